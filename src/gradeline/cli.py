@@ -1,0 +1,117 @@
+"""The ``gradeline`` command: check, show, export (and, as they arrive, serve, plan, monitor)."""
+
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+
+from gradeline.content.errors import PackError
+from gradeline.content.export import dumps, guideline_json, guideline_schema
+from gradeline.content.lint import LintReport, lint_guideline
+from gradeline.content.pack import DEFAULT_PACK, load_pack
+from gradeline.model import Guideline
+from gradeline.publish.terminal import layer_one, layer_two
+
+app = typer.Typer(
+    help="gradeline: a GRADE clinical guideline as validated data and software.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+export_app = typer.Typer(help="Export the guideline.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+out = Console()
+err = Console(stderr=True)
+
+PackOption = Annotated[Path, typer.Option("--pack", help="Content pack folder.")]
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print one clear sentence to stderr and exit non-zero."""
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _load(pack: Path) -> Guideline:
+    try:
+        return load_pack(pack)
+    except PackError as exc:
+        fail(f"the content pack is not valid:\n{exc}")
+
+
+def _print_report(guideline: Guideline, report: LintReport) -> None:
+    recs = guideline.recommendations
+    rows = sum(len(r.outcomes) for r in recs)
+    estimates = sum(o.has_estimate for r in recs for o in r.outcomes)
+    out.print(f"{guideline.title} ({guideline.version}): {len(recs)} recommendations, {rows} evidence-profile "
+              f"rows ({estimates} with an estimate), {len(guideline.chapters)} chapters, "
+              f"{len(guideline.glossary)} glossary terms.", highlight=False)
+    out.print(f"Status: {guideline.status.label} ({guideline.status.value}).", highlight=False)
+    if report.acknowledged:
+        out.print(f"\nAcknowledged errata ({len(report.acknowledged)}), kept as published:", highlight=False)
+        for finding, erratum in report.acknowledged:
+            out.print(f"  {finding}\n      erratum: {erratum.explanation}", highlight=False)
+    for finding in report.new:
+        err.print(f"[bold red]{finding.code}[/] {finding.location}: {finding.message}", highlight=False)
+    for erratum in report.stale:
+        err.print(f"[bold red]stale erratum[/] {erratum.code} {erratum.location}: the linter no longer finds "
+                  "this; remove it from errata.yaml or restore the published value.", highlight=False)
+
+
+@app.command()
+def check(pack: Annotated[Path, typer.Argument(help="Content pack folder.")] = DEFAULT_PACK) -> None:
+    """Validate a content pack and run the linter; exit non-zero on any unacknowledged problem."""
+    guideline = _load(pack)
+    report = lint_guideline(guideline)
+    _print_report(guideline, report)
+    if not report.clean:
+        fail(f"{len(report.new)} new finding(s) and {len(report.stale)} stale erratum/errata; "
+             "fix the pack or acknowledge each finding in errata.yaml.", code=1)
+    out.print("\n[bold green]check passed[/]: the pack is valid and every finding is acknowledged.")
+
+
+@app.command()
+def show(
+    recommendation: Annotated[str | None, typer.Argument(help="Recommendation id or chapter number.")] = None,
+    pack: PackOption = DEFAULT_PACK,
+) -> None:
+    """Layer 1 (all recommendations), or one recommendation with its evidence profile."""
+    guideline = _load(pack)
+    if recommendation is None:
+        out.print(layer_one(guideline))
+        return
+    try:
+        rec = guideline.recommendation(recommendation)
+    except KeyError:
+        known = ", ".join(r.id for r in guideline.recommendations)
+        fail(f"there is no recommendation {recommendation!r}; choose one of: {known}.")
+    out.print(layer_two(guideline, rec))
+
+
+@export_app.command("json")
+def export_json(
+    output: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
+    schema: Annotated[bool, typer.Option("--schema", help="Print the JSON Schema instead.")] = False,
+    pack: PackOption = DEFAULT_PACK,
+) -> None:
+    """The whole pack as one JSON document (numbers as decimal strings, exactly as published)."""
+    text = dumps(guideline_schema() if schema else guideline_json(_load(pack)))
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror}.")
+    err.print(f"wrote {output}", highlight=False)
+
+
+def main() -> None:
+    """Entry point: run the app, turning unexpected errors into one sentence."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        fail("interrupted.", code=130)

@@ -1,0 +1,130 @@
+"""Load a content pack from disk into a validated :class:`~gradeline.model.Guideline`."""
+
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from gradeline.content.errors import PackError, describe_validation_error
+from gradeline.model import Chapter, Erratum, GlossaryEntry, Groups, Guideline, Recommendation
+
+DEFAULT_PACK = Path(__file__).resolve().parents[3] / "content" / "nkr-laenderygsmerter"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse one YAML file; a syntax error becomes a PackError naming the file and line."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise PackError(f"{path}: file not found") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise PackError(f"{path}:{where}: not valid YAML ({problem})") from exc
+
+
+def validate(model: type[M], data: Any, path: Path) -> M:
+    """Validate data as a model; errors name the file and the field."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise PackError(describe_validation_error(path, exc)) from exc
+
+
+def read_markdown(path: Path) -> tuple[dict[str, Any], str]:
+    """Split a Markdown file into its YAML front matter and body."""
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        raise PackError(f"{path}: a chapter file starts with YAML front matter between '---' lines")
+    _, front, body = text.split("---\n", 2)
+    try:
+        meta = yaml.safe_load(front) or {}
+    except yaml.YAMLError as exc:
+        raise PackError(f"{path}: the front matter is not valid YAML ({exc})") from exc
+    if not isinstance(meta, dict):
+        raise PackError(f"{path}: the front matter must be a mapping of fields")
+    return meta, body.strip()
+
+
+def _errata_by_target(errata: list[Erratum]) -> dict[tuple[str, ...], list[Erratum]]:
+    """Group errata by the item they belong to: (rec,), (rec, outcome) or () for the guideline."""
+    grouped: dict[tuple[str, ...], list[Erratum]] = defaultdict(list)
+    for erratum in errata:
+        parts = erratum.location.split("/")
+        grouped[tuple(parts[:2]) if len(parts) >= 3 else tuple(parts[:1])].append(erratum)
+    return grouped
+
+
+def _attach_errata(data: dict[str, Any], grouped: dict[tuple[str, ...], list[Erratum]]) -> dict[str, Any]:
+    rec_id = data.get("id")
+    outcomes = [
+        {**outcome, "errata": grouped.get((rec_id, outcome.get("id")), [])}
+        if isinstance(outcome, dict)
+        else outcome
+        for outcome in data.get("outcomes") or []
+    ]
+    return {**data, "outcomes": outcomes, "errata": grouped.get((rec_id,), [])}
+
+
+def load_errata(pack: Path) -> list[Erratum]:
+    """The acknowledged errata of a pack (empty when it has no errata.yaml)."""
+    path = pack / "errata.yaml"
+    if not path.exists():
+        return []
+    items = read_yaml(path) or []
+    if not isinstance(items, list):
+        raise PackError(f"{path}: must be a list of errata")
+    return [validate(Erratum, item, path) for item in items]
+
+
+def load_pack(pack: Path = DEFAULT_PACK) -> Guideline:
+    """Read and validate a whole pack. Raises PackError with a message naming file and field."""
+    pack = Path(pack)
+    if not (pack / "guideline.yaml").exists():
+        raise PackError(f"{pack}: not a content pack (no guideline.yaml)")
+    base = read_yaml(pack / "guideline.yaml")
+    if not isinstance(base, dict):
+        raise PackError(f"{pack / 'guideline.yaml'}: must be a mapping of fields")
+    errata = load_errata(pack)
+    grouped = _errata_by_target(errata)
+
+    recommendations = []
+    for path in sorted((pack / "recommendations").glob("*.yaml")):
+        data = read_yaml(path)
+        if not isinstance(data, dict):
+            raise PackError(f"{path}: must be a mapping of fields")
+        recommendations.append(validate(Recommendation, _attach_errata(data, grouped), path))
+
+    chapters = []
+    for path in sorted((pack / "chapters").glob("*.md")):
+        meta, body = read_markdown(path)
+        chapters.append(validate(Chapter, {**meta, "body": body}, path))
+
+    glossary_path = pack / "glossary.yaml"
+    glossary = [validate(GlossaryEntry, e, glossary_path) for e in read_yaml(glossary_path) or []] if (
+        glossary_path.exists()
+    ) else []
+    groups_path = pack / "groups.yaml"
+    groups = validate(Groups, read_yaml(groups_path), groups_path) if groups_path.exists() else None
+
+    data = {
+        **base,
+        "recommendations": recommendations,
+        "chapters": chapters,
+        "glossary": glossary,
+        "groups": groups,
+        "errata": errata,
+    }
+    return validate(Guideline, data, pack / "guideline.yaml")
+
+
+@lru_cache(maxsize=4)
+def cached_pack(pack: Path = DEFAULT_PACK) -> Guideline:
+    """The pack, loaded once per process (content is immutable while running)."""
+    return load_pack(pack)

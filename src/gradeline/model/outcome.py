@@ -1,0 +1,158 @@
+"""One row of an evidence profile (Summary of Findings), with every number as published."""
+
+from decimal import Decimal
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from gradeline.model.base import ContentModel
+from gradeline.model.text import Erratum, SeedSpan
+
+ChangeWord = Literal["lavere", "højere", "færre", "flere"]
+NEGATIVE_WORDS: frozenset[str] = frozenset({"lavere", "færre"})
+
+
+class Certainty(StrEnum):
+    """GRADE certainty of evidence, Danish labels as printed."""
+
+    HIGH = "Høj"
+    MODERATE = "Moderat"
+    LOW = "Lav"
+    VERY_LOW = "Meget lav"
+
+
+class Importance(StrEnum):
+    """GRADE importance label as printed: 7–9 critical, 4–6 important, 1–3 not important."""
+
+    CRITICAL = "Kritisk"
+    IMPORTANT = "Vigtig"
+    NOT_IMPORTANT = "Ikke vigtig"
+
+
+class EffectMeasure(StrEnum):
+    """Effect measure of a row."""
+
+    MD = "MD"
+    SMD = "SMD"
+    RR = "RR"
+    OR = "OR"
+    HR = "HR"
+
+
+class PrintedValue(ContentModel):
+    """A number as printed: its magnitude and, where printed, its direction word.
+
+    ``MD 0.56 lavere`` is ``value=0.56, direction='lavere'``; its signed value is -0.56.
+    """
+
+    value: Decimal
+    direction: ChangeWord | None = None
+
+    @property
+    def signed(self) -> Decimal:
+        """The value with the direction word turned into a sign."""
+        return -self.value if self.direction in NEGATIVE_WORDS else self.value
+
+    def __str__(self) -> str:
+        return f"{self.value} {self.direction}" if self.direction else str(self.value)
+
+
+class Scale(ContentModel):
+    """The range of an instrument's scale, as printed ('Skala: 0 — 10')."""
+
+    min: Decimal
+    max: Decimal
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Scale":
+        if self.max <= self.min:
+            raise ValueError(f"scale maximum {self.max} is not above its minimum {self.min}")
+        return self
+
+
+class ArmValue(ContentModel):
+    """A value in the comparator or intervention column, e.g. '2.81 Points (Median)' or '479 per 1.000'."""
+
+    value: Decimal
+    unit: str = Field(default="", description="As printed after the number, e.g. 'Points (Median)'.")
+
+
+class Effect(ContentModel):
+    """The relative or continuous effect estimate with its 95% CI, bounds in the order printed."""
+
+    measure: EffectMeasure
+    point: PrintedValue
+    ci_first: PrintedValue = Field(description="The CI bound printed first.")
+    ci_second: PrintedValue = Field(description="The CI bound printed second.")
+    text: str = Field(min_length=1, description="The effect exactly as published.")
+
+    @model_validator(mode="after")
+    def _ratio_has_no_direction(self) -> "Effect":
+        if self.measure in {EffectMeasure.RR, EffectMeasure.OR, EffectMeasure.HR}:
+            for name in ("point", "ci_first", "ci_second"):
+                value: PrintedValue = getattr(self, name)
+                if value.direction is not None:
+                    raise ValueError(f"{name}: a ratio ({self.measure}) has no direction word")
+                if value.value <= 0:
+                    raise ValueError(f"{name}: a ratio ({self.measure}) must be positive, got {value.value}")
+        return self
+
+
+class AbsoluteEffect(ContentModel):
+    """Risk difference per 1,000 as printed ('172 færre per 1.000 (CI 95% 263 færre — 43 færre)')."""
+
+    per: int = Field(default=1000, gt=0)
+    point: PrintedValue
+    ci_first: PrintedValue
+    ci_second: PrintedValue
+    text: str = Field(min_length=1)
+
+
+class Footnote(ContentModel):
+    """A numbered footnote of an evidence profile."""
+
+    number: int = Field(ge=1)
+    text: str = Field(min_length=1, description="Footnote text as printed.")
+    systematic_review: str | None = Field(default=None, description="Reference as printed, e.g. '[9]'.")
+    included_studies: list[str] = Field(default_factory=list, description="e.g. ['Malmivaara 1995', …].")
+
+
+class Outcome(ContentModel):
+    """One evidence-profile row."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    name: str = Field(min_length=1, description="Danish name as printed.")
+    name_en: str | None = Field(default=None, description="The English name printed in parentheses.")
+    time_frame: str | None = None
+    importance: int | None = Field(default=None, ge=1, le=9)
+    importance_label: Importance | None = None
+    measured_with: str | None = Field(default=None, description="Instrument, after 'Målt med:'.")
+    scale: Scale | None = None
+    better: Literal["lower", "higher"] | None = Field(default=None, description="'Lavere bedre' / 'Højere bedre'.")
+    participants: int | None = Field(default=None, ge=0)
+    studies: int | None = Field(default=None, ge=0)
+    study_design: str | None = None
+    comparator: ArmValue | None = None
+    intervention: ArmValue | None = None
+    effect: Effect | None = None
+    absolute: AbsoluteEffect | None = None
+    certainty: Certainty | None = None
+    summary: str | None = Field(default=None, description="The 'Sammendrag' column.")
+    no_data: str | None = Field(default=None, description="Text printed where no study reported the outcome.")
+    footnotes: list[int] = Field(default_factory=list, description="Footnote numbers cited by the row.")
+    seed_lines: list[SeedSpan] = Field(min_length=1, description="Where the row's text stands in the seed.")
+    errata: list[Erratum] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _data_or_no_data(self) -> "Outcome":
+        if self.no_data is None and self.effect is None and self.comparator is None and self.certainty is None:
+            raise ValueError("a row without data must carry the published 'no data' text (no_data)")
+        if self.absolute is not None and self.effect is None:
+            raise ValueError("absolute effects are given but the relative effect is missing")
+        return self
+
+    @property
+    def has_estimate(self) -> bool:
+        """True when the row carries an effect estimate."""
+        return self.effect is not None

@@ -1,0 +1,1 @@
+"""Renderers: terminal, HTML and PDF views of a guideline."""

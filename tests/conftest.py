@@ -1,0 +1,35 @@
+"""Shared fixtures: the bundled pack, its guideline and its source text."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from gradeline.content.pack import DEFAULT_PACK, cached_pack
+from gradeline.content.seedtext import SeedText
+from gradeline.model import Guideline
+
+SHARED_SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_149f626469c9c5a0.txt"
+
+
+@pytest.fixture(scope="session")
+def pack_dir() -> Path:
+    return DEFAULT_PACK
+
+
+@pytest.fixture(scope="session")
+def guideline() -> Guideline:
+    return cached_pack()
+
+
+@pytest.fixture(scope="session")
+def seed(pack_dir: Path) -> SeedText:
+    return SeedText.read(pack_dir / "source" / "seed.txt")
+
+
+@pytest.fixture
+def pack_copy(tmp_path: Path, pack_dir: Path) -> Path:
+    """A writable copy of the bundled pack, for tests that break it on purpose."""
+    target = tmp_path / "pack"
+    shutil.copytree(pack_dir, target)
+    return target
