@@ -46,9 +46,12 @@ def _print_report(guideline: Guideline, report: LintReport) -> None:
     recs = guideline.recommendations
     rows = sum(len(r.outcomes) for r in recs)
     estimates = sum(o.has_estimate for r in recs for o in r.outcomes)
-    out.print(f"{guideline.title} ({guideline.version}): {len(recs)} recommendations, {rows} evidence-profile "
-              f"rows ({estimates} with an estimate), {len(guideline.chapters)} chapters, "
-              f"{len(guideline.glossary)} glossary terms.", highlight=False)
+    out.print(
+        f"{guideline.title} ({guideline.version}): {len(recs)} recommendations, {rows} evidence-profile "
+        f"rows ({estimates} with an estimate), {len(guideline.chapters)} chapters, "
+        f"{len(guideline.glossary)} glossary terms.",
+        highlight=False,
+    )
     out.print(f"Status: {guideline.status.label} ({guideline.status.value}).", highlight=False)
     if report.acknowledged:
         out.print(f"\nAcknowledged errata ({len(report.acknowledged)}), kept as published:", highlight=False)
@@ -57,8 +60,11 @@ def _print_report(guideline: Guideline, report: LintReport) -> None:
     for finding in report.new:
         err.print(f"[bold red]{finding.code}[/] {finding.location}: {finding.message}", highlight=False)
     for erratum in report.stale:
-        err.print(f"[bold red]stale erratum[/] {erratum.code} {erratum.location}: the linter no longer finds "
-                  "this; remove it from errata.yaml or restore the published value.", highlight=False)
+        err.print(
+            f"[bold red]stale erratum[/] {erratum.code} {erratum.location}: the linter no longer finds "
+            "this; remove it from errata.yaml or restore the published value.",
+            highlight=False,
+        )
 
 
 @app.command()
@@ -68,8 +74,11 @@ def check(pack: Annotated[Path, typer.Argument(help="Content pack folder.")] = D
     report = lint_guideline(guideline)
     _print_report(guideline, report)
     if not report.clean:
-        fail(f"{len(report.new)} new finding(s) and {len(report.stale)} stale erratum/errata; "
-             "fix the pack or acknowledge each finding in errata.yaml.", code=1)
+        fail(
+            f"{len(report.new)} new finding(s) and {len(report.stale)} stale erratum/errata; "
+            "fix the pack or acknowledge each finding in errata.yaml.",
+            code=1,
+        )
     out.print("\n[bold green]check passed[/]: the pack is valid and every finding is acknowledged.")
 
 
@@ -93,7 +102,9 @@ def show(
 
 @export_app.command("json")
 def export_json(
-    output: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--out", help="Write to this file instead of stdout.")
+    ] = None,
     schema: Annotated[bool, typer.Option("--schema", help="Print the JSON Schema instead.")] = False,
     pack: PackOption = DEFAULT_PACK,
 ) -> None:

@@ -14,8 +14,19 @@ from tests.conftest import SHARED_SEED
 
 # Rows per evidence profile, counted table by table in the seed (one importance cell per row).
 ROWS_PER_CHAPTER = {3: 9, 4: 10, 5: 10, 6: 8, 7: 10, 8: 10, 9: 10, 10: 10, 11: 10, 12: 10}
-CHAPTER_STARTS = {3: 558, 4: 1040, 5: 1575, 6: 1950, 7: 2398, 8: 2846, 9: 3341, 10: 3782, 11: 4270, 12: 4693,
-                  13: 5125}
+CHAPTER_STARTS = {
+    3: 558,
+    4: 1040,
+    5: 1575,
+    6: 1950,
+    7: 2398,
+    8: 2846,
+    9: 3341,
+    10: 3782,
+    11: 4270,
+    12: 4693,
+    13: 5125,
+}
 IMPORTANCE_CELL = re.compile(r"^\s*[1-9]\s+(Kritisk|Vigtig)\s*$")
 
 
@@ -39,8 +50,9 @@ def test_every_row_of_each_evidence_profile(guideline: Guideline, seed: SeedText
 
 
 def _pack_files(pack_dir: Path) -> list[Path]:
-    return sorted([*pack_dir.glob("recommendations/*.yaml"), pack_dir / "glossary.yaml",
-                   pack_dir / "groups.yaml"])
+    return sorted(
+        [*pack_dir.glob("recommendations/*.yaml"), pack_dir / "glossary.yaml", pack_dir / "groups.yaml"]
+    )
 
 
 @pytest.mark.parametrize("name", ["recommendations", "glossary", "groups"])

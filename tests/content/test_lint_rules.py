@@ -13,8 +13,9 @@ def codes(g: Guideline) -> list[tuple[str, str]]:
 
 
 def test_a_sound_row_gives_no_finding() -> None:
-    g = guideline(row(effect=md("0.56", "0.87", "0.25"), comparator={"value": "2.81"},
-                      scale={"min": 0, "max": 10}))
+    g = guideline(
+        row(effect=md("0.56", "0.87", "0.25"), comparator={"value": "2.81"}, scale={"min": 0, "max": 10})
+    )
     assert codes(g) == []
 
 
@@ -47,32 +48,54 @@ def test_gl003_ratio_is_centred_on_the_log_scale() -> None:
 
 
 def test_gl004_arms_disagree_with_mean_difference() -> None:
-    g = guideline(row(effect=md("22", "8.9", "35.1", direction="højere"), comparator={"value": "41"},
-                      intervention={"value": "19"}))
+    g = guideline(
+        row(
+            effect=md("22", "8.9", "35.1", direction="højere"),
+            comparator={"value": "41"},
+            intervention={"value": "19"},
+        )
+    )
     assert ("GL004", "test/smerte/effect") in codes(g)
-    sound = guideline(row(effect=md("22", "35.1", "8.9", direction="lavere"), comparator={"value": "41"},
-                          intervention={"value": "19"}))
+    sound = guideline(
+        row(
+            effect=md("22", "35.1", "8.9", direction="lavere"),
+            comparator={"value": "41"},
+            intervention={"value": "19"},
+        )
+    )
     assert codes(sound) == []
 
 
 def _absolute(point: str, d: str, first: str, d1: str, second: str, d2: str) -> dict[str, object]:
-    return {"point": {"value": point, "direction": d}, "ci_first": {"value": first, "direction": d1},
-            "ci_second": {"value": second, "direction": d2},
-            "text": f"{point} {d} per 1.000 (CI 95% {first} {d1} — {second} {d2})"}
+    return {
+        "point": {"value": point, "direction": d},
+        "ci_first": {"value": first, "direction": d1},
+        "ci_second": {"value": second, "direction": d2},
+        "text": f"{point} {d} per 1.000 (CI 95% {first} {d1} — {second} {d2})",
+    }
 
 
 def test_gl005_per_thousand_agrees_with_rr_and_baseline() -> None:
-    published = row(effect=rr("0.64", "0.45", "0.91"), comparator={"value": "479", "unit": "per 1.000"},
-                    intervention={"value": "307", "unit": "per 1.000"},
-                    absolute=_absolute("172", "færre", "263", "færre", "43", "færre"))
+    published = row(
+        effect=rr("0.64", "0.45", "0.91"),
+        comparator={"value": "479", "unit": "per 1.000"},
+        intervention={"value": "307", "unit": "per 1.000"},
+        absolute=_absolute("172", "færre", "263", "færre", "43", "færre"),
+    )
     assert codes(guideline(published)) == []
 
 
 def test_gl005_flags_a_wrong_difference_and_a_wrong_treated_risk() -> None:
-    wrong = row(effect=rr("0.64", "0.45", "0.91"), comparator={"value": "479", "unit": "per 1.000"},
-                intervention={"value": "350", "unit": "per 1.000"},
-                absolute=_absolute("150", "færre", "263", "færre", "43", "færre"))
-    assert codes(guideline(wrong)) == [("GL005", "test/smerte/absolute"), ("GL005", "test/smerte/intervention")]
+    wrong = row(
+        effect=rr("0.64", "0.45", "0.91"),
+        comparator={"value": "479", "unit": "per 1.000"},
+        intervention={"value": "350", "unit": "per 1.000"},
+        absolute=_absolute("150", "færre", "263", "færre", "43", "færre"),
+    )
+    assert codes(guideline(wrong)) == [
+        ("GL005", "test/smerte/absolute"),
+        ("GL005", "test/smerte/intervention"),
+    ]
 
 
 def test_gl006_values_outside_the_scale() -> None:
@@ -81,20 +104,37 @@ def test_gl006_values_outside_the_scale() -> None:
     assert ("GL006", "test/smerte/comparator") in found and ("GL006", "test/smerte/effect") in found
 
 
-@pytest.mark.parametrize(("number", "label", "flagged"), [(9, "Kritisk", False), (6, "Kritisk", True),
-                                                         (6, "Vigtig", False), (7, "Vigtig", True),
-                                                         (2, "Ikke vigtig", False)])
+@pytest.mark.parametrize(
+    ("number", "label", "flagged"),
+    [
+        (9, "Kritisk", False),
+        (6, "Kritisk", True),
+        (6, "Vigtig", False),
+        (7, "Vigtig", True),
+        (2, "Ikke vigtig", False),
+    ],
+)
 def test_gl007_importance_number_and_label(number: int, label: str, flagged: bool) -> None:
     g = guideline(row(importance=number, importance_label=label, no_data="Ingen studier."))
     assert (("GL007", "test/smerte/importance") in codes(g)) is flagged
 
 
 def test_gl008_wording_must_follow_the_template() -> None:
-    g = guideline(row(no_data="x"), strength="weak", direction="against", label="Svag anbefaling mod",
-                  text="Tilbyd ikke rutinemæssig test.")
+    g = guideline(
+        row(no_data="x"),
+        strength="weak",
+        direction="against",
+        label="Svag anbefaling mod",
+        text="Tilbyd ikke rutinemæssig test.",
+    )
     assert ("GL008", "test/text") in codes(g)
-    ok = guideline(row(no_data="x"), strength="weak", direction="against", label="Svag anbefaling mod",
-                   text="Tilbyd kun test efter nøje overvejelse, da effekten er usikker.")
+    ok = guideline(
+        row(no_data="x"),
+        strength="weak",
+        direction="against",
+        label="Svag anbefaling mod",
+        text="Tilbyd kun test efter nøje overvejelse, da effekten er usikker.",
+    )
     assert ("GL008", "test/text") not in codes(ok)
 
 
@@ -111,8 +151,9 @@ def test_gl010_a_missing_layer() -> None:
 
 
 def test_gl011_uncited_footnote() -> None:
-    g = guideline(row(no_data="x", footnotes=[1]),
-                  footnotes=[{"number": 1, "text": "a"}, {"number": 2, "text": "b"}])
+    g = guideline(
+        row(no_data="x", footnotes=[1]), footnotes=[{"number": 1, "text": "a"}, {"number": 2, "text": "b"}]
+    )
     assert codes(g) == [("GL011", "test/footnotes/2")]
 
 
@@ -123,14 +164,21 @@ def test_gl012_structured_values_must_read_as_the_text() -> None:
 
 
 def test_gl013_overall_certainty_is_the_lowest_critical() -> None:
-    g = guideline(row(certainty="Moderat", no_data=None, effect=md("0.5", "0.8", "0.2")), overall_certainty="Lav")
+    g = guideline(
+        row(certainty="Moderat", no_data=None, effect=md("0.5", "0.8", "0.2")), overall_certainty="Lav"
+    )
     assert codes(g) == [("GL013", "test/overall_certainty")]
 
 
 def test_reconcile_splits_new_acknowledged_and_stale() -> None:
     finding = Finding("GL001", "a/b/effect", "m")
-    report = reconcile([finding], [Erratum(code="GL001", location="a/b/effect", explanation="kept as published"),
-                                   Erratum(code="GL002", location="a/c/effect", explanation="no longer found")])
+    report = reconcile(
+        [finding],
+        [
+            Erratum(code="GL001", location="a/b/effect", explanation="kept as published"),
+            Erratum(code="GL002", location="a/c/effect", explanation="no longer found"),
+        ],
+    )
     assert [f for f, _ in report.acknowledged] == [finding]
     assert [e.code for e in report.stale] == ["GL002"]
     assert not report.clean

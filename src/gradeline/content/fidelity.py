@@ -14,10 +14,31 @@ from gradeline.model import Outcome, PrintedValue, Recommendation
 
 # Fields that hold our own vocabulary or identifiers, not text from the seed.
 _NOT_SEED_TEXT = {
-    "id", "slug", "strength", "direction", "better", "measure", "code", "location",
-    "explanation", "colour", "colour_hex", "icon", "value", "section", "source", "language",
-    "short_code", "source_file", "wording_patterns", "refer_to", "rule", "status",
-    "aliases", "unit_en", "lines",
+    "id",
+    "slug",
+    "strength",
+    "direction",
+    "better",
+    "measure",
+    "code",
+    "location",
+    "explanation",
+    "colour",
+    "colour_hex",
+    "icon",
+    "value",
+    "section",
+    "source",
+    "language",
+    "short_code",
+    "source_file",
+    "wording_patterns",
+    "refer_to",
+    "rule",
+    "status",
+    "aliases",
+    "unit_en",
+    "lines",
 }
 
 

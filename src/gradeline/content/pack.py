@@ -14,12 +14,14 @@ from gradeline.model import Chapter, Erratum, GlossaryEntry, Groups, Guideline, 
 DEFAULT_PACK = Path(__file__).resolve().parents[3] / "content" / "nkr-laenderygsmerter"
 
 M = TypeVar("M", bound=BaseModel)
+# libyaml's C parser when present (it is in PyYAML's wheels); same safe subset of YAML.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_yaml(path: Path) -> Any:
     """Parse one YAML file; a syntax error becomes a PackError naming the file and line."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     except FileNotFoundError as exc:
         raise PackError(f"{path}: file not found") from exc
     except yaml.YAMLError as exc:
@@ -62,9 +64,9 @@ def _errata_by_target(errata: list[Erratum]) -> dict[tuple[str, ...], list[Errat
 
 
 def _attach_errata(data: dict[str, Any], grouped: dict[tuple[str, ...], list[Erratum]]) -> dict[str, Any]:
-    rec_id = data.get("id")
+    rec_id = str(data.get("id"))
     outcomes = [
-        {**outcome, "errata": grouped.get((rec_id, outcome.get("id")), [])}
+        {**outcome, "errata": grouped.get((rec_id, str(outcome.get("id"))), [])}
         if isinstance(outcome, dict)
         else outcome
         for outcome in data.get("outcomes") or []
@@ -81,6 +83,12 @@ def load_errata(pack: Path) -> list[Erratum]:
     if not isinstance(items, list):
         raise PackError(f"{path}: must be a list of errata")
     return [validate(Erratum, item, path) for item in items]
+
+
+def pack_files(pack: Path) -> list[Path]:
+    """The YAML files a pack is loaded from (chapters are Markdown with YAML front matter)."""
+    named = [pack / name for name in ("guideline.yaml", "errata.yaml", "glossary.yaml", "groups.yaml")]
+    return [p for p in named if p.exists()] + sorted((pack / "recommendations").glob("*.yaml"))
 
 
 def load_pack(pack: Path = DEFAULT_PACK) -> Guideline:
@@ -107,9 +115,11 @@ def load_pack(pack: Path = DEFAULT_PACK) -> Guideline:
         chapters.append(validate(Chapter, {**meta, "body": body}, path))
 
     glossary_path = pack / "glossary.yaml"
-    glossary = [validate(GlossaryEntry, e, glossary_path) for e in read_yaml(glossary_path) or []] if (
-        glossary_path.exists()
-    ) else []
+    glossary = (
+        [validate(GlossaryEntry, e, glossary_path) for e in read_yaml(glossary_path) or []]
+        if (glossary_path.exists())
+        else []
+    )
     groups_path = pack / "groups.yaml"
     groups = validate(Groups, read_yaml(groups_path), groups_path) if groups_path.exists() else None
 

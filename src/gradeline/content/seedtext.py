@@ -59,10 +59,7 @@ class SeedText:
     def span_text(self, spans: Iterable[SeedSpan]) -> str:
         """The raw text of the given line spans, artefacts removed."""
         return "\n".join(
-            line
-            for span in spans
-            for line in self.lines[span.start - 1 : span.end]
-            if not is_artefact(line)
+            line for span in spans for line in self.lines[span.start - 1 : span.end] if not is_artefact(line)
         )
 
     def contains(self, text: str, max_pieces: int = 1, min_piece: int = 30) -> bool:

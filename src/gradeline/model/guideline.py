@@ -112,15 +112,16 @@ class Guideline(ContentModel):
 
     @model_validator(mode="after")
     def _unique(self) -> "Guideline":
-        for what, keys in (
+        checks: list[tuple[str, list[str]]] = [
             ("recommendation ids", [r.id for r in self.recommendations]),
-            ("recommendation chapters", [r.chapter for r in self.recommendations]),
-            ("chapter numbers", [c.number for c in self.chapters]),
+            ("recommendation chapters", [str(r.chapter) for r in self.recommendations]),
+            ("chapter numbers", [str(c.number) for c in self.chapters]),
             ("strength level ids", [s.id for s in self.strength_levels]),
-        ):
+        ]
+        for what, keys in checks:
             seen = [k for k in keys if keys.count(k) > 1]
             if seen:
-                raise ValueError(f"{what} are not unique: {sorted(set(map(str, seen)))}")
+                raise ValueError(f"{what} are not unique: {sorted(set(seen))}")
         return self
 
     def recommendation(self, rec_id: str) -> Recommendation:

@@ -129,7 +129,9 @@ class Outcome(ContentModel):
     importance_label: Importance | None = None
     measured_with: str | None = Field(default=None, description="Instrument, after 'Målt med:'.")
     scale: Scale | None = None
-    better: Literal["lower", "higher"] | None = Field(default=None, description="'Lavere bedre' / 'Højere bedre'.")
+    better: Literal["lower", "higher"] | None = Field(
+        default=None, description="'Lavere bedre' / 'Højere bedre'."
+    )
     participants: int | None = Field(default=None, ge=0)
     studies: int | None = Field(default=None, ge=0)
     study_design: str | None = None
@@ -146,7 +148,12 @@ class Outcome(ContentModel):
 
     @model_validator(mode="after")
     def _data_or_no_data(self) -> "Outcome":
-        if self.no_data is None and self.effect is None and self.comparator is None and self.certainty is None:
+        if (
+            self.no_data is None
+            and self.effect is None
+            and self.comparator is None
+            and self.certainty is None
+        ):
             raise ValueError("a row without data must carry the published 'no data' text (no_data)")
         if self.absolute is not None and self.effect is None:
             raise ValueError("absolute effects are given but the relative effect is missing")

@@ -28,4 +28,6 @@ class Groups(ContentModel):
     secretariat: list[Person] = Field(default_factory=list)
     hearing_parties: list[str] = Field(default_factory=list)
     peer_reviewers: list[Person] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list, description="Paragraphs of section 21 not about one person.")
+    notes: list[str] = Field(
+        default_factory=list, description="Paragraphs of section 21 not about one person."
+    )

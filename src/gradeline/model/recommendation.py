@@ -54,7 +54,9 @@ class Recommendation(ContentModel):
     background: Paragraphs = Field(default_factory=list, description="Text after the focused question.")
     key_info: KeyInfo
     overall_certainty: Certainty | None = None
-    overall_certainty_text: str | None = Field(default=None, description="e.g. 'Kvaliteten … er samlet set lav.'")
+    overall_certainty_text: str | None = Field(
+        default=None, description="e.g. 'Kvaliteten … er samlet set lav.'"
+    )
     pico: Pico
     summary: Paragraphs = Field(default_factory=list, description="Sammenfatning.")
     sof_header: SofHeader | None = None

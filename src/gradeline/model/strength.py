@@ -41,7 +41,8 @@ class StrengthLevel(ContentModel):
         min_length=1, description="Wording template(s) as printed after 'Ordlyd:' in section 19."
     )
     wording_patterns: list[str] = Field(
-        min_length=1, description="Regular expressions a recommendation text of this level must match (linter)."
+        min_length=1,
+        description="Regular expressions a recommendation text of this level must match (linter).",
     )
     factors: list[str] = Field(default_factory=list, description="'Følgende vil trække i retning af …'.")
     implications: list[str] = Field(default_factory=list)

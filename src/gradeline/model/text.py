@@ -1,8 +1,6 @@
 """Provenance of content: where in the source document a text or number comes from."""
 
-from typing import Annotated
-
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 

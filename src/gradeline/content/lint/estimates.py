@@ -25,20 +25,21 @@ def _bounds(first: PrintedValue, second: PrintedValue) -> tuple[Decimal, Decimal
 
 def reverse_order(guideline: Guideline) -> Iterator[Finding]:
     """GL002: the CI's lower bound must be printed first."""
-    for rec, outcome, where in rows(guideline):
+    for outcome, where in rows(guideline):
         for name, est in (("effect", outcome.effect), ("absolute", outcome.absolute)):
             if est is not None and est.ci_first.signed > est.ci_second.signed:
                 yield Finding(
                     "GL002",
                     f"{where}/{name}",
-                    f"the 95% CI is printed as {est.ci_first} — {est.ci_second}: the first bound is the larger "
+                    f"the 95% CI is printed as {est.ci_first} — {est.ci_second}: "
+                    f"the first bound is the larger "
                     f"({est.ci_first.signed} > {est.ci_second.signed}).",
                 )
 
 
 def point_outside(guideline: Guideline) -> Iterator[Finding]:
     """GL001: the point estimate must lie within its CI."""
-    for rec, outcome, where in rows(guideline):
+    for outcome, where in rows(guideline):
         for name, est in (("effect", outcome.effect), ("absolute", outcome.absolute)):
             if est is None:
                 continue
@@ -66,7 +67,7 @@ def not_centred(guideline: Guideline) -> Iterator[Finding]:
     Checked with interval arithmetic over the printed digits, so only real asymmetry is reported. Skipped
     when the point lies outside the CI (GL001 says more).
     """
-    for rec, outcome, where in rows(guideline):
+    for outcome, where in rows(guideline):
         effect = outcome.effect
         if effect is None:
             continue
@@ -84,7 +85,7 @@ def not_centred(guideline: Guideline) -> Iterator[Finding]:
 
 def arms_vs_difference(guideline: Guideline) -> Iterator[Finding]:
     """GL004: for a mean difference, intervention − comparator must equal the MD (within rounding)."""
-    for rec, outcome, where in rows(guideline):
+    for outcome, where in rows(guideline):
         effect, comparator, intervention = outcome.effect, outcome.comparator, outcome.intervention
         if effect is None or effect.measure != EffectMeasure.MD or comparator is None or intervention is None:
             continue
@@ -101,15 +102,19 @@ def arms_vs_difference(guideline: Guideline) -> Iterator[Finding]:
 def per_thousand(guideline: Guideline) -> Iterator[Finding]:
     """GL005: with a risk ratio and a baseline risk per 1,000, risk with intervention = baseline × RR and
     the difference and its CI = baseline × (RR − 1), each within the rounding of the printed digits."""
-    for rec, outcome, where in rows(guideline):
+    for outcome, where in rows(guideline):
         effect, base = outcome.effect, outcome.comparator
         if effect is None or effect.measure != EffectMeasure.RR or base is None:
             continue
         checks: list[tuple[str, Interval, Decimal, PrintedValue | None]] = []
         if outcome.intervention is not None:
             checks.append(
-                ("intervention", printed_treated_range(base.value, effect.point.value),
-                 outcome.intervention.value, None)
+                (
+                    "intervention",
+                    printed_treated_range(base.value, effect.point.value),
+                    outcome.intervention.value,
+                    None,
+                )
             )
         if outcome.absolute is not None:
             absolute = outcome.absolute
@@ -118,7 +123,9 @@ def per_thousand(guideline: Guideline) -> Iterator[Finding]:
                 ("difference CI bound", effect.ci_first, absolute.ci_first),
                 ("difference CI bound", effect.ci_second, absolute.ci_second),
             ):
-                checks.append((label, printed_difference_range(base.value, ratio.value), printed.signed, printed))
+                checks.append(
+                    (label, printed_difference_range(base.value, ratio.value), printed.signed, printed)
+                )
         for label, expected, printed_value, shown in checks:
             if not expected.widen(0.5).contains(float(printed_value)):
                 ratio_note = f"RR {effect.point}" if label != "difference CI bound" else "the RR's CI bound"

@@ -16,7 +16,8 @@ def wording(guideline: Guideline) -> Iterator[Finding]:
         if not any(re.search(pattern, rec.text) for pattern in level.wording_patterns):
             templates = " / ".join(f"“{w}”" for w in level.wording)
             yield Finding(
-                "GL008", f"{rec.id}/text",
+                "GL008",
+                f"{rec.id}/text",
                 f"a {level.heading} recommendation is worded {templates}, but this one reads "
                 f"“{rec.text[:60]}…”.",
             )
@@ -28,7 +29,8 @@ def label(guideline: Guideline) -> Iterator[Finding]:
         level = guideline.strength_level(rec)
         if rec.label != level.label:
             yield Finding(
-                "GL009", f"{rec.id}/label",
+                "GL009",
+                f"{rec.id}/label",
                 f"the label “{rec.label}” does not match {rec.strength.value}/{rec.direction.value} "
                 f"(“{level.label}”).",
             )
@@ -50,7 +52,9 @@ def missing_layers(guideline: Guideline) -> Iterator[Finding]:
         }
         for name, value in required.items():
             if not value:
-                yield Finding("GL010", f"{rec.id}/{name}", f"the recommendation has no {name.replace('_', ' ')}.")
+                yield Finding(
+                    "GL010", f"{rec.id}/{name}", f"the recommendation has no {name.replace('_', ' ')}."
+                )
 
 
 def uncited_footnotes(guideline: Guideline) -> Iterator[Finding]:
@@ -60,7 +64,8 @@ def uncited_footnotes(guideline: Guideline) -> Iterator[Finding]:
         for footnote in rec.footnotes:
             if footnote.number not in cited:
                 yield Finding(
-                    "GL011", f"{rec.id}/footnotes/{footnote.number}",
+                    "GL011",
+                    f"{rec.id}/footnotes/{footnote.number}",
                     f"footnote {footnote.number} is printed but no row cites it.",
                 )
 
@@ -69,7 +74,8 @@ def overall_certainty(guideline: Guideline) -> Iterator[Finding]:
     """GL013: in GRADE, overall certainty is the lowest certainty among the critical outcomes with data."""
     for rec in guideline.recommendations:
         critical = [
-            o.certainty for o in rec.outcomes
+            o.certainty
+            for o in rec.outcomes
             if o.importance_label == Importance.CRITICAL and o.certainty is not None
         ]
         if not critical or rec.overall_certainty is None:
@@ -77,7 +83,9 @@ def overall_certainty(guideline: Guideline) -> Iterator[Finding]:
         lowest = min(critical, key=CERTAINTY_ORDER.index)
         if lowest != rec.overall_certainty:
             yield Finding(
-                "GL013", f"{rec.id}/overall_certainty",
-                f"overall certainty is stated as {rec.overall_certainty.value}, but the lowest certainty among "
+                "GL013",
+                f"{rec.id}/overall_certainty",
+                f"overall certainty is stated as {rec.overall_certainty.value}, "
+                f"but the lowest certainty among "
                 f"the critical outcomes is {lowest.value}.",
             )

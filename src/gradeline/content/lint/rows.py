@@ -18,14 +18,15 @@ _TOKEN = re.compile(r"\d+(?:\.\d+)?|lavere|højere|færre|flere")
 
 def outside_scale(guideline: Guideline) -> Iterator[Finding]:
     """GL006: arm values must lie on the instrument's scale; a mean difference cannot exceed its range."""
-    for rec, outcome, where in rows(guideline):
+    for outcome, where in rows(guideline):
         scale = outcome.scale
         if scale is None:
             continue
         for name, arm in (("comparator", outcome.comparator), ("intervention", outcome.intervention)):
             if arm is not None and not scale.min <= arm.value <= scale.max:
                 yield Finding(
-                    "GL006", f"{where}/{name}",
+                    "GL006",
+                    f"{where}/{name}",
                     f"{name} value {arm.value} lies outside the scale {scale.min}–{scale.max} "
                     f"({outcome.measured_with}).",
                 )
@@ -35,24 +36,30 @@ def outside_scale(guideline: Guideline) -> Iterator[Finding]:
             for value in (effect.point, effect.ci_first, effect.ci_second):
                 if value.value > span:
                     yield Finding(
-                        "GL006", f"{where}/effect",
-                        f"a mean difference of {value} is larger than the whole scale {scale.min}–{scale.max}.",
+                        "GL006",
+                        f"{where}/effect",
+                        f"a mean difference of {value} is larger than the whole scale "
+                        f"{scale.min}–{scale.max}.",
                     )
 
 
 def importance_label(guideline: Guideline) -> Iterator[Finding]:
     """GL007: 7–9 is Kritisk, 4–6 Vigtig, 1–3 Ikke vigtig (GRADE)."""
-    for rec, outcome, where in rows(guideline):
+    for outcome, where in rows(guideline):
         number, label = outcome.importance, outcome.importance_label
         if number is None and label is None:
             continue
         if number is None or label is None:
-            yield Finding("GL007", f"{where}/importance", "only one of the importance number and label is given.")
+            yield Finding(
+                "GL007", f"{where}/importance", "only one of the importance number and label is given."
+            )
         elif number not in IMPORTANCE_BANDS[label]:
             band = IMPORTANCE_BANDS[label]
             yield Finding(
-                "GL007", f"{where}/importance",
-                f"importance {number} is labelled {label.value}, which GRADE reserves for {band.start}–{band.stop - 1}.",
+                "GL007",
+                f"{where}/importance",
+                f"importance {number} is labelled {label.value}, "
+                f"which GRADE reserves for {band.start}–{band.stop - 1}.",
             )
 
 
@@ -67,7 +74,7 @@ def _expected_tokens(estimate: Effect | AbsoluteEffect) -> list[str]:
 
 def text_mismatch(guideline: Guideline) -> Iterator[Finding]:
     """GL012: the numbers and direction words of a row's estimate must read as its published text does."""
-    for rec, outcome, where in rows(guideline):
+    for outcome, where in rows(guideline):
         for name, estimate in (("effect", outcome.effect), ("absolute", outcome.absolute)):
             if estimate is None:
                 continue
@@ -77,7 +84,8 @@ def text_mismatch(guideline: Guideline) -> Iterator[Finding]:
             expected = _expected_tokens(estimate)
             if [_canonical(t) for t in printed] != [_canonical(t) for t in expected]:
                 yield Finding(
-                    "GL012", f"{where}/{name}",
+                    "GL012",
+                    f"{where}/{name}",
                     f"the structured values read {' '.join(expected)!r} but the published text is "
                     f"{estimate.text!r}.",
                 )

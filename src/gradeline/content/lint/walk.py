@@ -2,11 +2,11 @@
 
 from collections.abc import Iterator
 
-from gradeline.model import Guideline, Outcome, Recommendation
+from gradeline.model import Guideline, Outcome
 
 
-def rows(guideline: Guideline) -> Iterator[tuple[Recommendation, Outcome, str]]:
-    """Every evidence-profile row with its recommendation and location 'rec-id/outcome-id'."""
+def rows(guideline: Guideline) -> Iterator[tuple[Outcome, str]]:
+    """Every evidence-profile row with its location 'rec-id/outcome-id'."""
     for rec in guideline.recommendations:
         for outcome in rec.outcomes:
-            yield rec, outcome, f"{rec.id}/{outcome.id}"
+            yield outcome, f"{rec.id}/{outcome.id}"

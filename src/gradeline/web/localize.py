@@ -1,0 +1,40 @@
+"""Content in the reader's language: the Danish original, or the unofficial English translation."""
+
+from dataclasses import dataclass
+
+from gradeline.content.translations import Translations, cached_translations
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text to show, in the language it is written in; ``fallback`` when a translation was missing."""
+
+    text: str
+    lang: str
+    fallback: bool = False
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Localizer:
+    """Picks the translation of a content location for the active language, falling back to Danish."""
+
+    def __init__(self, language: str, translations: Translations | None = None) -> None:
+        self.language = language
+        self.translations = translations if translations is not None else cached_translations()
+
+    @property
+    def translating(self) -> bool:
+        """True when the reader asked for a language other than the original Danish."""
+        return self.language != "da"
+
+    def __call__(self, location: str, danish: str) -> Text:
+        if not self.translating:
+            return Text(danish, "da")
+        translated = self.translations.get(location) if self.translations.language == self.language else None
+        return Text(translated, self.language) if translated else Text(danish, "da", fallback=True)
+
+    def paragraphs(self, location: str, danish: list[str]) -> list[Text]:
+        """Each paragraph of a list, located as ``location/<index>``."""
+        return [self(f"{location}/{index}", text) for index, text in enumerate(danish)]

@@ -1,0 +1,35 @@
+"""Text helpers shared by search, anchors and glossary: accent folding and slugs."""
+
+import re
+import unicodedata
+
+_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ß": "ss"})
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def fold_char(char: str) -> str:
+    """One character folded: lower case, æ/ø/å spelled ae/oe/aa, other accents dropped (é -> e)."""
+    lowered = char.lower().translate(_DANISH)
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Text folded for accent- and case-insensitive matching: 'Lænderyg' and 'laenderyg' agree."""
+    return "".join(fold_char(c) for c in text)
+
+
+def fold_with_positions(text: str) -> tuple[str, list[int]]:
+    """The folded text and, for each of its characters, the index of the original character."""
+    parts: list[str] = []
+    positions: list[int] = []
+    for index, char in enumerate(text):
+        folded = fold_char(char)
+        parts.append(folded)
+        positions.extend([index] * len(folded))
+    return "".join(parts), positions
+
+
+def slug(text: str) -> str:
+    """A URL fragment for a heading or term: 'Søgebeskrivelse' -> 'soegebeskrivelse'."""
+    return _NON_SLUG.sub("-", fold(text)).strip("-") or "afsnit"
