@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test lint typecheck check bench sync clean
+.PHONY: run test lint typecheck check bench sync deps clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -20,8 +20,11 @@ $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 
 sync: $(VENV)/.synced
 
-run: sync  ## layer 1 of the bundled guideline in the terminal
-	$(BIN)/gradeline show
+deps:  ## Debian's chromium and npm's axe-core, for the browser tests
+	bash scripts/system-deps.sh
+
+run: sync  ## the web app at http://127.0.0.1:8000 (SQLite under var/, the bundled pack)
+	$(BIN)/gradeline serve
 
 lint: sync
 	$(BIN)/ruff check src tests benchmarks
@@ -33,7 +36,7 @@ typecheck: sync
 check: sync  ## validate and lint the bundled content pack
 	$(BIN)/gradeline check
 
-test: lint typecheck  ## static checks, then the whole test suite
+test: lint typecheck deps  ## static checks, then the whole test suite (browser tests included)
 	$(BIN)/pytest
 
 bench: sync  ## benchmarks; JSON results in benchmarks/results/

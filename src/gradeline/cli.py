@@ -120,6 +120,21 @@ def export_json(
     err.print(f"wrote {output}", highlight=False)
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.", min=1, max=32)] = 2,
+    database_url: Annotated[
+        str | None, typer.Option("--database-url", help="e.g. postgres://… (default: SQLite under var/).")
+    ] = None,
+) -> None:
+    """Start the web app (layers 1 and 2, decision support, APIs) on its embedded defaults."""
+    from gradeline.web.serve import serve as serve_app
+
+    serve_app(host=host, port=port, workers=workers, database_url=database_url)
+
+
 def main() -> None:
     """Entry point: run the app, turning unexpected errors into one sentence."""
     try:

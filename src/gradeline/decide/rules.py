@@ -1,0 +1,320 @@
+"""Decision rules as data: the YAML files in a content pack's ``decide/`` folder, validated with pydantic.
+
+Files: ``scope.yaml`` (scope gates), ``red-flags.yaml`` (red-flag items grouped by serious pathology),
+``recommendations.yaml`` (per-recommendation action and tailored practical advice), ``patient.yaml`` (what to
+tell the patient, notices) and ``startback.yaml`` (STarT Back scoring, information only). Every rule carries
+its source: a guideline section with a verbatim quote, and/or an external citation (reference note
+``clinical.md``). Errors name the file and the field.
+"""
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from gradeline.content.errors import PackError, describe_validation_error
+from gradeline.content.pack import read_yaml
+from gradeline.decide.conditions import Condition
+from gradeline.model import Direction, Guideline, Strength
+
+RULE_FILES = {
+    "scope": "scope.yaml",
+    "red_flags": "red-flags.yaml",
+    "recommendations": "recommendations.yaml",
+    "patient": "patient.yaml",
+    "startback": "startback.yaml",
+}
+
+
+class RuleError(PackError, ValueError):
+    """A rule file cannot be read or does not fit the guideline: the message names the file and field."""
+
+
+class RuleModel(BaseModel):
+    """Base for rule types: strict, immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True)
+
+
+class GuidelineQuote(RuleModel):
+    """Verbatim guideline text and the section it stands in."""
+
+    section: str = Field(min_length=1, description="Guideline section, e.g. '2' or '6.praktiske-raad'.")
+    quote: str = Field(min_length=3, description="Verbatim from the pack's source text.")
+
+
+class ExternalSource(RuleModel):
+    """A source outside the guideline, as cited in the project's reference note."""
+
+    citation: str = Field(min_length=10)
+    finding: str | None = Field(default=None, description="What the source says (our summary).")
+    reference_note: str = Field(default="clinical.md §3", min_length=3)
+
+
+class Source(RuleModel):
+    """Where a rule comes from: the guideline, outside sources, or both (at least one)."""
+
+    guideline: GuidelineQuote | None = None
+    external: list[ExternalSource] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _some(self) -> "Source":
+        if self.guideline is None and not self.external:
+            raise ValueError("a source needs a guideline quote or an external citation")
+        return self
+
+
+class ScopeRule(RuleModel):
+    """A scope gate: when ``excludes_when`` holds the patient is outside the guideline."""
+
+    id: str = Field(pattern=r"^[a-z_]+$")
+    scope_ref: str = Field(pattern=r"^[a-z_]+$", description="Criterion or exclusion id in the pack's scope.")
+    question: str = Field(min_length=3, description="What is asked (Danish).")
+    excludes_when: Condition
+    reason_out: str = Field(min_length=3, description="Why the patient is outside (Danish, our words).")
+    reason_unknown: str = Field(min_length=3, description="What is unknown (Danish, our words).")
+    reason_met: str = Field(min_length=3)
+    refer_to: str | None = Field(default=None, description="Where to go instead (Danish, our words).")
+    serious_pathology: bool = Field(default=False, description="Out because of suspected serious pathology.")
+    source: Source
+
+
+class ScopeRules(RuleModel):
+    """All scope gates."""
+
+    rules: list[ScopeRule] = Field(min_length=1)
+
+
+class ItemLevel(StrEnum):
+    """What a 'yes' to a red-flag item does to triage."""
+
+    NOTE = "note"  # a risk factor shown to the clinician; does not change triage on its own
+    WORK_UP = "work_up"
+    EMERGENCY = "emergency"
+
+
+class RedFlagItem(RuleModel):
+    """One red-flag question."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    question: str = Field(min_length=3, description="Danish.")
+    question_en: str = Field(min_length=3)
+    level: ItemLevel
+    derive: Condition | None = Field(default=None, description="Computed from other answers, not asked.")
+    source: Source
+
+
+class RedFlagGroup(RuleModel):
+    """A serious pathology the guideline names, with its items."""
+
+    id: str = Field(pattern=r"^[a-z_]+$")
+    name: str = Field(min_length=3, description="Danish.")
+    name_en: str = Field(min_length=3)
+    guideline: GuidelineQuote = Field(description="Where the guideline names this pathology.")
+    imaging_trigger: GuidelineQuote | None = Field(
+        default=None, description="Chapter 6 practical advice naming it as a reason to consider imaging."
+    )
+    action: str = Field(min_length=3, description="What to do when suspected (Danish).")
+    action_source: Source
+    items: list[RedFlagItem] = Field(min_length=1)
+
+
+class RedFlagRules(RuleModel):
+    """Red-flag groups and the caveat on their diagnostic value."""
+
+    caveat: str = Field(min_length=20, description="The modest diagnostic value of single red flags (Danish).")
+    caveat_source: Source
+    groups: list[RedFlagGroup] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_items(self) -> "RedFlagRules":
+        ids = [item.id for group in self.groups for item in group.items]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError(f"red-flag item ids are not unique: {twice}")
+        return self
+
+    def items(self) -> list[tuple[RedFlagGroup, RedFlagItem]]:
+        """Every item with its group, in file order."""
+        return [(group, item) for group in self.groups for item in group.items]
+
+
+class ActionKind(StrEnum):
+    """The action in the guideline's own terms."""
+
+    CONSIDER = "consider"  # "Overvej at …"
+    DO_NOT_OFFER_ROUTINELY = "do_not_offer_routinely"  # "Tilbyd ikke rutinemæssig …"/"ikke rutinemæssigt at tilbyde"
+    ONLY_AFTER_CAREFUL_CONSIDERATION = "only_after_careful_consideration"  # "Tilbyd kun … efter nøje overvejelse"
+
+
+ACTION_LABELS = {
+    ActionKind.CONSIDER: ("Overvej", "Consider"),
+    ActionKind.DO_NOT_OFFER_ROUTINELY: ("Tilbyd ikke rutinemæssigt", "Do not offer routinely"),
+    ActionKind.ONLY_AFTER_CAREFUL_CONSIDERATION: (
+        "Tilbyd kun efter nøje overvejelse",
+        "Offer only after careful consideration",
+    ),
+}
+
+# Each action must fit the recommendation's printed text and strength (checked against the pack).
+ACTION_FITS: dict[ActionKind, tuple[tuple[str, ...], set[tuple[Strength, Direction]]]] = {
+    ActionKind.CONSIDER: (("Overvej at",), {(Strength.WEAK, Direction.FOR)}),
+    ActionKind.DO_NOT_OFFER_ROUTINELY: (
+        ("ikke rutinemæssig",),
+        {(Strength.WEAK, Direction.AGAINST), (Strength.GOOD_PRACTICE, Direction.AGAINST)},
+    ),
+    ActionKind.ONLY_AFTER_CAREFUL_CONSIDERATION: (
+        (" kun ", "efter nøje overvejelse"),
+        {(Strength.WEAK, Direction.AGAINST)},
+    ),
+}
+
+
+class AdviceRule(RuleModel):
+    """When a practical-advice paragraph of a recommendation applies to this patient."""
+
+    paragraph: int = Field(ge=0, description="Index into the recommendation's practical_advice.")
+    when: Condition = Field(default_factory=lambda: Condition(always=True))
+    highlight_when: Condition | None = None
+    because: str = Field(min_length=3, description="Why it applies (Danish, our words).")
+    tell_patient: str | None = Field(default=None, description="Topic heading if the patient is told this.")
+    during_work_up: bool = Field(default=False, description="Also shown while serious pathology is worked up.")
+
+
+class RecommendationRule(RuleModel):
+    """The action and tailoring for one recommendation."""
+
+    recommendation: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    action: ActionKind
+    advice: list[AdviceRule] = Field(default_factory=list)
+
+
+class RecommendationRules(RuleModel):
+    """Tailoring for every recommendation."""
+
+    recommendations: list[RecommendationRule] = Field(min_length=1)
+
+
+class TellPatientItem(RuleModel):
+    """Something the patient is told, quoting the guideline."""
+
+    id: str = Field(pattern=r"^[a-z_]+$")
+    topic: str = Field(min_length=3)
+    when: Condition = Field(default_factory=lambda: Condition(always=True))
+    source: Source
+
+
+class PatientRules(RuleModel):
+    """What to tell the patient beyond the recommendations' own advice, and the fixed notices."""
+
+    tell: list[TellPatientItem] = Field(default_factory=list)
+    not_in_force_notice: str = Field(min_length=10, description="Danish; shown on every plan.")
+    clinician_decides: str = Field(min_length=10, description="Danish; shown on every plan.")
+
+
+class StartBackItem(RuleModel):
+    """One STarT Back item by construct (paraphrased; the official wording is the Keele/STarT-dk form's)."""
+
+    id: str = Field(pattern=r"^[a-z_]+$", description="The construct the item measures.")
+    paraphrase: str = Field(min_length=3)
+    psychosocial: bool = False
+
+
+class StartBackRules(RuleModel):
+    """STarT Back scoring (information only) with its licence terms."""
+
+    items: list[StartBackItem] = Field(min_length=9, max_length=9)
+    bothersomeness_scoring_one: list[str] = Field(min_length=1)
+    low_risk_max_total: int = Field(ge=0)
+    high_risk_min_subscale: int = Field(ge=0)
+    role: GuidelineQuote
+    note: str = Field(min_length=10)
+    licence: str = Field(min_length=10)
+    sources: list[ExternalSource] = Field(min_length=1)
+
+
+class Rules(RuleModel):
+    """All decision rules of one content pack."""
+
+    scope: ScopeRules
+    red_flags: RedFlagRules
+    recommendations: RecommendationRules
+    patient: PatientRules
+    startback: StartBackRules
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _validate(model: type[M], data: Any, path: Path) -> M:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise RuleError(describe_validation_error(path, exc)) from exc
+
+
+def load_rules(pack_dir: Path | str) -> Rules:
+    """Read and validate the rules in ``pack_dir/decide``. Raises RuleError naming the file and field."""
+    folder = Path(pack_dir) / "decide"
+    if not folder.is_dir():
+        raise RuleError(f"{folder}: the pack has no decide/ folder with decision rules")
+    parts: dict[str, BaseModel] = {}
+    models: dict[str, type[BaseModel]] = {
+        "scope": ScopeRules,
+        "red_flags": RedFlagRules,
+        "recommendations": RecommendationRules,
+        "patient": PatientRules,
+        "startback": StartBackRules,
+    }
+    for key, name in RULE_FILES.items():
+        path = folder / name
+        try:
+            data = read_yaml(path)
+        except PackError as exc:
+            raise RuleError(str(exc)) from exc
+        if not isinstance(data, dict):
+            raise RuleError(f"{path}: (top level): must be a mapping of fields")
+        parts[key] = _validate(models[key], data, path)
+    return Rules.model_validate(parts)
+
+
+def check_rules(rules: Rules, guideline: Guideline) -> list[str]:
+    """Problems where the rules do not fit the guideline (empty when they fit)."""
+    problems: list[str] = []
+    rec_ids = [r.recommendation for r in rules.recommendations.recommendations]
+    for rec in guideline.recommendations:
+        if rec_ids.count(rec.id) != 1:
+            problems.append(f"recommendations.yaml: {rec.id!r} must have exactly one entry (has {rec_ids.count(rec.id)})")
+    for rule in rules.recommendations.recommendations:
+        try:
+            rec = guideline.recommendation(rule.recommendation)
+        except KeyError:
+            problems.append(f"recommendations.yaml: {rule.recommendation!r} is not a recommendation of the guideline")
+            continue
+        words, strengths = ACTION_FITS[rule.action]
+        if not all(word in rec.text for word in words) or (rec.strength, rec.direction) not in strengths:
+            problems.append(
+                f"recommendations.yaml: {rec.id}: action {rule.action.value!r} does not fit the recommendation "
+                f"({rec.strength.value}/{rec.direction.value}: {rec.text[:60]!r})"
+            )
+        for advice in rule.advice:
+            if advice.paragraph >= len(rec.practical_advice):
+                problems.append(
+                    f"recommendations.yaml: {rec.id}: paragraph {advice.paragraph} does not exist "
+                    f"(the recommendation has {len(rec.practical_advice)})"
+                )
+    scope_ids = {c.id for c in guideline.scope.criteria} | {e.id for e in guideline.scope.exclusions}
+    for scope_rule in rules.scope.rules:
+        if scope_rule.scope_ref not in scope_ids:
+            problems.append(f"scope.yaml: {scope_rule.id}: scope_ref {scope_rule.scope_ref!r} is not in the pack's scope")
+    thresholds = {
+        "age": ("age_years", "at_most", guideline.scope.min_age_exclusive),
+        "duration": ("duration_in_days", "more_than", guideline.scope.max_duration_weeks * 7),
+    }
+    for rule_id, (fact, test, expected) in thresholds.items():
+        found = [r for r in rules.scope.rules if r.id == rule_id]
+        condition = found[0].excludes_when if found else None
+        if condition is None or condition.fact != fact or getattr(condition, test) != expected:
+            problems.append(f"scope.yaml: rule {rule_id!r} must test {fact} {test} {expected} (the pack's scope)")
+    return problems

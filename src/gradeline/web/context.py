@@ -1,0 +1,30 @@
+"""Template context shared by every page: the guideline, its status, navigation and language."""
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from gradeline.content.pack import cached_pack
+from gradeline.web.localize import Localizer
+from gradeline.web.pages import chapter_links
+
+
+def localizer(request: HttpRequest) -> Localizer:
+    """The content localizer for the request's language."""
+    return Localizer(getattr(request, "LANGUAGE_CODE", "da"))
+
+
+def site(request: HttpRequest) -> dict[str, Any]:
+    """Context processor: what the page frame (banner, navigation, footer) needs."""
+    guideline = cached_pack()
+    t = localizer(request)
+    status = guideline.status
+    return {
+        "guideline": guideline,
+        "guideline_title": t("guideline/title", guideline.title),
+        "status_label": t("status/label", status.label),
+        "status_note": t("status/note", status.note),
+        "translating": t.translating,
+        "unofficial_note": t.translations.note if t.translating else "",
+        "nav_chapters": chapter_links(guideline, t),
+    }

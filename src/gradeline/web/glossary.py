@@ -1,0 +1,79 @@
+"""Glossary terms explained where they occur: the first occurrence on a page gets an accessible tooltip."""
+
+import re
+from functools import lru_cache
+
+from django.utils.html import escape, format_html
+
+from gradeline.model import GlossaryEntry
+from gradeline.web.text import slug
+
+_TAG = re.compile(r"(<[^>]+>)")
+_SKIP_INSIDE = ("a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "abbr", "dfn", "code")
+
+
+def _pattern_for(term: str) -> str:
+    body = re.escape(escape(term))
+    # Abbreviations (NRS, RCT) match as written; words match in any case.
+    return body if term.isupper() or any(c.isdigit() for c in term) else f"(?i:{body})"
+
+
+@lru_cache(maxsize=4)
+def _compiled(entries: tuple[GlossaryEntry, ...]) -> tuple[re.Pattern[str], dict[str, GlossaryEntry]]:
+    terms = sorted({t for e in entries for t in (e.term, *e.aliases)}, key=len, reverse=True)
+    lookup = {escape(t).lower(): e for e in entries for t in (e.term, *e.aliases)}
+    alternation = "|".join(_pattern_for(t) for t in terms)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), lookup
+
+
+class GlossaryMarker:
+    """Marks glossary terms in the texts of one page (each term once, ids unique on the page)."""
+
+    def __init__(self, entries: list[GlossaryEntry] | tuple[GlossaryEntry, ...]) -> None:
+        self.pattern, self.lookup = _compiled(tuple(entries)) if entries else (None, {})
+        self.seen: set[str] = set()
+        self.count = 0
+
+    def _replace(self, match: re.Match[str]) -> str:
+        entry = self.lookup.get(match.group(0).lower())
+        if entry is None or entry.term in self.seen:
+            return match.group(0)
+        self.seen.add(entry.term)
+        self.count += 1
+        tip_id = f"tip-{self.count}-{slug(entry.term)}"
+        return str(
+            format_html(
+                '<span class="term"><span class="term-word" tabindex="0" aria-describedby="{0}">{1}</span>'
+                '<span class="term-tip" role="tooltip" id="{0}" lang="da"><strong>{2}</strong>: {3}</span></span>',
+                tip_id,
+                match.group(0),
+                entry.term,
+                entry.definition,
+            )
+        )
+
+    def annotate_html(self, html: str) -> str:
+        """Mark terms in the text between tags of trusted HTML (not inside links, headings or buttons)."""
+        if self.pattern is None:
+            return html
+        out: list[str] = []
+        skipping: list[str] = []
+        for part in _TAG.split(html):
+            if part.startswith("<"):
+                name = part.strip("</>").split()[0].lower() if part.strip("</>") else ""
+                if name in _SKIP_INSIDE:
+                    if part.startswith("</"):
+                        if skipping:
+                            skipping.pop()
+                    elif not part.endswith("/>"):
+                        skipping.append(name)
+                out.append(part)
+            elif skipping or not part:
+                out.append(part)
+            else:
+                out.append(self.pattern.sub(self._replace, part))
+        return "".join(out)
+
+    def annotate_text(self, text: str) -> str:
+        """Escape plain text and mark its terms."""
+        return self.annotate_html(str(escape(text)))

@@ -1,0 +1,100 @@
+"""Page views: thin wrappers that pick content and hand it to a template."""
+
+from typing import Any
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.template import loader
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from gradeline.content.pack import cached_pack
+from gradeline.web.api import json_response
+from gradeline.web.chapters import render_markdown
+from gradeline.web.context import localizer
+from gradeline.web.glossary import GlossaryMarker
+from gradeline.web.pages import recommendation_view, strength_view
+from gradeline.web.search import QueryError, index_for, parse_query
+from gradeline.web.text import slug
+
+
+def _page(request: HttpRequest, template: str, status: int = 200, **context: Any) -> HttpResponse:
+    context.setdefault("glossary_marker", GlossaryMarker(cached_pack().glossary))
+    return render(request, f"gradeline/{template}", context, status=status)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """Layer 1: every recommendation as a card, and the strength legend."""
+    g, t = cached_pack(), localizer(request)
+    return _page(
+        request,
+        "home.html",
+        recommendations=[recommendation_view(g, rec, t) for rec in g.recommendations],
+        legend=[strength_view(level, t) for level in g.strength_levels],
+    )
+
+
+def recommendation(request: HttpRequest, rec_id: str) -> HttpResponse:
+    """Layer 2: the basis of one recommendation, with its evidence profile."""
+    g = cached_pack()
+    try:
+        rec = next(r for r in g.recommendations if r.id == rec_id)
+    except StopIteration:
+        raise Http404(rec_id) from None
+    return _page(request, "recommendation.html", r=recommendation_view(g, rec, localizer(request)))
+
+
+def chapter(request: HttpRequest, chapter_slug: str) -> HttpResponse:
+    """A narrative chapter (Markdown body)."""
+    g = cached_pack()
+    try:
+        found = next(c for c in g.chapters if c.slug == chapter_slug)
+    except StopIteration:
+        raise Http404(chapter_slug) from None
+    title = localizer(request)(f"chapters/{found.slug}/title", found.title)
+    return _page(request, "chapter.html", chapter=found, title=title, body=render_markdown(found.body))
+
+
+def glossary(request: HttpRequest) -> HttpResponse:
+    """Section 22: abbreviations and terms."""
+    entries = [(slug(e.term), e) for e in cached_pack().glossary]
+    return _page(request, "glossary.html", entries=entries, glossary_marker=GlossaryMarker([]))
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """Search all guideline text; a query we cannot use gets a message (400), never an error page."""
+    raw = request.GET.get("q", "")
+    try:
+        terms = parse_query(raw)
+    except QueryError as exc:
+        return _page(request, "search.html", status=400, query=raw[:200], error=str(exc), hits=[])
+    hits = index_for(request.LANGUAGE_CODE).search(terms)
+    return _page(request, "search.html", query=raw, terms=terms, hits=hits)
+
+
+def set_language(request: HttpRequest, language: str) -> HttpResponse:
+    """Switch the language and remember it in a cookie, then return to the page the reader came from."""
+    next_url = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    if language in {code for code, _ in settings.LANGUAGES}:
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+    return response
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """A friendly 404 page with the way back (JSON under /api/)."""
+    if request.path.startswith("/api/"):
+        return json_response({"detail": f"Not found: {request.path}"}, status=404)
+    return _page(request, "404.html", status=404, path=request.path)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """A plain 500 page that needs no context (the error may be in the content or templates)."""
+    return HttpResponse(loader.render_to_string("gradeline/500.html"), status=500)
