@@ -84,3 +84,24 @@ def test_export_to_an_unwritable_place_is_one_sentence(tmp_path: Path) -> None:
 @pytest.mark.parametrize("args", [["--help"], ["show", "--help"], ["export", "json", "--help"]])
 def test_help(args: list[str]) -> None:
     assert runner.invoke(app, args).exit_code == 0
+
+
+def test_plan_from_a_json_file(tmp_path: Path) -> None:
+    context = tmp_path / "patient.json"
+    context.write_text('{"age_years": 45, "duration_days": 10}', encoding="utf-8")
+    result = runner.invoke(app, ["plan", str(context)])
+    assert result.exit_code == 0, result.stderr
+    assert "IKKE GÆLDENDE" in result.stdout
+    assert "Vanlig aktivitet" in result.stdout
+    as_json = runner.invoke(app, ["plan", str(context), "--json"])
+    assert json.loads(as_json.stdout)["scope"]
+
+
+def test_plan_with_bad_input_is_one_sentence(tmp_path: Path) -> None:
+    context = tmp_path / "patient.json"
+    context.write_text('{"age_years": "old"}', encoding="utf-8")
+    result = runner.invoke(app, ["plan", str(context)])
+    assert result.exit_code == 2
+    assert "age_years" in result.stderr and "Traceback" not in result.stderr
+    missing = runner.invoke(app, ["plan", str(tmp_path / "nope.json")])
+    assert missing.exit_code == 2 and "no such file" in missing.stderr

@@ -24,7 +24,7 @@ export_app = typer.Typer(help="Export the guideline.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
 
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 PackOption = Annotated[Path, typer.Option("--pack", help="Content pack folder.")]
 
@@ -118,6 +118,25 @@ def export_json(
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror}.")
     err.print(f"wrote {output}", highlight=False)
+
+
+@app.command()
+def plan(
+    context_file: Annotated[Path, typer.Argument(help="Patient context as JSON (see docs/decide.md).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
+    trace: Annotated[bool, typer.Option("--trace", help="Show which answer triggered which rule.")] = False,
+) -> None:
+    """A patient-specific plan from the guideline, with its reasons (advice; the clinician decides)."""
+    from gradeline.decide.render import PlanInputError, plan_from_json_file, plan_to_dict, plan_to_text
+
+    try:
+        result = plan_from_json_file(context_file)
+    except PlanInputError as exc:
+        fail(str(exc))
+    if as_json:
+        sys.stdout.write(dumps(plan_to_dict(result)))
+    else:
+        sys.stdout.write(plan_to_text(result, trace=trace) + "\n")
 
 
 @app.command()

@@ -108,3 +108,10 @@ def test_every_row_shows_data_or_says_why_not(guideline: Guideline) -> None:
         for outcome in rec.outcomes:
             shown = outcome.has_estimate or outcome.comparator or outcome.certainty
             assert shown or outcome.no_data, f"{rec.id}/{outcome.id}"
+
+
+def test_scope_and_mcid_texts_stand_at_their_cited_lines(guideline: Guideline, seed: SeedText) -> None:
+    cited = [*guideline.scope.criteria, *guideline.scope.exclusions, *guideline.mcids]
+    for item in cited:
+        span_text = SeedText(tuple(seed.span_text(item.provenance.lines).splitlines()))
+        assert span_text.contains(item.text), f"{item.id}: not at lines {item.provenance.lines}"

@@ -153,7 +153,7 @@ def context_facts(context: PatientContext) -> dict[str, FactValue]:
     """The context's answers as facts; unknown answers become None."""
     facts: dict[str, FactValue] = {}
     for name in TRI_FIELDS:
-        answer: Tri = getattr(context, name)
+        answer = Tri(getattr(context, name))
         facts[name] = None if answer is Tri.UNKNOWN else answer.value
     facts["age_years"] = context.age_years
     facts["duration_in_days"] = context.duration_in_days

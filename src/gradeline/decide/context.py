@@ -96,7 +96,9 @@ TRI_FIELDS = (
 class PatientContext(_Answers):
     """What the clinician knows about the patient. Omitted answers are 'unknown', not 'no'."""
 
-    age_years: int | None = Field(default=None, ge=0, le=130, description="Age in whole years; None = unknown.")
+    age_years: int | None = Field(
+        default=None, ge=0, le=130, description="Age in whole years; None = unknown."
+    )
     sex: Sex = Sex.UNKNOWN
     pregnant_or_postpartum: Tri = Tri.UNKNOWN
     pregnancy_related_pelvic_pain: Tri = Tri.UNKNOWN
@@ -113,10 +115,12 @@ class PatientContext(_Answers):
     recent_spinal_surgery: Tri = Tri.UNKNOWN
     specific_cause_identified: Tri = Tri.UNKNOWN
     red_flags: dict[str, Tri] = Field(
-        default_factory=dict, description="Answers to red-flag items by item id (see the pack's decide rules)."
+        default_factory=dict,
+        description="Answers to red-flag items by item id (see the pack's decide rules).",
     )
     other_red_flags: Tri = Field(
-        default=Tri.UNKNOWN, description="The clinician's answer for every red-flag item not listed in red_flags."
+        default=Tri.UNKNOWN,
+        description="The clinician's answer for every red-flag item not listed in red_flags.",
     )
     pain_nrs: int | None = Field(default=None, ge=0, le=10)
     severe_pain_acute_phase: Tri = Tri.UNKNOWN

@@ -123,7 +123,9 @@ class RedFlagGroup(RuleModel):
 class RedFlagRules(RuleModel):
     """Red-flag groups and the caveat on their diagnostic value."""
 
-    caveat: str = Field(min_length=20, description="The modest diagnostic value of single red flags (Danish).")
+    caveat: str = Field(
+        min_length=20, description="The modest diagnostic value of single red flags (Danish)."
+    )
     caveat_source: Source
     groups: list[RedFlagGroup] = Field(min_length=1)
 
@@ -144,8 +146,12 @@ class ActionKind(StrEnum):
     """The action in the guideline's own terms."""
 
     CONSIDER = "consider"  # "Overvej at …"
-    DO_NOT_OFFER_ROUTINELY = "do_not_offer_routinely"  # "Tilbyd ikke rutinemæssig …"/"ikke rutinemæssigt at tilbyde"
-    ONLY_AFTER_CAREFUL_CONSIDERATION = "only_after_careful_consideration"  # "Tilbyd kun … efter nøje overvejelse"
+    DO_NOT_OFFER_ROUTINELY = (
+        "do_not_offer_routinely"  # "Tilbyd ikke rutinemæssig …"/"ikke rutinemæssigt at tilbyde"
+    )
+    ONLY_AFTER_CAREFUL_CONSIDERATION = (
+        "only_after_careful_consideration"  # "Tilbyd kun … efter nøje overvejelse"
+    )
 
 
 ACTION_LABELS = {
@@ -179,7 +185,9 @@ class AdviceRule(RuleModel):
     highlight_when: Condition | None = None
     because: str = Field(min_length=3, description="Why it applies (Danish, our words).")
     tell_patient: str | None = Field(default=None, description="Topic heading if the patient is told this.")
-    during_work_up: bool = Field(default=False, description="Also shown while serious pathology is worked up.")
+    during_work_up: bool = Field(
+        default=False, description="Also shown while serious pathology is worked up."
+    )
 
 
 class RecommendationRule(RuleModel):
@@ -187,7 +195,15 @@ class RecommendationRule(RuleModel):
 
     recommendation: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     action: ActionKind
+    highlight_when: Condition | None = None
+    highlight_because: str | None = None
     advice: list[AdviceRule] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _because(self) -> "RecommendationRule":
+        if (self.highlight_when is None) != (self.highlight_because is None):
+            raise ValueError("highlight_when and highlight_because go together")
+        return self
 
 
 class RecommendationRules(RuleModel):
@@ -202,7 +218,24 @@ class TellPatientItem(RuleModel):
     id: str = Field(pattern=r"^[a-z_]+$")
     topic: str = Field(min_length=3)
     when: Condition = Field(default_factory=lambda: Condition(always=True))
+    text: str | None = Field(default=None, description="Our wording; needs an external source.")
     source: Source
+
+    @model_validator(mode="after")
+    def _sourced(self) -> "TellPatientItem":
+        if self.text is None and self.source.guideline is None:
+            raise ValueError("without 'text' the item needs a guideline quote to tell the patient")
+        if self.text is not None and not self.source.external:
+            raise ValueError("a 'text' in our own words needs an external source")
+        return self
+
+    @property
+    def said(self) -> str:
+        """What the patient is told."""
+        if self.text is not None:
+            return self.text
+        assert self.source.guideline is not None
+        return self.source.guideline.quote
 
 
 class PatientRules(RuleModel):
@@ -285,17 +318,21 @@ def check_rules(rules: Rules, guideline: Guideline) -> list[str]:
     rec_ids = [r.recommendation for r in rules.recommendations.recommendations]
     for rec in guideline.recommendations:
         if rec_ids.count(rec.id) != 1:
-            problems.append(f"recommendations.yaml: {rec.id!r} must have exactly one entry (has {rec_ids.count(rec.id)})")
+            problems.append(
+                f"recommendations.yaml: {rec.id!r} must have exactly one entry (has {rec_ids.count(rec.id)})"
+            )
     for rule in rules.recommendations.recommendations:
         try:
             rec = guideline.recommendation(rule.recommendation)
         except KeyError:
-            problems.append(f"recommendations.yaml: {rule.recommendation!r} is not a recommendation of the guideline")
+            problems.append(
+                f"recommendations.yaml: {rule.recommendation!r} is not a recommendation of the guideline"
+            )
             continue
         words, strengths = ACTION_FITS[rule.action]
         if not all(word in rec.text for word in words) or (rec.strength, rec.direction) not in strengths:
             problems.append(
-                f"recommendations.yaml: {rec.id}: action {rule.action.value!r} does not fit the recommendation "
+                f"recommendations.yaml: {rec.id}: action {rule.action.value!r} does not fit "
                 f"({rec.strength.value}/{rec.direction.value}: {rec.text[:60]!r})"
             )
         for advice in rule.advice:
@@ -307,7 +344,9 @@ def check_rules(rules: Rules, guideline: Guideline) -> list[str]:
     scope_ids = {c.id for c in guideline.scope.criteria} | {e.id for e in guideline.scope.exclusions}
     for scope_rule in rules.scope.rules:
         if scope_rule.scope_ref not in scope_ids:
-            problems.append(f"scope.yaml: {scope_rule.id}: scope_ref {scope_rule.scope_ref!r} is not in the pack's scope")
+            problems.append(
+                f"scope.yaml: {scope_rule.id}: scope_ref {scope_rule.scope_ref!r} is not in the pack's scope"
+            )
     thresholds = {
         "age": ("age_years", "at_most", guideline.scope.min_age_exclusive),
         "duration": ("duration_in_days", "more_than", guideline.scope.max_duration_weeks * 7),
@@ -316,5 +355,7 @@ def check_rules(rules: Rules, guideline: Guideline) -> list[str]:
         found = [r for r in rules.scope.rules if r.id == rule_id]
         condition = found[0].excludes_when if found else None
         if condition is None or condition.fact != fact or getattr(condition, test) != expected:
-            problems.append(f"scope.yaml: rule {rule_id!r} must test {fact} {test} {expected} (the pack's scope)")
+            problems.append(
+                f"scope.yaml: rule {rule_id!r} must test {fact} {test} {expected} (the pack's scope)"
+            )
     return problems

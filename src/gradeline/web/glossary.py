@@ -18,8 +18,13 @@ def _pattern_for(term: str) -> str:
     return body if term.isupper() or any(c.isdigit() for c in term) else f"(?i:{body})"
 
 
+def _key(entries: list[GlossaryEntry] | tuple[GlossaryEntry, ...]) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    return tuple((e.term, e.definition, tuple(e.aliases)) for e in entries)
+
+
 @lru_cache(maxsize=4)
-def _compiled(entries: tuple[GlossaryEntry, ...]) -> tuple[re.Pattern[str], dict[str, GlossaryEntry]]:
+def _compiled(key: tuple[tuple[str, str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str], dict[str, GlossaryEntry]]:
+    entries = [GlossaryEntry(term=term, definition=definition, aliases=list(aliases)) for term, definition, aliases in key]
     terms = sorted({t for e in entries for t in (e.term, *e.aliases)}, key=len, reverse=True)
     lookup = {escape(t).lower(): e for e in entries for t in (e.term, *e.aliases)}
     alternation = "|".join(_pattern_for(t) for t in terms)
@@ -30,7 +35,7 @@ class GlossaryMarker:
     """Marks glossary terms in the texts of one page (each term once, ids unique on the page)."""
 
     def __init__(self, entries: list[GlossaryEntry] | tuple[GlossaryEntry, ...]) -> None:
-        self.pattern, self.lookup = _compiled(tuple(entries)) if entries else (None, {})
+        self.pattern, self.lookup = _compiled(_key(entries)) if entries else (None, {})
         self.seen: set[str] = set()
         self.count = 0
 

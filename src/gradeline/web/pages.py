@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gradeline.model import Certainty, Footnote, Guideline, Importance, Outcome, Recommendation, StrengthLevel
 from gradeline.model.guideline import Chapter
+from gradeline.model.text import Erratum
 from gradeline.web.localize import Localizer, Text
 
 CERTAINTY: dict[Certainty, tuple[Promise, int]] = {
@@ -55,6 +56,14 @@ class StrengthView:
     heading: Text
     description: Text
 
+    @property
+    def on_colour(self) -> str:
+        """Black or white text on the level's colour, whichever contrasts more."""
+        red, green, blue = (int(self.level.colour_hex[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (red, green, blue)]
+        luminance = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+        return "#ffffff" if (1.05 / (luminance + 0.05)) >= ((luminance + 0.05) / 0.05) else "#111111"
+
 
 def strength_view(level: StrengthLevel, t: Localizer, printed_label: str | None = None) -> StrengthView:
     loc = f"strength_levels/{level.id}"
@@ -66,6 +75,16 @@ def strength_view(level: StrengthLevel, t: Localizer, printed_label: str | None 
     )
 
 
+def errata_at(errata: list[Erratum], *fields: str) -> list[Erratum]:
+    """The errata whose location ends in one of the fields (``rec/outcome/effect`` -> ``effect``)."""
+    return [e for e in errata if e.location.rsplit("/", 1)[-1] in fields]
+
+
+def errata_except(errata: list[Erratum], *fields: str) -> list[Erratum]:
+    """The errata not about any of the fields."""
+    return [e for e in errata if e.location.rsplit("/", 1)[-1] not in fields]
+
+
 @dataclass(frozen=True)
 class OutcomeView:
     """One evidence-profile row with its translated name, certainty and cited footnotes."""
@@ -75,6 +94,18 @@ class OutcomeView:
     certainty: CertaintyView | None
     importance_label: Promise | None
     footnotes: list[Footnote]
+
+    @property
+    def effect_errata(self) -> list[Erratum]:
+        return errata_at(self.outcome.errata, "effect", "absolute", "intervention")
+
+    @property
+    def comparator_errata(self) -> list[Erratum]:
+        return errata_at(self.outcome.errata, "comparator")
+
+    @property
+    def other_errata(self) -> list[Erratum]:
+        return errata_except(self.outcome.errata, "effect", "absolute", "intervention", "comparator")
 
 
 @dataclass(frozen=True)
@@ -90,6 +121,24 @@ class RecommendationView:
     practical_advice: list[Text]
     overall_certainty: CertaintyView | None
     outcomes: list[OutcomeView]
+
+    @property
+    def text_errata(self) -> list[Erratum]:
+        return errata_at(self.rec.errata, "text", "label", "strength", "direction")
+
+    @property
+    def certainty_errata(self) -> list[Erratum]:
+        return errata_at(self.rec.errata, "overall_certainty", "overall_certainty_text")
+
+    @property
+    def other_errata(self) -> list[Erratum]:
+        fields = ("text", "label", "strength", "direction", "overall_certainty", "overall_certainty_text")
+        return errata_except(self.rec.errata, *fields)
+
+    @property
+    def references(self) -> list[str]:
+        """The included studies named in the footnotes, in order, once each."""
+        return list(dict.fromkeys(study for note in self.rec.footnotes for study in note.included_studies))
 
 
 def recommendation_view(guideline: Guideline, rec: Recommendation, t: Localizer) -> RecommendationView:

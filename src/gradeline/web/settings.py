@@ -87,7 +87,7 @@ TIME_ZONE = "Europe/Copenhagen"
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = None  # whitenoise serves the app's static files straight from the package (finders)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 

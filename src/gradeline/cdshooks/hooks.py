@@ -1,0 +1,208 @@
+"""The hook logic: which cards a patient-view, order-select or order-sign request gets."""
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from gradeline.cdshooks import prefetch
+from gradeline.cdshooks.cards import Links, card, delete_suggestion, link, quote, replace_suggestion
+from gradeline.cdshooks.request import HookRequest, draft_orders, reference
+from gradeline.cdshooks.valuesets import Terminology, ValueSet
+from gradeline.fhir.patient import PatientFacts, Scope, Verdict, patient_facts, scope
+from gradeline.model import Guideline
+
+IMAGING_REC = "billeddiagnostik"
+EDUCATION_REC = "patientuddannelse"
+EXERCISE_REC = "superviseret-fysisk-traening"
+DECISION_SUPPORT = "/beslutningsstoette/"
+NOT_IN_FORCE = "ikke gældende"
+ANALGESIC_INDICATOR = {"opioider": "warning", "nsaid": "info", "paracetamol": "info"}
+
+
+@dataclass(frozen=True)
+class HookEnv:
+    """Everything a hook needs besides the request."""
+
+    guideline: Guideline
+    terminology: Terminology
+    links: Links
+    fetcher: prefetch.FhirFetcher | None
+    today: dt.date
+
+
+@dataclass(frozen=True)
+class Issued:
+    """A card with the recommendation it carries (for the feedback log)."""
+
+    card: dict[str, Any]
+    recommendation: str
+
+
+def _facts(request: HookRequest, env: HookEnv, extra: Sequence[Any] = ()) -> tuple[PatientFacts, Scope]:
+    patient = prefetch.resource(request, "patient", "Patient", env.fetcher)
+    conditions = prefetch.resources(request, "conditions", "Condition", env.fetcher)
+    facts = patient_facts(patient, conditions, env.terminology, env.today, extra)
+    return facts, scope(facts, env.guideline, env.today)
+
+
+def _scope_note(verdict: Scope) -> str:
+    if verdict.verdict is Verdict.UNKNOWN:
+        return (
+            "Retningslinjen gælder patienter over 16 år med lænderygsmerter af op til 12 ugers varighed; "
+            f"journalen angiver ikke alt ({', '.join(verdict.reasons)})."
+        )
+    days = verdict.duration_days
+    when = ""
+    if days is not None:
+        when = f" (debut for {days} dage siden)" if days < 14 else f" (debut for {days // 7} uger siden)"
+    return f"Patienten har registreret nyopståede lænderygsmerter{when}."
+
+
+def patient_view(request: HookRequest, env: HookEnv) -> list[Issued]:
+    """An info card with the guideline's plan when the patient has an in-scope LBP problem."""
+    facts, verdict = _facts(request, env)
+    if verdict.verdict is Verdict.OUT_OF_SCOPE:
+        return []
+    g = env.guideline
+    plan = [f"- **{r.label}:** {r.title}" for r in g.recommendations]
+    flags = ""
+    if facts.red_flags:
+        names = ", ".join(f["display"] for f in facts.red_flags)
+        flags = (
+            f"**Røde flag registreret:** {names}. "
+            "Sørg for rettidig udredning; anbefalingerne nedenfor gælder ikke."
+        )
+    detail = [
+        _scope_note(verdict),
+        *([flags] if flags else []),
+        "Retningslinjens anbefalinger:",
+        "\n".join(plan),
+    ]
+    overview = g.recommendations[0]
+    built = card(
+        summary=(
+            f"Nyopståede lænderygsmerter: se plan og anbefalinger (NKR {g.published_year}, {NOT_IN_FORCE})"
+        ),
+        indicator="info",
+        detail=detail,
+        guideline=g,
+        rec=overview,
+        links=env.links,
+        extra_links=[
+            link("Retningslinjen (oversigt)", env.links.url("/")),
+            link("Beslutningsstøtte for patienten", env.links.url(DECISION_SUPPORT)),
+        ],
+    )
+    built["links"] = built["links"][1:]  # the overview and form links say it all for this card
+    return [Issued(built, "guideline")]
+
+
+def _selected(request: HookRequest, orders: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    if request.hook != "order-select":
+        return orders
+    chosen = set(request.context.get("selections", []))
+    return [o for o in orders if reference(o) in chosen]
+
+
+def _order_concepts(order: Mapping[str, Any]) -> list[Any]:
+    reasons = order.get("reasonCode", [])
+    return list(reasons) if isinstance(reasons, list) else []
+
+
+def _imaging_card(order: Mapping[str, Any], request: HookRequest, env: HookEnv, verdict: Scope) -> Issued:
+    g = env.guideline
+    rec = g.recommendation(IMAGING_REC)
+    modality = env.terminology.imaging.find_in(order.get("code"))
+    what = "MR-scanning" if modality and modality.extra.get("modality") == "MR" else "røntgen"
+    ref = reference(order)
+    education, exercise = g.recommendation(EDUCATION_REC), g.recommendation(EXERCISE_REC)
+    suggestions = [
+        delete_suggestion(f"Fjern henvisningen til {what} af lænden", ref, recommended=True),
+        replace_suggestion(
+            "Henvis i stedet til patientuddannelse", ref, request.patient_id, education, env.links
+        ),
+        replace_suggestion(
+            "Henvis i stedet til superviseret træning", ref, request.patient_id, exercise, env.links
+        ),
+    ]
+    advice = [rec.practical_advice[i] for i in (1, 3) if i < len(rec.practical_advice)]
+    return Issued(
+        card(
+            summary=(
+                f"Rutinemæssig {what} frarådes ved nyopståede lænderygsmerter uden røde flag "
+                f"(NKR, {NOT_IN_FORCE})"
+            ),
+            indicator="warning" if verdict.verdict is Verdict.IN_SCOPE else "info",
+            detail=[_scope_note(verdict), quote(rec), *advice],
+            guideline=g,
+            rec=rec,
+            links=env.links,
+            extra_links=[link("Beslutningsstøtte for patienten", env.links.url(DECISION_SUPPORT))],
+            suggestions=suggestions,
+            selection_behavior="at-most-one",
+            override_reasons=env.terminology.imaging_override,
+        ),
+        rec.id,
+    )
+
+
+def _analgesic_card(
+    order: Mapping[str, Any], group: ValueSet, request: HookRequest, env: HookEnv, verdict: Scope
+) -> Issued:
+    g = env.guideline
+    rec = g.recommendation(str(group.recommendation))
+    ref = reference(order)
+    exercise = g.recommendation(EXERCISE_REC)
+    suggestions = [
+        delete_suggestion(f"Fjern ordinationen ({group.title})", ref, recommended=False),
+        replace_suggestion(
+            "Fjern og henvis til superviseret træning", ref, request.patient_id, exercise, env.links
+        ),
+    ]
+    indicator = ANALGESIC_INDICATOR.get(rec.id, "info") if verdict.verdict is Verdict.IN_SCOPE else "info"
+    return Issued(
+        card(
+            summary=(
+                f"{group.title}: kun efter nøje overvejelse ved nyopståede lænderygsmerter "
+                f"(NKR, {NOT_IN_FORCE})"
+            ),
+            indicator=indicator,
+            detail=[_scope_note(verdict), quote(rec), "**Praktiske råd:**", *rec.practical_advice],
+            guideline=g,
+            rec=rec,
+            links=env.links,
+            suggestions=suggestions,
+            selection_behavior="at-most-one",
+            override_reasons=env.terminology.analgesic_override,
+        ),
+        rec.id,
+    )
+
+
+def order_hook(request: HookRequest, env: HookEnv) -> list[Issued]:
+    """order-select / order-sign: cards for lumbar imaging and analgesic orders."""
+    orders = _selected(request, draft_orders(request.context))
+    relevant: list[tuple[Mapping[str, Any], ValueSet | None]] = []
+    for order in orders:
+        kind = order.get("resourceType")
+        if kind in ("ServiceRequest", "ProcedureRequest", "DiagnosticOrder"):
+            if env.terminology.imaging.find_in(order.get("code")) is not None:
+                relevant.append((order, None))
+        elif kind in ("MedicationRequest", "MedicationOrder"):
+            group = env.terminology.analgesic_group(order.get("medicationCodeableConcept"))
+            if group is not None:
+                relevant.append((order, group))
+    if not relevant:
+        return []  # no prefetch needed, no 412 for orders we do not judge
+    extra = [c for order, _ in relevant for c in _order_concepts(order)]
+    facts, verdict = _facts(request, env, extra)
+    if verdict.verdict is Verdict.OUT_OF_SCOPE or facts.red_flags:
+        return []
+    issued = []
+    for order, group in relevant:
+        if group is None:
+            issued.append(_imaging_card(order, request, env, verdict))
+        else:
+            issued.append(_analgesic_card(order, group, request, env, verdict))
+    return issued

@@ -1,0 +1,77 @@
+"""Continuous outcomes in natural units: comparator value and intervention value computed from the MD."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from gradeline.evidence.data import Bilingual
+from gradeline.model.outcome import EffectMeasure, Outcome
+
+_STAT = re.compile(r"\((median|gennemsnit|mean)\)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NaturalUnits:
+    """What happens without and with the intervention, on the instrument's own scale.
+
+    ``intervention*`` = comparator + MD (and its CI bounds), computed; ``published_intervention`` is the value
+    printed in the intervention column, if any, shown beside the computed one.
+    """
+
+    comparator: Decimal
+    intervention: Decimal
+    intervention_low: Decimal
+    intervention_high: Decimal
+    published_intervention: Decimal | None
+    unit: Bilingual
+    statistic: Bilingual | None
+    scale_min: Decimal | None
+    scale_max: Decimal | None
+
+    @property
+    def published_differs(self) -> bool:
+        """True when a printed intervention value differs from comparator + MD by more than rounding."""
+        if self.published_intervention is None:
+            return False
+        places = max(
+            -int(self.published_intervention.as_tuple().exponent), -int(self.intervention.as_tuple().exponent)
+        )
+        return abs(self.published_intervention - self.intervention) > Decimal(1).scaleb(-places)
+
+
+def _unit(outcome: Outcome) -> Bilingual:
+    unit = outcome.comparator.unit if outcome.comparator is not None else None
+    text = " ".join(filter(None, [outcome.measured_with, outcome.name, unit]))
+    if re.search(r"dage|sygedage", text, flags=re.IGNORECASE):
+        return Bilingual(da="dage", en="days")
+    return Bilingual(da="point", en="points")
+
+
+def _statistic(unit: str) -> Bilingual | None:
+    found = _STAT.search(unit)
+    if found is None:
+        return None
+    word = found.group(1).lower()
+    return Bilingual(da="median", en="median") if word == "median" else Bilingual(da="gennemsnit", en="mean")
+
+
+def natural_units(outcome: Outcome) -> NaturalUnits | None:
+    """Comparator and intervention values for an MD row with a comparator value; else None."""
+    effect, comparator = outcome.effect, outcome.comparator
+    if effect is None or comparator is None or effect.measure != EffectMeasure.MD:
+        return None
+    low, high = sorted((effect.ci_first.signed, effect.ci_second.signed))
+    base = comparator.value
+    return NaturalUnits(
+        comparator=base,
+        intervention=base + effect.point.signed,
+        intervention_low=base + low,
+        intervention_high=base + high,
+        published_intervention=outcome.intervention.value if outcome.intervention is not None else None,
+        unit=_unit(outcome),
+        statistic=_statistic(comparator.unit),
+        scale_min=outcome.scale.min if outcome.scale is not None else None,
+        scale_max=outcome.scale.max if outcome.scale is not None else None,
+    )

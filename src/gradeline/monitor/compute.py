@@ -1,0 +1,138 @@
+"""Run the indicators on an engine and stratify them: integer counts per (indicator, stratifier, stratum).
+
+The engine returns only integer sums; shares, Wilson intervals and means are computed afterwards in Python
+(``results``), so DuckDB and Spark give identical results by construction once their counts agree.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+from ibis.backends import BaseBackend
+
+from gradeline.monitor.codes import CodeLists, load_codes
+from gradeline.monitor.config import COMBINED_STRATIFIERS, STRATIFIERS, MonitorConfig
+from gradeline.monitor.definitions import load_catalogue
+from gradeline.monitor.engines import Materialized
+from gradeline.monitor.episodes import Window, episode_counts, episodes
+from gradeline.monitor.indicators import INDICATORS, RESULT_COLUMNS, Context
+
+COUNT_COLUMNS = ("population", "den", "excl", "num", "value_sum", "value_n")
+Progress = Callable[[str], None]
+STRATA = ("episode_id", *STRATIFIERS)
+
+
+@dataclass
+class Counts:
+    """Engine output: one dict per (indicator, stratifier, stratum) with integer counts, sorted."""
+
+    rows: list[dict[str, Any]]
+    window: Window
+    episodes: dict[str, int]
+    skipped: dict[str, str] = field(default_factory=dict)
+    """Indicators not computed and why (a table they need is absent)."""
+
+
+def observation_window(encounters: ir.Table, cfg: MonitorConfig) -> Window:
+    """The data period: from config, else the first and last encounter dates."""
+    if cfg.observation_start and cfg.observation_end:
+        return Window(cfg.observation_start, cfg.observation_end)
+    row = encounters.aggregate(lo=encounters.enc_date.min(), hi=encounters.enc_date.max()).to_pyarrow()
+    lo, hi = row["lo"][0].as_py(), row["hi"][0].as_py()
+    if lo is None or hi is None:
+        lo = hi = date(1970, 1, 1)
+    return Window(cfg.observation_start or lo, cfg.observation_end or hi)
+
+
+def _stratum(t: ir.Table, stratifier: str) -> ir.StringValue:
+    if stratifier == "all":
+        return ibis.literal("all")
+    parts = stratifier.split("×")
+    value: ir.StringValue = t[parts[0]].cast("string").fill_null("unknown")
+    for part in parts[1:]:
+        value = value + ibis.literal("|") + t[part].cast("string").fill_null("unknown")
+    return value
+
+
+def stratifiers() -> list[str]:
+    return ["all", *STRATIFIERS, *("×".join(pair) for pair in COMBINED_STRATIFIERS)]
+
+
+def stratified(long: ir.Table) -> ir.Table:
+    """Union of one group-by per stratifier over the per-episode indicator rows."""
+    parts = []
+    for s in stratifiers():
+        m = long.mutate(stratum=_stratum(long, s))
+        g = m.group_by(["indicator", "stratum"]).aggregate(
+            population=m.count(),
+            den=m.den.sum(),
+            excl=m.excl.sum(),
+            num=m.num.sum(),
+            value_sum=m.value.sum(),
+            value_n=m.value.count(),
+        )
+        parts.append(g.mutate(stratifier=ibis.literal(s)))
+    return ibis.union(*parts, distinct=False)
+
+
+def available(tables: dict[str, ir.Table]) -> tuple[list[str], dict[str, str]]:
+    """Indicator ids that can run on these tables, and the others with the reason."""
+    catalogue = load_catalogue()
+    run, skipped = [], {}
+    for ind in catalogue.indicators:
+        missing = [t for t in ind.requires if t not in tables]
+        if missing:
+            skipped[ind.id] = f"no {', '.join(missing)} data"
+        else:
+            run.append(ind.id)
+    return run, skipped
+
+
+def compute(
+    con: BaseBackend,
+    tables: dict[str, ir.Table],
+    cfg: MonitorConfig | None = None,
+    codes: CodeLists | None = None,
+    progress: Progress | None = None,
+    only: list[str] | None = None,
+) -> Counts:
+    """Episodes, every available indicator and every stratifier, as integer counts (engine work happens here)."""
+    cfg = cfg or MonitorConfig()
+    codes = codes or load_codes()
+    step = progress or (lambda _msg: None)
+    enc, pat = tables["encounters"], tables["patients"]
+    window = observation_window(enc, cfg)
+    ids, skipped = available(tables)
+    if only is not None:
+        ids = [i for i in ids if i in only]
+    step("episodes")
+    summary = episode_counts(enc, pat, codes, cfg, window).to_pyarrow().to_pylist()[0]
+    cached = Materialized(con, episodes(enc, pat, codes, cfg, window), "episodes")
+    ep = cached.table
+    rows: list[dict[str, Any]] = []
+    try:
+        n_ep = ep.count().to_pyarrow().as_py()
+        ctx = Context(episodes=ep, tables=tables, codes=codes, cfg=cfg)
+        parts = []
+        for ind_id in ids:
+            step(ind_id)
+            t = INDICATORS[ind_id](ctx)
+            parts.append(t.select(*STRATA, *RESULT_COLUMNS).mutate(indicator=ibis.literal(ind_id)))
+        if parts:
+            step("stratify")
+            long = Materialized(con, ibis.union(*parts, distinct=False), "indicators")
+            try:
+                rows = stratified(long.table).to_pyarrow().to_pylist()
+            finally:
+                long.release()
+    finally:
+        cached.release()
+    for r in rows:
+        for c in COUNT_COLUMNS:
+            r[c] = int(r[c] or 0)
+    rows.sort(key=lambda r: (r["indicator"], r["stratifier"], r["stratum"]))
+    summary = {k: int(v or 0) for k, v in summary.items()} | {"in_population": int(n_ep)}
+    return Counts(rows=rows, window=window, episodes=summary, skipped=skipped)

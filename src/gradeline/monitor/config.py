@@ -1,0 +1,44 @@
+"""Run-time parameters of the indicators (all windows in days from the episode start, day 0)."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+Period = Literal["year", "quarter"]
+
+STRATIFIERS: tuple[str, ...] = ("region", "clinic", "profession", "age_band", "sex", "period")
+COMBINED_STRATIFIERS: tuple[tuple[str, str], ...] = (("period", "region"), ("period", "profession"))
+
+
+@dataclass(frozen=True)
+class MonitorConfig:
+    """Parameters with the defaults the indicator definitions document (content/.../monitor/indicators.yaml)."""
+
+    lookback_days: int = 180
+    """A new-onset episode starts at an LBP contact with no LBP contact in the previous ``lookback_days``."""
+    imaging_window_days: int = 42
+    followup_days: int = 84
+    max_opioid_days: int = 7
+    long_lasting_days: int = 84
+    return_to_work_days: int = 84
+    sick_leave_lead_days: int = 14
+    """Sick-leave spells starting up to this many days before day 0 belong to the episode."""
+    min_age_exclusive: int = 16
+    period: Period = "quarter"
+    observation_start: date | None = None
+    """First day of data; None = the earliest encounter. Episodes need ``lookback_days`` of data before them."""
+    observation_end: date | None = None
+    """Last day of data; None = the latest encounter. Episodes need ``followup_days`` of data after them."""
+    age_bands: tuple[int, ...] = field(default=(17, 30, 45, 60, 75))
+    """Lower bounds of the age bands; the last band is open ('75+')."""
+
+    def __post_init__(self) -> None:
+        for name in ("lookback_days", "imaging_window_days", "followup_days", "max_opioid_days"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must not be negative")
+        if self.imaging_window_days > self.followup_days:
+            raise ValueError("imaging_window_days must not exceed followup_days")
+        if self.followup_days >= self.lookback_days:
+            raise ValueError("followup_days must be shorter than lookback_days so episode windows never overlap")
+        if list(self.age_bands) != sorted(set(self.age_bands)):
+            raise ValueError("age_bands must be strictly increasing")

@@ -1,0 +1,104 @@
+"""Ibis connections: DuckDB (embedded default) and Spark (local SparkSession or Spark Connect)."""
+
+import itertools
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+import ibis
+import ibis.expr.types as ir
+from ibis.backends import BaseBackend
+
+from gradeline.monitor.schema import TABLES
+
+Engine = Literal["duckdb", "spark"]
+ENGINES: tuple[str, ...] = ("duckdb", "spark")
+
+
+class EngineError(Exception):
+    """The engine cannot be started (no Java, Spark Connect dependencies missing, server unreachable)."""
+
+
+def spark_session(remote: str | None = None, cores: int = 2, shuffle_partitions: int = 8) -> Any:
+    """A SparkSession for Ibis: local[cores] with UI off and UTC dates, or Spark Connect when ``remote`` is set."""
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as exc:  # pragma: no cover - pyspark is a project dependency
+        raise EngineError("pyspark is not installed") from exc
+    if remote:
+        try:
+            return SparkSession.builder.remote(remote).getOrCreate()
+        except ImportError as exc:
+            raise EngineError("Spark Connect needs the extra packages of 'pyspark[connect]' (grpcio …)") from exc
+        except Exception as exc:
+            raise EngineError(f"cannot reach the Spark Connect server at {remote}") from exc
+    if not _java_available():
+        raise EngineError("Spark needs Java 17 or newer (set JAVA_HOME or put java on PATH)")
+    return (
+        SparkSession.builder.master(f"local[{cores}]")
+        .appName("gradeline-monitor")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.shuffle.partitions", str(shuffle_partitions))
+        .config("spark.driver.memory", os.environ.get("GRADELINE_SPARK_DRIVER_MEMORY", "2g"))
+        .getOrCreate()
+    )
+
+
+def _java_available() -> bool:
+    import shutil
+
+    home = os.environ.get("JAVA_HOME")
+    return bool((home and Path(home, "bin", "java").exists()) or shutil.which("java"))
+
+
+def connect(engine: str = "duckdb", *, spark: Any = None, spark_remote: str | None = None,
+            threads: int | None = None) -> BaseBackend:
+    """An Ibis backend for ``engine``; pass an existing SparkSession as ``spark`` to reuse it."""
+    if engine == "duckdb":
+        con = ibis.duckdb.connect()
+        if threads:
+            con.raw_sql(f"SET threads = {int(threads)}")
+        return con
+    if engine == "spark":
+        session = spark or spark_session(spark_remote)
+        return ibis.pyspark.connect(session)
+    raise EngineError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+
+
+def load_tables(con: BaseBackend, clean_dir: Path, prefix: str = "") -> dict[str, ibis.Table]:
+    """Register the internal-schema Parquet files of ``clean_dir`` (absent tables are left out)."""
+    tables = {}
+    for name in TABLES:
+        path = clean_dir / f"{name}.parquet"
+        if not path.exists():
+            folder = clean_dir / name
+            if not (folder.is_dir() and any(folder.glob("*.parquet"))):
+                continue
+            path = folder
+        target = str(path / "*.parquet") if path.is_dir() else str(path)
+        tables[name] = con.read_parquet(target, table_name=f"{prefix}{name}")
+    return tables
+
+
+_names = itertools.count()
+
+
+class Materialized:
+    """A computed table kept by the engine (DuckDB temp table, Spark cached DataFrame) until ``release``."""
+
+    def __init__(self, con: BaseBackend, expr: ir.Table, label: str) -> None:
+        self.con = con
+        self.name = f"_gradeline_{label}_{next(_names)}"
+        if con.name == "duckdb":
+            self.table = con.create_table(self.name, expr, temp=True)
+        else:
+            self.table = expr.cache()
+
+    def release(self) -> None:
+        if self.con.name == "duckdb":
+            self.con.raw_sql(f'DROP TABLE IF EXISTS "{self.name}"')  # type: ignore[attr-defined]
+        else:
+            self.table.release()

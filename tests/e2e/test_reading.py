@@ -1,0 +1,89 @@
+"""A clinician's path through the app in a real browser: layer 1, layer 2, search, language, print."""
+
+import re
+from typing import Any
+
+import pytest
+
+from gradeline.content.pack import cached_pack
+from tests.e2e.conftest import ARTIFACTS
+
+GUIDELINE = cached_pack()
+
+
+def test_layer_1_shows_ten_recommendations_with_their_labels(page: Any, site: str) -> None:
+    page.goto(site + "/")
+    assert page.get_by_role("region", name="Ikke gældende").is_visible()
+    cards = page.locator("article.rec-card")
+    assert cards.count() == 10 == len(GUIDELINE.recommendations)
+    for rec in GUIDELINE.recommendations:
+        card = page.locator(f"article#{rec.id}")
+        level = GUIDELINE.strength_level(rec)
+        pill = card.locator(".strength")
+        assert " ".join(pill.inner_text().split()) == f"{level.icon} {rec.label}"
+        assert card.locator(".advice p").first.evaluate("e => getComputedStyle(e).fontStyle") == "italic"
+    page.locator("article.rec-card h3 a").first.click()
+    page.wait_for_url(re.compile(r"/anbefalinger/vanlig-aktivitet/$"))
+
+
+@pytest.mark.parametrize("rec_id", [r.id for r in GUIDELINE.recommendations])
+def test_layer_2_shows_the_full_evidence_profile(page: Any, site: str, rec_id: str) -> None:
+    rec = GUIDELINE.recommendation(rec_id)
+    page.goto(f"{site}/anbefalinger/{rec_id}/")
+    assert page.locator("h1").inner_text().strip() == rec.title
+    assert page.locator("table.sof tbody tr").count() == len(rec.outcomes)
+    assert page.locator("ol.footnotes li").count() == len(rec.footnotes)
+    errata = sum(len(o.errata) for o in rec.outcomes) + len(rec.errata)
+    assert page.locator(".erratum").count() == errata
+
+
+def test_search_finds_a_known_phrase_typed_without_danish_letters(page: Any, site: str) -> None:
+    page.goto(site + "/")
+    box = page.get_by_role("searchbox", name="Søg i retningslinjen")
+    box.fill("laenderyg sengeleje")
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"/soeg/\?q="))
+    first = page.locator("ol.results li").first
+    assert "sengeleje" in first.locator("mark").all_inner_texts()[-1].lower() or first.locator("mark").count()
+    first.locator("a").click()
+    page.wait_for_url(re.compile(r"/anbefalinger/vanlig-aktivitet/#anbefaling$"))
+
+
+def test_language_switch_works_and_is_remembered(page: Any, site: str) -> None:
+    page.goto(site + "/anbefalinger/vanlig-aktivitet/")
+    assert page.locator("html").get_attribute("lang") == "da"
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(re.compile(r"/anbefalinger/vanlig-aktivitet/$"))
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("h1").inner_text().strip() == "Usual activity"
+    assert page.get_by_text("Unofficial translation").is_visible()
+    page.goto(site + "/")  # a new page load keeps the choice
+    assert page.locator("article#nsaid h3").inner_text().strip() == "NSAID"
+    assert page.locator("article#vanlig-aktivitet h3").inner_text().strip() == "Usual activity"
+    page.get_by_role("link", name="Dansk").click()
+    page.wait_for_load_state()
+    assert page.locator("article#vanlig-aktivitet h3").inner_text().strip() == "Vanlig aktivitet"
+
+
+def test_keyboard_reaches_the_skip_link_and_glossary_explanations(page: Any, site: str) -> None:
+    page.goto(site + "/anbefalinger/billeddiagnostik/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    term = page.locator(".term-word").first
+    tip = page.locator(f"#{term.get_attribute('aria-describedby')}")
+    assert not tip.is_visible()
+    term.focus()
+    assert tip.is_visible()
+    page.keyboard.press("Escape")
+    assert not tip.is_visible()
+
+
+def test_a_recommendation_prints_on_a4(page: Any, site: str) -> None:
+    page.goto(site + "/anbefalinger/vanlig-aktivitet/")
+    page.emulate_media(media="print")
+    assert page.locator(".site-header").evaluate("e => getComputedStyle(e).display") == "none"
+    assert page.locator(".status-banner").is_visible()
+    target = ARTIFACTS / "print"
+    target.mkdir(parents=True, exist_ok=True)
+    pdf = page.pdf(path=str(target / "vanlig-aktivitet.pdf"), format="A4", print_background=True)
+    assert pdf.startswith(b"%PDF")

@@ -1,0 +1,101 @@
+"""Every page renders with the status banner; layer 1 and 2 show what the guideline prints."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from gradeline.model import Guideline
+
+
+def page_urls(guideline: Guideline) -> list[str]:
+    return [
+        "/",
+        *[f"/anbefalinger/{r.id}/" for r in guideline.recommendations],
+        *[f"/kapitler/{c.slug}/" for c in guideline.chapters],
+        "/ordliste/",
+        "/soeg/",
+        "/soeg/?q=laenderyg",
+    ]
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_every_page_renders_with_the_status_banner(client: Client, guideline: Guideline, language: str) -> None:
+    client.cookies["gradeline_language"] = language
+    for url in page_urls(guideline):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert 'class="status-banner"' in html, url
+        assert f'<html lang="{language}">' in html, url
+        expected = "Ikke gældende" if language == "da" else "Not in force"
+        assert expected in html, url
+
+
+def test_layer_1_shows_every_recommendation_with_label_icon_and_advice(client: Client, guideline: Guideline) -> None:
+    html = client.get("/").content.decode()
+    cards = re.findall(r'<article class="rec-card" id="([a-z0-9-]+)" data-strength="([a-z_]+)"', html)
+    assert [c[0] for c in cards] == [r.id for r in guideline.recommendations]
+    for rec, (_, level_id) in zip(guideline.recommendations, cards, strict=True):
+        level = guideline.strength_level(rec)
+        assert level_id == level.id
+        card = html.split(f'id="{rec.id}"', 1)[1].split("</article>", 1)[0]
+        assert rec.label in card and level.icon in card
+        assert rec.update_note and rec.update_note in card
+        assert 'class="advice"' in card
+    for level in guideline.strength_levels:  # the legend
+        assert level.label in html
+
+
+def test_layer_2_shows_the_whole_evidence_profile(client: Client, guideline: Guideline) -> None:
+    for rec in guideline.recommendations:
+        html = client.get(f"/anbefalinger/{rec.id}/").content.decode()
+        assert html.count('class="sof-row"') == len(rec.outcomes), rec.id
+        for outcome in rec.outcomes:
+            assert f'id="udfald-{outcome.id}"' in html
+            if outcome.effect:
+                assert outcome.effect.text in html
+            for erratum in outcome.errata:
+                assert f"Erratum {erratum.code}" in html
+        for note in rec.footnotes:
+            assert f'id="fodnote-{note.number}"' in html
+        for section in ("sammenfatning", "noegleinformationer", "rationale", "pico", "baggrund", "praktiske-raad"):
+            assert f'id="{section}"' in html, (rec.id, section)
+        assert rec.pico.population in html
+
+
+def test_numbers_are_shown_as_published_not_localised(client: Client) -> None:
+    html = client.get("/anbefalinger/vanlig-aktivitet/").content.decode()
+    assert "2.81" in html and "2,81" not in html
+
+
+def test_glossary_terms_are_explained_accessibly(client: Client) -> None:
+    html = client.get("/anbefalinger/billeddiagnostik/").content.decode()
+    described = re.findall(r'aria-describedby="(tip-[^"]+)"', html)
+    tips = re.findall(r'role="tooltip" id="(tip-[^"]+)"', html)
+    assert described and described == tips and len(set(tips)) == len(tips)
+
+
+def test_unknown_pages_get_a_friendly_404(client: Client) -> None:
+    for url in ("/findes-ikke/", "/anbefalinger/findes-ikke/", "/kapitler/findes-ikke/"):
+        response = client.get(url)
+        assert response.status_code == 404
+        html = response.content.decode()
+        assert "Siden findes ikke" in html and 'class="status-banner"' in html
+
+
+def test_language_switch_is_remembered_and_only_redirects_locally(client: Client) -> None:
+    response = client.get("/sprog/en/?next=/anbefalinger/nsaid/")
+    assert response.status_code == 302 and response["Location"] == "/anbefalinger/nsaid/"
+    html = client.get("/").content.decode()
+    assert "Usual activity" in html and "Unofficial translation" in html
+    assert client.get("/sprog/da/?next=https://example.org/")["Location"] == "/"
+    assert "Vanlig aktivitet" in client.get("/").content.decode()
+
+
+def test_untranslated_text_is_shown_in_danish_with_a_note(client: Client, guideline: Guideline) -> None:
+    client.cookies["gradeline_language"] = "en"
+    html = client.get("/anbefalinger/nsaid/").content.decode()
+    rec = guideline.recommendation("nsaid")
+    assert rec.practical_advice[0][:40] in html
+    assert '<span lang="da">' in html and "Danish only, not translated" in html
