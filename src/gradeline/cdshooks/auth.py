@@ -135,6 +135,8 @@ class Authenticator:
     def __post_init__(self) -> None:
         self._by_iss = {c.iss: c for c in self.clients}
         self._static = {c.iss: keys_by_kid(c.jwks) for c in self.clients if c.jwks is not None}
+        self._parsed: dict[tuple[str, str], jwt.PyJWK] = {}
+        self._lock = threading.Lock()
 
     def verify(self, authorization: str | None, audience: str) -> dict[str, Any]:
         """The verified claims; AuthError on any failure."""
@@ -185,11 +187,24 @@ class Authenticator:
             return self.jwks_cache.key(client.jku[0], kid, now)
         return None
 
+    def _parsed_key(self, jwk: Mapping[str, Any], alg: str) -> jwt.PyJWK:
+        """Parsed keys are cached: loading an EC/RSA public key costs more than verifying a signature."""
+        cache_key = (json.dumps(jwk, sort_keys=True), alg)
+        with self._lock:
+            key = self._parsed.get(cache_key)
+        if key is None:
+            key = jwt.PyJWK(dict(jwk), algorithm=alg)
+            with self._lock:
+                if len(self._parsed) > 256:
+                    self._parsed.clear()
+                self._parsed[cache_key] = key
+        return key
+
     def _decode(
         self, token: str, jwk: Mapping[str, Any], alg: str, audience: str, iss: str, now: float
     ) -> dict[str, Any]:
         try:
-            key = jwt.PyJWK(dict(jwk), algorithm=alg)
+            key = self._parsed_key(jwk, alg)
             claims: dict[str, Any] = jwt.decode(
                 token,
                 key=key,
