@@ -90,8 +90,10 @@ def _percentile(sorted_ms: list[float], q: float) -> float:
     return round(sorted_ms[index], 3)
 
 
-def _load(port: int, method: str, path: str, body: bytes, tokens: list[str]) -> dict[str, Any]:
-    chunks = [tokens[i::CONCURRENCY] for i in range(CONCURRENCY)]
+def _load(
+    port: int, method: str, path: str, body: bytes, tokens: list[str], concurrency: int = CONCURRENCY
+) -> dict[str, Any]:
+    chunks = [tokens[i::concurrency] for i in range(concurrency)]
     latencies: list[float] = []
     statuses: dict[int, int] = {}
     lock = threading.Lock()
@@ -170,6 +172,8 @@ def run() -> dict[str, Any]:
         _load(port, "POST", SIGN, body, tokens(SIGN, 50))  # warm-up (imports, JWKS fetch, caches)
         discovery = _load(port, "GET", "/cds-services", b"", tokens("/cds-services", REQUESTS))
         order_sign = _load(port, "POST", SIGN, body, tokens(SIGN, REQUESTS))
+        discovery_c2 = _load(port, "GET", "/cds-services", b"", tokens("/cds-services", REQUESTS), 2)
+        order_sign_c2 = _load(port, "POST", SIGN, body, tokens(SIGN, REQUESTS), 2)
         in_process = []
         for token in tokens(SIGN, 300):
             start = time.perf_counter()
@@ -180,7 +184,7 @@ def run() -> dict[str, Any]:
         server.shutdown()
     in_process.sort()
     return {
-        "what": "loopback HTTP, 8 keep-alive client threads, ES384 JWT verified on every request, JWKS cached",
+        "what": "loopback HTTP, 8 (and 2) keep-alive clients, ES384 JWT verified per request, JWKS cached",
         "requests_per_endpoint": REQUESTS,
         "concurrency": CONCURRENCY,
         "discovery": discovery,
@@ -188,9 +192,11 @@ def run() -> dict[str, Any]:
         "order_sign_cards": 2,
         "ratio_order_sign_to_discovery_p50": round(order_sign["p50_ms"] / discovery["p50_ms"], 2),
         "ratio_order_sign_to_discovery_p99": round(order_sign["p99_ms"] / discovery["p99_ms"], 2),
+        "at_concurrency_2": {"discovery": discovery_c2, "order_sign": order_sign_c2},
         "in_process_handle_order_sign_p50_ms": _percentile(in_process, 0.5),
         "in_process_handle_order_sign_p99_ms": _percentile(in_process, 0.99),
         "jwks_fetches": len(fetches),
         "target_p99_ms": 20,
-        "meets_target": order_sign["p99_ms"] < 20,
+        "meets_target_at_concurrency_8": order_sign["p99_ms"] < 20,
+        "meets_target_at_concurrency_2": order_sign_c2["p99_ms"] < 20,
     }

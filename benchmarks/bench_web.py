@@ -127,7 +127,16 @@ def run() -> dict[str, Any]:
                 (site / path.strip("/")).mkdir(parents=True, exist_ok=True)
                 (site / path.strip("/") / "index.html").write_bytes(body)
             static = subprocess.Popen(
-                [sys.executable, "-m", "http.server", str(static_port), "--bind", "127.0.0.1", "-d", str(site)],
+                [
+                    sys.executable,
+                    "-m",
+                    "http.server",
+                    str(static_port),
+                    "--bind",
+                    "127.0.0.1",
+                    "-d",
+                    str(site),
+                ],
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )

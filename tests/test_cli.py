@@ -105,3 +105,12 @@ def test_plan_with_bad_input_is_one_sentence(tmp_path: Path) -> None:
     assert "age_years" in result.stderr and "Traceback" not in result.stderr
     missing = runner.invoke(app, ["plan", str(tmp_path / "nope.json")])
     assert missing.exit_code == 2 and "no such file" in missing.stderr
+
+
+def test_export_fhir_writes_bundles(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["export", "fhir", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.stderr
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written and all(name.endswith(".json") for name in written)
+    bundle = json.loads((tmp_path / written[0]).read_text(encoding="utf-8"))
+    assert bundle["resourceType"] == "Bundle"

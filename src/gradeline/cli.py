@@ -154,6 +154,16 @@ def serve(
     serve_app(host=host, port=port, workers=workers, database_url=database_url)
 
 
+@export_app.command("fhir")
+def export_fhir(
+    output: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("build/fhir"),
+) -> None:
+    """The guideline as FHIR: EBM-on-FHIR (R5) and CPG-on-FHIR PlanDefinitions (R4B)."""
+    from gradeline.fhir.cli import export_fhir as write
+
+    write(output)
+
+
 def main() -> None:
     """Entry point: run the app, turning unexpected errors into one sentence."""
     try:

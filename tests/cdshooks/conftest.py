@@ -35,7 +35,9 @@ TODAY = dt.date(2024, 3, 1)
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "spec(section): the CDS Hooks 2.0 section (or reference item) verified")
+    config.addinivalue_line(
+        "markers", "spec(section): the CDS Hooks 2.0 section (or reference item) verified"
+    )
 
 
 @pytest.fixture(scope="session")
@@ -100,7 +102,7 @@ Call = Callable[..., Response]
 
 @pytest.fixture
 def call(service: CdsService, sandbox: CdsClient) -> Call:
-    """POST/GET through handle() with a fresh sandbox token for the exact URL (override client= or headers=)."""
+    """POST/GET through handle() with a fresh sandbox token for the exact URL (or client=/headers=)."""
 
     def go(
         path: str,
@@ -124,11 +126,11 @@ def validators() -> dict[str, jsonschema.protocols.Validator]:
     registry: Registry = Registry().with_resources(
         (schema(n)["$id"], Resource.from_contents(schema(n))) for n in NAMES
     )
-    registry = registry.with_resources(
-        (f"{n}.schema.json", Resource.from_contents(schema(n))) for n in NAMES
-    )
+    registry = registry.with_resources((f"{n}.schema.json", Resource.from_contents(schema(n))) for n in NAMES)
     return {
-        n: jsonschema.Draft202012Validator(schema(n), registry=registry, format_checker=jsonschema.FormatChecker())
+        n: jsonschema.Draft202012Validator(
+            schema(n), registry=registry, format_checker=jsonschema.FormatChecker()
+        )
         for n in NAMES
     }
 

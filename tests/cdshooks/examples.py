@@ -22,7 +22,9 @@ def condition(system: str, code: str, onset: str | None = "2024-02-19", cid: str
         "resourceType": "Condition",
         "id": cid,
         "clinicalStatus": {
-            "coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]
+            "coding": [
+                {"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}
+            ]
         },
         "code": {"coding": [{"system": system, "code": code}]},
         "subject": {"reference": f"Patient/{PATIENT_ID}"},
@@ -103,7 +105,11 @@ def epic_order_sign(*orders: dict[str, Any], pre: dict[str, Any] | None = None) 
             "userId": "Practitioner/eABC123",
             "patientId": PATIENT_ID,
             "encounterId": "eENC1",
-            "draftOrders": {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": o} for o in orders]},
+            "draftOrders": {
+                "resourceType": "Bundle",
+                "type": "collection",
+                "entry": [{"resource": o} for o in orders],
+            },
         },
         "prefetch": copy.deepcopy(pre) if pre is not None else prefetch(LBP),
         "extension": {"com.epic.cdshooks.request.bpa-trigger-action": "23"},

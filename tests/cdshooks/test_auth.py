@@ -74,7 +74,9 @@ def test_missing_or_non_bearer_authorization_is_a_bare_401(call: Call) -> None:
 def test_alg_none_is_rejected(call: Call) -> None:
     now = int(time.time())
     claims = {"iss": SANDBOX_ISS, "aud": BASE + SIGN, "iat": now, "exp": now + 60, "jti": str(uuid.uuid4())}
-    token = f"{_b64({'alg': 'none', 'typ': 'JWT', 'kid': 'sandbox-es384', 'jku': SANDBOX_JKU})}.{_b64(claims)}."
+    token = (
+        f"{_b64({'alg': 'none', 'typ': 'JWT', 'kid': 'sandbox-es384', 'jku': SANDBOX_JKU})}.{_b64(claims)}."
+    )
     _is_bare_401(call(SIGN, epic_order_sign(), headers={"Authorization": f"Bearer {token}"}))
 
 
@@ -83,7 +85,9 @@ def test_hs256_is_rejected_even_when_keyed_with_the_public_jwk(call: Call, sandb
     now = int(time.time())
     claims = {"iss": SANDBOX_ISS, "aud": BASE + SIGN, "iat": now, "exp": now + 60, "jti": str(uuid.uuid4())}
     secret = json.dumps(sandbox_key.public_jwk).encode()  # the classic algorithm-confusion attempt
-    signing_input = f"{_b64({'alg': 'HS256', 'typ': 'JWT', 'kid': sandbox_key.kid, 'jku': SANDBOX_JKU})}.{_b64(claims)}"
+    signing_input = (
+        f"{_b64({'alg': 'HS256', 'typ': 'JWT', 'kid': sandbox_key.kid, 'jku': SANDBOX_JKU})}.{_b64(claims)}"
+    )
     mac = hmac.new(secret, signing_input.encode(), hashlib.sha256).digest()
     token = f"{signing_input}.{base64.urlsafe_b64encode(mac).rstrip(b'=').decode()}"
     _is_bare_401(call(SIGN, epic_order_sign(), headers={"Authorization": f"Bearer {token}"}))
@@ -91,7 +95,11 @@ def test_hs256_is_rejected_even_when_keyed_with_the_public_jwk(call: Call, sandb
 
 @spec("§Trusting CDS Clients")
 def test_wrong_audience_is_rejected(call: Call, sandbox: CdsClient) -> None:
-    for aud in (BASE + SELECT, BASE + "/cds-services", "https://other.example/cds-services/nkr-lrs-order-sign"):
+    for aud in (
+        BASE + SELECT,
+        BASE + "/cds-services",
+        "https://other.example/cds-services/nkr-lrs-order-sign",
+    ):
         _is_bare_401(call(SIGN, epic_order_sign(), headers=sandbox.auth(aud)))
 
 
@@ -129,7 +137,9 @@ def test_unknown_kid_is_rejected_and_refetch_is_rate_limited(call: Call, jwks_ho
 
 @spec("§Trusting CDS Clients")
 def test_untrusted_issuer_is_rejected(call: Call, sandbox_key: SigningKey) -> None:
-    _is_bare_401(call(SIGN, epic_order_sign(), client=CdsClient(sandbox_key, "https://evil.example", SANDBOX_JKU)))
+    _is_bare_401(
+        call(SIGN, epic_order_sign(), client=CdsClient(sandbox_key, "https://evil.example", SANDBOX_JKU))
+    )
 
 
 @spec("§Trusting CDS Clients")
@@ -168,7 +178,8 @@ def test_the_spec_example_token_has_a_valid_signature_but_is_expired() -> None:
     )
     assert claims["jti"] == "ee22b021-e1b7-4611-ba5b-8eec6a33ac1e"
     auth = Authenticator(
-        [TrustedClient(iss=SPEC_ISS, jku=(SPEC_JKU,))], jwks_cache=JwksCache(FakeJwksHost({SPEC_JKU: SPEC_JWKS}))
+        [TrustedClient(iss=SPEC_ISS, jku=(SPEC_JKU,))],
+        jwks_cache=JwksCache(FakeJwksHost({SPEC_JKU: SPEC_JWKS})),
     )
     with pytest.raises(AuthError, match="expired"):
         auth.verify(f"Bearer {SPEC_TOKEN}", SPEC_AUD)

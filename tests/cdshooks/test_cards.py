@@ -55,7 +55,11 @@ def test_lumbar_mri_for_new_onset_lbp_gets_a_warning_quoting_chapter_6(
     assert rec.text in card["detail"] and rec.label in card["detail"]
     assert card["source"]["url"].endswith("/anbefalinger/billeddiagnostik/")
     delete = card["suggestions"][0]["actions"][0]
-    assert delete == {"type": "delete", "description": delete["description"], "resourceId": "ServiceRequest/eSR123"}
+    assert delete == {
+        "type": "delete",
+        "description": delete["description"],
+        "resourceId": "ServiceRequest/eSR123",
+    }
     assert card["suggestions"][0]["isRecommended"] is True
     labels = " ".join(s["label"] for s in card["suggestions"])
     assert "patientuddannelse" in labels and "træning" in labels
@@ -89,7 +93,10 @@ def test_sandbox_order_select_judges_only_the_selected_orders(call: Call, check_
     "findings",
     [
         [LBP, condition(RED_FLAG, "suspected-fracture", cid="rf")],
-        [LBP, condition("https://gradeline.example/fhir/CodeSystem/nkr-lrs-red-flag-item", "fever", cid="rf")],
+        [
+            LBP,
+            condition("https://gradeline.example/fhir/CodeSystem/nkr-lrs-red-flag-item", "fever", cid="rf"),
+        ],
     ],
     ids=["chapter-6-trigger", "decide-red-flag-item"],
 )
@@ -169,7 +176,9 @@ def test_unrelated_orders_get_no_cards_and_need_no_prefetch(call: Call) -> None:
 
 
 @spec("patient-view; §Card Attributes")
-def test_patient_view_info_card_links_to_overview_and_decision_support(call: Call, check_response: Any) -> None:
+def test_patient_view_info_card_links_to_overview_and_decision_support(
+    call: Call, check_response: Any
+) -> None:
     reply = call(VIEW, patient_view())
     check_response(reply.json())
     [card] = cards(reply)

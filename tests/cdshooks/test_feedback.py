@@ -55,7 +55,12 @@ def test_accepted_and_overridden_outcomes_are_counted(
     "entry",
     [
         {"card": "x", "outcome": "accepted", "outcomeTimestamp": "2024-03-01T10:05:31Z"},  # cds-fb-2
-        {"card": "x", "outcome": "overridden", "overrideReason": {}, "outcomeTimestamp": "2024-03-01T10:05:31Z"},
+        {
+            "card": "x",
+            "outcome": "overridden",
+            "overrideReason": {},
+            "outcomeTimestamp": "2024-03-01T10:05:31Z",
+        },
         {"card": "x", "outcome": "ignored", "outcomeTimestamp": "2024-03-01T10:05:31Z"},
         {"card": "x", "outcome": "overridden", "outcomeTimestamp": "yesterday"},
         {"outcome": "overridden", "outcomeTimestamp": "2024-03-01T10:05:31Z"},

@@ -2,13 +2,21 @@
 
 import json
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
 from gradeline.cdshooks.service import CdsService
-from tests.cdshooks.conftest import Call
-from tests.cdshooks.examples import LBP, PATIENT_ID, epic_order_sign, patient, patient_view, sandbox_order_select
+from tests.cdshooks.conftest import BASE, Call
+from tests.cdshooks.examples import (
+    LBP,
+    PATIENT_ID,
+    epic_order_sign,
+    patient,
+    patient_view,
+    sandbox_order_select,
+)
 
 spec = pytest.mark.spec
 SIGN = "/cds-services/nkr-lrs-order-sign"
@@ -80,17 +88,9 @@ def test_absent_prefetch_is_fetched_from_the_fhir_server_with_the_access_token(s
         return {"resourceType": "Bundle", "entry": [{"resource": LBP}]}
 
     service.fetcher = fake
-    service.config = service.config  # unchanged; dev mode stays off
-    request = epic_order_sign()
+    service.config = replace(service.config, development_mode=True)  # auth is covered in test_auth.py
+    request = epic_order_sign()  # carries fhirServer and fhirAuthorization
     del request["prefetch"]
-    from tests.cdshooks.client import CdsClient  # noqa: F401  (keep import local to this test)
-
-    # the Epic request carries fhirServer and fhirAuthorization
-    from tests.cdshooks.conftest import BASE
-
-    token_client = service.authenticator
-    assert token_client is not None
-    service.config = type(service.config)(**{**service.config.__dict__, "development_mode": True})
     reply = service.handle("POST", SIGN, {}, json.dumps(request).encode(), BASE)
     assert reply.status == 200 and len(reply.json()["cards"]) == 1
     assert (
@@ -98,7 +98,11 @@ def test_absent_prefetch_is_fetched_from_the_fhir_server_with_the_access_token(s
         f"Patient/{PATIENT_ID}",
         "opaque-access-token",
     ) in reads
-    assert ("https://fhir.epic.example/api/FHIR/R4", f"Condition?patient={PATIENT_ID}", "opaque-access-token") in reads
+    assert (
+        "https://fhir.epic.example/api/FHIR/R4",
+        f"Condition?patient={PATIENT_ID}",
+        "opaque-access-token",
+    ) in reads
 
 
 @spec("§Prefetch Template: fetch failure -> 412")
@@ -107,11 +111,9 @@ def test_fetch_failure_is_412(service: CdsService) -> None:
         raise OSError("connection refused")
 
     service.fetcher = broken
-    service.config = type(service.config)(**{**service.config.__dict__, "development_mode": True})
+    service.config = replace(service.config, development_mode=True)
     request = epic_order_sign()
     del request["prefetch"]
-    from tests.cdshooks.conftest import BASE
-
     outcome(service.handle("POST", SIGN, {}, json.dumps(request).encode(), BASE), 412)
 
 
@@ -122,8 +124,14 @@ def test_fetch_failure_is_412(service: CdsService) -> None:
         (b"{not json", "not valid JSON"),
         (b"[]", "JSON object"),
         (b'{"hook": "order-sign", "context": {}}', "hookInstance"),
-        (b'{"hook": "patient-view", "hookInstance": "x", "context": {"userId": "P/1", "patientId": "1"}}', "order-sign"),
-        (b'{"hook": "order-sign", "hookInstance": "x", "context": {"userId": "P/1", "patientId": "1"}}', "draftOrders"),
+        (
+            b'{"hook": "patient-view", "hookInstance": "x", "context": {"userId": "P/1", "patientId": "1"}}',
+            "order-sign",
+        ),
+        (
+            b'{"hook": "order-sign", "hookInstance": "x", "context": {"userId": "P/1", "patientId": "1"}}',
+            "draftOrders",
+        ),
         (
             b'{"hook": "order-sign", "hookInstance": "x", "fhirAuthorization": {"access_token": "t"},'
             b' "context": {"userId": "P/1", "patientId": "1", "draftOrders": {}}}',
@@ -144,7 +152,9 @@ def test_invalid_r4_order_is_400(call: Call) -> None:
 
 
 @spec("robustness: never a 500")
-def test_unexpected_errors_are_not_500(service: CdsService, call: Call, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unexpected_errors_are_not_500(
+    service: CdsService, call: Call, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from gradeline.cdshooks import hooks
 
     def boom(*args: Any) -> Any:

@@ -32,5 +32,7 @@ def test_no_serious_or_critical_axe_violations(page: Any, site: str, language: s
     target = ARTIFACTS / "axe"
     target.mkdir(parents=True, exist_ok=True)
     (target / f"axe-{language}.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
-    serious = {name: [v for v in found if v["impact"] in {"serious", "critical"}] for name, found in report.items()}
+    serious = {
+        name: [v for v in found if v["impact"] in {"serious", "critical"}] for name, found in report.items()
+    }
     assert not any(serious.values()), serious

@@ -25,6 +25,8 @@ def test_screenshots(page: Any, site: str, width: int) -> None:
         page.goto(site + path)
         assert page.locator(".status-banner").is_visible()
         # Nothing may stick out sideways on a phone.
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
         page.screenshot(path=str(target / f"{name}-{width}.png"), full_page=True)

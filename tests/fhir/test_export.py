@@ -109,8 +109,14 @@ def test_ratings_pico_and_justification_are_exported(r5: dict[str, Any], guideli
     assert "Tilbyd ikke rutinemæssig billeddiagnostisk udredning" in statement
 
 
-def test_plan_definitions_carry_cpg_extensions_and_fhirpath(r4b: dict[str, Any], guideline: Guideline) -> None:
-    plans = {e["resource"]["id"]: e["resource"] for e in r4b["entry"] if e["resource"]["resourceType"] == "PlanDefinition"}
+def test_plan_definitions_carry_cpg_extensions_and_fhirpath(
+    r4b: dict[str, Any], guideline: Guideline
+) -> None:
+    plans = {
+        e["resource"]["id"]: e["resource"]
+        for e in r4b["entry"]
+        if e["resource"]["resourceType"] == "PlanDefinition"
+    }
     assert len(plans) == len(guideline.recommendations)
     action = plans["plan-opioider"]["action"][0]
     urls = {x["url"].rsplit("/", 1)[1]: x for x in action["extension"]}

@@ -12,7 +12,10 @@ TODAY = dt.date(2024, 3, 1)
 
 
 def test_in_scope_patient_maps_to_a_context_with_unknowns_left_unknown(guideline: Guideline) -> None:
-    findings = [condition(SNOMED, "279039007", onset="2024-02-19"), condition(RED_FLAG_ITEM_SYSTEM, "fever", cid="f")]
+    findings = [
+        condition(SNOMED, "279039007", onset="2024-02-19"),
+        condition(RED_FLAG_ITEM_SYSTEM, "fever", cid="f"),
+    ]
     facts = patient_facts(patient("1979-04-12"), findings, cached_terminology(), TODAY)
     assert facts.age_years == 44
     assert scope(facts, guideline, TODAY).verdict is Verdict.IN_SCOPE

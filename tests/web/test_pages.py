@@ -20,7 +20,9 @@ def page_urls(guideline: Guideline) -> list[str]:
 
 
 @pytest.mark.parametrize("language", ["da", "en"])
-def test_every_page_renders_with_the_status_banner(client: Client, guideline: Guideline, language: str) -> None:
+def test_every_page_renders_with_the_status_banner(
+    client: Client, guideline: Guideline, language: str
+) -> None:
     client.cookies["gradeline_language"] = language
     for url in page_urls(guideline):
         response = client.get(url)
@@ -32,7 +34,9 @@ def test_every_page_renders_with_the_status_banner(client: Client, guideline: Gu
         assert expected in html, url
 
 
-def test_layer_1_shows_every_recommendation_with_label_icon_and_advice(client: Client, guideline: Guideline) -> None:
+def test_layer_1_shows_every_recommendation_with_label_icon_and_advice(
+    client: Client, guideline: Guideline
+) -> None:
     html = client.get("/").content.decode()
     cards = re.findall(r'<article class="rec-card" id="([a-z0-9-]+)" data-strength="([a-z_]+)"', html)
     assert [c[0] for c in cards] == [r.id for r in guideline.recommendations]
@@ -59,7 +63,14 @@ def test_layer_2_shows_the_whole_evidence_profile(client: Client, guideline: Gui
                 assert f"Erratum {erratum.code}" in html
         for note in rec.footnotes:
             assert f'id="fodnote-{note.number}"' in html
-        for section in ("sammenfatning", "noegleinformationer", "rationale", "pico", "baggrund", "praktiske-raad"):
+        for section in (
+            "sammenfatning",
+            "noegleinformationer",
+            "rationale",
+            "pico",
+            "baggrund",
+            "praktiske-raad",
+        ):
             assert f'id="{section}"' in html, (rec.id, section)
         assert rec.pico.population in html
 

@@ -47,7 +47,9 @@ def test_outcome_rows_are_found(client: Client) -> None:
     assert any("#udfald-" in link for link in links)
 
 
-@pytest.mark.parametrize("query_string", ["q=" + "x" * 500, "q=a%00b", "q=%25%25%25", "q=%ff%fe", "q=%ED%A0%80"])
+@pytest.mark.parametrize(
+    "query_string", ["q=" + "x" * 500, "q=a%00b", "q=%25%25%25", "q=%ff%fe", "q=%ED%A0%80"]
+)
 def test_malformed_queries_get_a_message_not_an_error(client: Client, query_string: str) -> None:
     response = client.get(f"/soeg/?{query_string}")
     assert response.status_code == 400

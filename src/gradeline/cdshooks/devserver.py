@@ -19,7 +19,8 @@ def make_server(service: CdsService, host: str = "127.0.0.1", port: int = 0) -> 
         def _serve(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
-            base = f"http://{self.server.server_address[0]}:{self.server.server_address[1]}"
+            host, port = server.server_address[:2]
+            base = f"http://{host!s}:{port}"
             reply = service.handle(self.command, self.path.split("?")[0], dict(self.headers), body, base)
             self.send_response(reply.status)
             for name, value in reply.headers.items():

@@ -1,13 +1,16 @@
 """`gradeline export fhir [--out DIR]` (wired into the main CLI by its owner)."""
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
 from gradeline.fhir.export import write_fhir
 
+OutOption = Annotated[Path, typer.Option("--out", help="Output folder.")]
 
-def export_fhir(out: Path = typer.Option(Path("build/fhir"), "--out", help="Output folder.")) -> None:
+
+def export_fhir(out: OutOption = Path("build/fhir")) -> None:
     """Write the guideline as FHIR bundles: EBM-on-FHIR (R5) and CPG-on-FHIR (R4B)."""
     from gradeline.content.pack import cached_pack
 

@@ -2,7 +2,15 @@
 recommendation, carrying strength, direction, quality and rationale extensions and FHIRPath applicability."""
 
 from gradeline.cdshooks.valuesets import Terminology, ValueSet
-from gradeline.fhir.common import CERTAINTY_CODE, Json, canonical, fid, publication_status, rating, status_note
+from gradeline.fhir.common import (
+    CERTAINTY_CODE,
+    Json,
+    canonical,
+    fid,
+    publication_status,
+    rating,
+    status_note,
+)
 from gradeline.model import Guideline, Recommendation
 
 STRENGTH_EXT = "http://hl7.org/fhir/StructureDefinition/cqf-strengthOfRecommendation"
@@ -35,7 +43,10 @@ def applicability(g: Guideline, terminology: Terminology, rec: Recommendation) -
             f"%bundle.entry.resource.ofType(Condition).where({lbp} and "
             f"(onset as dateTime) >= today() - {weeks} weeks).exists()",
         ),
-        (f"Alder over {age} år", f"%bundle.entry.resource.ofType(Patient).birthDate < today() - {age + 1} years"),
+        (
+            f"Alder over {age} år",
+            f"%bundle.entry.resource.ofType(Patient).birthDate < today() - {age + 1} years",
+        ),
         (
             "Ingen registrerede røde flag",
             f"%bundle.entry.resource.ofType(Condition).where({_in(terminology.red_flags, 'code')}).empty()",
@@ -82,8 +93,13 @@ def plan(g: Guideline, terminology: Terminology, rec: Recommendation) -> Json:
             {
                 "url": QUALITY_EXT,
                 "valueCodeableConcept": {
-                    "coding": [{"system": "http://terminology.hl7.org/CodeSystem/certainty-rating", "code": code,
-                                "display": display}],  # fmt: skip
+                    "coding": [
+                        {
+                            "system": "http://terminology.hl7.org/CodeSystem/certainty-rating",
+                            "code": code,
+                            "display": display,
+                        }
+                    ],
                     "text": str(rec.overall_certainty),
                 },
             }
@@ -99,7 +115,9 @@ def plan(g: Guideline, terminology: Terminology, rec: Recommendation) -> Json:
         "definitionCanonical": canonical("ActivityDefinition", fid("act", rec.id)),
     }
     if rec.practical_advice:
-        action["documentation"] = [{"type": "documentation", "display": p[:250]} for p in rec.practical_advice[:3]]
+        action["documentation"] = [
+            {"type": "documentation", "display": p[:250]} for p in rec.practical_advice[:3]
+        ]
     return {
         "resourceType": "PlanDefinition",
         "id": rid,

@@ -27,7 +27,9 @@ def _role(code: str) -> Json:
     return {"coding": [{"system": ROLE_SYSTEM, "code": code}]}
 
 
-def _section(title: str, code: str, *, text: list[str] | None = None, entry: list[Json] | None = None) -> Json:
+def _section(
+    title: str, code: str, *, text: list[str] | None = None, entry: list[Json] | None = None
+) -> Json:
     section: Json = {"title": title, "code": {"text": code}}
     if text:
         section["text"] = narrative(*text)
@@ -91,7 +93,9 @@ def _ci(first: object, second: object) -> Json:
 def _statistic(effect: Effect, outcome: Outcome) -> Json:
     stat: Json = {
         "description": effect.text,
-        "statisticType": {"text": f"{MEASURE_TEXT.get(effect.measure.value, effect.measure.value)} ({effect.measure})"},
+        "statisticType": {
+            "text": f"{MEASURE_TEXT.get(effect.measure.value, effect.measure.value)} ({effect.measure})"
+        },
         "quantity": {"value": effect.point.signed},
         "attributeEstimate": [_ci(effect.ci_first.signed, effect.ci_second.signed)],
     }
@@ -254,7 +258,9 @@ def recommendation(g: Guideline, rec: Recommendation) -> Json:
         _section("Intervention", "action", entry=[ref("EvidenceVariable", fid("int", rec.id))]),
         _section("Sammenligning", "oppositeAction", entry=[ref("EvidenceVariable", fid("comp", rec.id))]),
         _section("Evidens", "evidence", entry=[ref("Composition", fid("sof", rec.id))]),
-        _section("Begrundelse", "justification", entry=[ref("ArtifactAssessment", fid("justification", rec.id))]),
+        _section(
+            "Begrundelse", "justification", entry=[ref("ArtifactAssessment", fid("justification", rec.id))]
+        ),
         _section("Praktiske råd", "considerations", text=rec.practical_advice or rec.practical_info),
     ]
     return _composition(g, fid("rec", rec.id), "Recommendation", rec.title, sections)

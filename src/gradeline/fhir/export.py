@@ -4,9 +4,9 @@ import json
 from pathlib import Path
 from typing import Any, Literal
 
-from gradeline.cdshooks.valuesets import cached_terminology
+from gradeline.cdshooks.valuesets import CANONICAL, cached_terminology
 from gradeline.fhir import cpg, ebm
-from gradeline.fhir.common import CANONICAL, Json
+from gradeline.fhir.common import Json
 from gradeline.model import Guideline
 
 Version = Literal["R5", "R4B"]
@@ -45,9 +45,9 @@ def export_bundle(guideline: Guideline, version: Version = "R5") -> dict[str, An
         bundle = _bundle(f"{guideline.id}-cpg", cpg.resources(guideline, cached_terminology()), guideline)
     else:
         raise ValueError(f"unknown FHIR version {version!r}; use R5 or R4B")
-    bundle = json.loads(json.dumps(bundle, default=_json_default))
-    validate(bundle, version)
-    return bundle
+    plain: dict[str, Any] = json.loads(json.dumps(bundle, default=_json_default))
+    validate(plain, version)
+    return plain
 
 
 def _json_default(value: object) -> object:

@@ -17,7 +17,7 @@ from gradeline.monitor.codes import CodeLists, load_codes
 from gradeline.monitor.config import COMBINED_STRATIFIERS, STRATIFIERS, MonitorConfig
 from gradeline.monitor.definitions import load_catalogue
 from gradeline.monitor.engines import Materialized
-from gradeline.monitor.episodes import Window, episode_counts, episodes
+from gradeline.monitor.episodes import Window, all_episodes, episode_counts, in_population
 from gradeline.monitor.indicators import INDICATORS, RESULT_COLUMNS, Context
 
 COUNT_COLUMNS = ("population", "den", "excl", "num", "value_sum", "value_n")
@@ -109,30 +109,34 @@ def compute(
     if only is not None:
         ids = [i for i in ids if i in only]
     step("episodes")
-    summary = episode_counts(enc, pat, codes, cfg, window).to_pyarrow().to_pylist()[0]
-    cached = Materialized(con, episodes(enc, pat, codes, cfg, window), "episodes")
-    ep = cached.table
+    kept: list[Materialized] = []
     rows: list[dict[str, Any]] = []
     try:
-        n_ep = ep.count().to_pyarrow().as_py()
+        every = Materialized(con, all_episodes(enc, pat, codes, cfg), "all_episodes")
+        kept.append(every)
+        summary = episode_counts(every.table, cfg, window).to_pyarrow().to_pylist()[0]
+        ep = in_population(every.table, cfg, window)
         ctx = Context(episodes=ep, tables=tables, codes=codes, cfg=cfg)
         parts = []
         for ind_id in ids:
             step(ind_id)
-            t = INDICATORS[ind_id](ctx)
-            parts.append(t.select(*STRATA, *RESULT_COLUMNS).mutate(indicator=ibis.literal(ind_id)))
+            expr = INDICATORS[ind_id](ctx).select(*STRATA, *RESULT_COLUMNS)
+            part = Materialized(con, expr.mutate(indicator=ibis.literal(ind_id)), "indicator")
+            kept.append(part)
+            parts.append(part.table)
         if parts:
             step("stratify")
-            long = Materialized(con, ibis.union(*parts, distinct=False), "indicators")
-            try:
-                rows = stratified(long.table).to_pyarrow().to_pylist()
-            finally:
-                long.release()
+            rows = stratified(ibis.union(*parts, distinct=False)).to_pyarrow().to_pylist()
     finally:
-        cached.release()
+        for m in kept:
+            m.release()
     for r in rows:
         for c in COUNT_COLUMNS:
             r[c] = int(r[c] or 0)
     rows.sort(key=lambda r: (r["indicator"], r["stratifier"], r["stratum"]))
-    summary = {k: int(v or 0) for k, v in summary.items()} | {"in_population": int(n_ep)}
+    summary = {k: int(v or 0) for k, v in summary.items()}
+    summary["in_population"] = (
+        summary["all_episodes"] - summary["age_out_of_scope"] - summary["before_lookback_covered"]
+        - summary["followup_incomplete"]
+    )
     return Counts(rows=rows, window=window, episodes=summary, skipped=skipped)

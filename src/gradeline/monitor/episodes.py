@@ -94,25 +94,22 @@ def all_episodes(encounters: ir.Table, patients: ir.Table, codes: CodeLists, cfg
     ).drop("birth_date")
 
 
+def in_population(ep: ir.Table, cfg: MonitorConfig, window: Window) -> ir.Table:
+    """Episodes in scope with complete look-back and follow-up: the population of every indicator."""
+    first_ok = ibis.literal(window.start) + ibis.interval(days=cfg.lookback_days)
+    last_ok = ibis.literal(window.end) - ibis.interval(days=cfg.followup_days)
+    return ep.filter(ep.age > cfg.min_age_exclusive, ep.start_date >= first_ok, ep.start_date <= last_ok)
+
+
 def episodes(
     encounters: ir.Table, patients: ir.Table, codes: CodeLists, cfg: MonitorConfig, window: Window
 ) -> ir.Table:
-    """Episodes in scope with complete look-back and follow-up: the population of every indicator."""
-    ep = all_episodes(encounters, patients, codes, cfg)
-    first_ok = ibis.literal(window.start) + ibis.interval(days=cfg.lookback_days)
-    last_ok = ibis.literal(window.end) - ibis.interval(days=cfg.followup_days)
-    return ep.filter(
-        ep.age > cfg.min_age_exclusive,
-        ep.start_date >= first_ok,
-        ep.start_date <= last_ok,
-    )
+    """The population of every indicator (see :func:`in_population`)."""
+    return in_population(all_episodes(encounters, patients, codes, cfg), cfg, window)
 
 
-def episode_counts(
-    encounters: ir.Table, patients: ir.Table, codes: CodeLists, cfg: MonitorConfig, window: Window
-) -> ir.Table:
-    """How many episodes each filter removed (for the run summary), as one row."""
-    ep = all_episodes(encounters, patients, codes, cfg)
+def episode_counts(ep: ir.Table, cfg: MonitorConfig, window: Window) -> ir.Table:
+    """How many of ``ep`` (from :func:`all_episodes`) each filter removed, as one row for the run summary."""
     first_ok = ibis.literal(window.start) + ibis.interval(days=cfg.lookback_days)
     last_ok = ibis.literal(window.end) - ibis.interval(days=cfg.followup_days)
     young = ep.age <= cfg.min_age_exclusive

@@ -1,4 +1,4 @@
-"""JSON read API (django-ninja, OpenAPI at /api/docs). Bodies are the export's JSON (model_dump), byte-exact."""
+"""JSON read API (django-ninja, OpenAPI at /api/docs): the export's JSON (model_dump), as is."""
 
 import json
 from functools import lru_cache

@@ -43,7 +43,8 @@ class Section:
 def sections(body: str) -> list[Section]:
     """The chapter's text by heading, with the anchors render_markdown gives those headings."""
     found: list[Section] = []
-    heading, anchor, lines = "", "", []
+    heading, anchor = "", ""
+    lines: list[str] = []
     used: set[str] = set()
     for line in body.splitlines():
         match = _HEADING.match(line)

@@ -18,13 +18,20 @@ def _pattern_for(term: str) -> str:
     return body if term.isupper() or any(c.isdigit() for c in term) else f"(?i:{body})"
 
 
-def _key(entries: list[GlossaryEntry] | tuple[GlossaryEntry, ...]) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+def _key(
+    entries: list[GlossaryEntry] | tuple[GlossaryEntry, ...],
+) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     return tuple((e.term, e.definition, tuple(e.aliases)) for e in entries)
 
 
 @lru_cache(maxsize=4)
-def _compiled(key: tuple[tuple[str, str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str], dict[str, GlossaryEntry]]:
-    entries = [GlossaryEntry(term=term, definition=definition, aliases=list(aliases)) for term, definition, aliases in key]
+def _compiled(
+    key: tuple[tuple[str, str, tuple[str, ...]], ...],
+) -> tuple[re.Pattern[str], dict[str, GlossaryEntry]]:
+    entries = [
+        GlossaryEntry(term=term, definition=definition, aliases=list(aliases))
+        for term, definition, aliases in key
+    ]
     terms = sorted({t for e in entries for t in (e.term, *e.aliases)}, key=len, reverse=True)
     lookup = {escape(t).lower(): e for e in entries for t in (e.term, *e.aliases)}
     alternation = "|".join(_pattern_for(t) for t in terms)
@@ -35,7 +42,10 @@ class GlossaryMarker:
     """Marks glossary terms in the texts of one page (each term once, ids unique on the page)."""
 
     def __init__(self, entries: list[GlossaryEntry] | tuple[GlossaryEntry, ...]) -> None:
-        self.pattern, self.lookup = _compiled(_key(entries)) if entries else (None, {})
+        self.pattern: re.Pattern[str] | None = None
+        self.lookup: dict[str, GlossaryEntry] = {}
+        if entries:
+            self.pattern, self.lookup = _compiled(_key(entries))
         self.seen: set[str] = set()
         self.count = 0
 
@@ -49,7 +59,8 @@ class GlossaryMarker:
         return str(
             format_html(
                 '<span class="term"><span class="term-word" tabindex="0" aria-describedby="{0}">{1}</span>'
-                '<span class="term-tip" role="tooltip" id="{0}" lang="da"><strong>{2}</strong>: {3}</span></span>',
+                '<span class="term-tip" role="tooltip" id="{0}" lang="da"><strong>{2}</strong>: {3}</span>'
+                "</span>",
                 tip_id,
                 match.group(0),
                 entry.term,

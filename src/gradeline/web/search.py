@@ -87,7 +87,7 @@ def _highlight(text: str, terms: list[str]) -> SafeString:
     out.append(escape(text[cursor:end]))
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
-    return mark_safe(prefix + "".join(str(part) for part in out) + suffix)  # noqa: S308 - escaped above
+    return mark_safe(prefix + "".join(str(part) for part in out) + suffix)  # escaped above
 
 
 class SearchIndex:
@@ -121,13 +121,19 @@ def _recommendation_documents(rec: Recommendation, t: Localizer) -> Iterator[Doc
     loc = f"recommendations/{rec.id}"
     text = t(f"{loc}/text", rec.text)
     yield Document(f"{url}#anbefaling", rec_kind, title.text, text.text, text.lang, weight=3)
-    for index, paragraph in enumerate(t.paragraphs(f"{loc}/practical_advice", rec.practical_advice)):
-        yield Document(f"{url}#praktiske-raad", _("Praktiske råd"), title.text, paragraph.text, paragraph.lang)
+    if t.translating and not text.fallback:  # the Danish original stays searchable
+        yield Document(f"{url}#anbefaling", rec_kind, title.text, rec.text, "da", weight=3)
+    for advice in t.paragraphs(f"{loc}/practical_advice", rec.practical_advice):
+        yield Document(f"{url}#praktiske-raad", _("Praktiske råd"), title.text, advice.text, advice.lang)
     blocks = [
         ("fokuseret-spoergsmaal", _("Fokuseret spørgsmål"), [rec.focused_question, *rec.background]),
         ("pico", "PICO", [rec.pico.population, rec.pico.intervention, rec.pico.comparison]),
         ("sammenfatning", _("Sammenfatning"), rec.summary),
-        ("gavnlige-og-skadelige-virkninger", _("Gavnlige og skadelige virkninger"), rec.key_info.benefits_harms),
+        (
+            "gavnlige-og-skadelige-virkninger",
+            _("Gavnlige og skadelige virkninger"),
+            rec.key_info.benefits_harms,
+        ),
         ("kvaliteten-af-evidensen", _("Kvaliteten af evidensen"), rec.key_info.certainty),
         ("patientpraeferencer", _("Patientpræferencer"), rec.key_info.preferences),
         ("rationale", _("Rationale"), rec.key_info.rationale + rec.key_info.other),
@@ -155,7 +161,9 @@ def _recommendation_documents(rec: Recommendation, t: Localizer) -> Iterator[Doc
             weight=2,
         )
     for note in rec.footnotes:
-        yield Document(f"{url}#fodnote-{note.number}", _("Fodnote"), f"{title.text}: {note.number}", note.text)
+        yield Document(
+            f"{url}#fodnote-{note.number}", _("Fodnote"), f"{title.text}: {note.number}", note.text
+        )
 
 
 def _documents(guideline: Guideline, t: Localizer) -> Iterator[Document]:
@@ -170,7 +178,9 @@ def _documents(guideline: Guideline, t: Localizer) -> Iterator[Document]:
             yield Document(f"{url}{anchor}", _("Kapitel"), heading, section.text)
     glossary_url = reverse("glossary")
     for entry in guideline.glossary:
-        yield Document(f"{glossary_url}#{slug(entry.term)}", _("Ordliste"), entry.term, entry.definition, weight=2)
+        yield Document(
+            f"{glossary_url}#{slug(entry.term)}", _("Ordliste"), entry.term, entry.definition, weight=2
+        )
 
 
 @lru_cache(maxsize=4)

@@ -11,8 +11,8 @@ def _configure(host: str, database_url: str | None) -> None:
     if database_url:
         os.environ["DATABASE_URL"] = database_url
     if "GRADELINE_ALLOWED_HOSTS" not in os.environ and host not in LOOPBACK:
-        hosts = [*LOOPBACK, "testserver"] + ([] if host in ("0.0.0.0", "::") else [host])  # noqa: S104
-        os.environ["GRADELINE_ALLOWED_HOSTS"] = ",".join(hosts if host not in ("0.0.0.0", "::") else ["*"])  # noqa: S104
+        hosts = [*LOOPBACK, "testserver"] + ([] if host in ("0.0.0.0", "::") else [host])
+        os.environ["GRADELINE_ALLOWED_HOSTS"] = ",".join(hosts if host not in ("0.0.0.0", "::") else ["*"])
 
 
 def prepare(host: str = "127.0.0.1", database_url: str | None = None) -> None:
@@ -31,10 +31,12 @@ def prepare(host: str = "127.0.0.1", database_url: str | None = None) -> None:
     connections.close_all()  # workers open their own connections after the fork
 
 
-def serve(host: str = "127.0.0.1", port: int = 8000, workers: int = 2, database_url: str | None = None) -> None:
+def serve(
+    host: str = "127.0.0.1", port: int = 8000, workers: int = 2, database_url: str | None = None
+) -> None:
     """Apply migrations and serve the app at http://host:port/ until interrupted."""
     prepare(host, database_url)
-    from gunicorn.app.base import BaseApplication
+    from gunicorn.app.base import BaseApplication  # type: ignore[import-untyped]
 
     from gradeline.content.pack import cached_pack
     from gradeline.web.wsgi import application

@@ -13,6 +13,7 @@ from gradeline.web.api import json_response
 from gradeline.web.chapters import render_markdown
 from gradeline.web.context import localizer
 from gradeline.web.glossary import GlossaryMarker
+from gradeline.web.memo import memoized
 from gradeline.web.pages import recommendation_view, strength_view
 from gradeline.web.search import QueryError, index_for, parse_query
 from gradeline.web.text import slug
@@ -23,6 +24,7 @@ def _page(request: HttpRequest, template: str, status: int = 200, **context: Any
     return render(request, f"gradeline/{template}", context, status=status)
 
 
+@memoized
 def home(request: HttpRequest) -> HttpResponse:
     """Layer 1: every recommendation as a card, and the strength legend."""
     g, t = cached_pack(), localizer(request)
@@ -34,6 +36,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@memoized
 def recommendation(request: HttpRequest, rec_id: str) -> HttpResponse:
     """Layer 2: the basis of one recommendation, with its evidence profile."""
     g = cached_pack()
@@ -44,6 +47,7 @@ def recommendation(request: HttpRequest, rec_id: str) -> HttpResponse:
     return _page(request, "recommendation.html", r=recommendation_view(g, rec, localizer(request)))
 
 
+@memoized
 def chapter(request: HttpRequest, chapter_slug: str) -> HttpResponse:
     """A narrative chapter (Markdown body)."""
     g = cached_pack()
@@ -55,12 +59,14 @@ def chapter(request: HttpRequest, chapter_slug: str) -> HttpResponse:
     return _page(request, "chapter.html", chapter=found, title=title, body=render_markdown(found.body))
 
 
+@memoized
 def glossary(request: HttpRequest) -> HttpResponse:
     """Section 22: abbreviations and terms."""
     entries = [(slug(e.term), e) for e in cached_pack().glossary]
     return _page(request, "glossary.html", entries=entries, glossary_marker=GlossaryMarker([]))
 
 
+@memoized
 def search(request: HttpRequest) -> HttpResponse:
     """Search all guideline text; a query we cannot use gets a message (400), never an error page."""
     raw = request.GET.get("q", "")
@@ -83,7 +89,7 @@ def set_language(request: HttpRequest, language: str) -> HttpResponse:
             settings.LANGUAGE_COOKIE_NAME,
             language,
             max_age=settings.LANGUAGE_COOKIE_AGE,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            samesite="Lax",
         )
     return response
 

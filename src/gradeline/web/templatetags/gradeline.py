@@ -16,8 +16,8 @@ register = template.Library()
 def _wrap(value: Text | str, inner: str) -> SafeString:
     if isinstance(value, Text) and value.fallback:
         note = format_html(' <span class="fallback-note">({})</span>', _("kun på dansk, ikke oversat"))
-        return mark_safe(f'<span lang="{value.lang}">{inner}</span>{note}')  # noqa: S308 - inner is escaped
-    return mark_safe(inner)  # noqa: S308 - inner is escaped
+        return mark_safe(f'<span lang="{value.lang}">{inner}</span>{note}')  # inner is escaped
+    return mark_safe(inner)  # inner is escaped
 
 
 @register.filter
@@ -34,7 +34,9 @@ def gloss(context: template.Context, value: Text | str | None) -> SafeString:
     if value is None:
         return mark_safe("")
     marker: Any = context.get("glossary_marker")
-    inner = marker.annotate_text(str(value)) if isinstance(marker, GlossaryMarker) else str(escape(str(value)))
+    inner = (
+        marker.annotate_text(str(value)) if isinstance(marker, GlossaryMarker) else str(escape(str(value)))
+    )
     return _wrap(value, inner)
 
 
@@ -42,4 +44,4 @@ def gloss(context: template.Context, value: Text | str | None) -> SafeString:
 def gloss_html(context: template.Context, html: str) -> SafeString:
     """Mark glossary terms in trusted HTML (a rendered chapter)."""
     marker: Any = context.get("glossary_marker")
-    return mark_safe(marker.annotate_html(html) if isinstance(marker, GlossaryMarker) else html)  # noqa: S308
+    return mark_safe(marker.annotate_html(html) if isinstance(marker, GlossaryMarker) else html)
