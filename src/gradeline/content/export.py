@@ -10,7 +10,7 @@ SCHEMA_ID = "https://gradeline.example/schema/guideline.schema.json"
 
 
 def guideline_json(guideline: Guideline) -> dict[str, Any]:
-    """The guideline as plain JSON data (decimals as numbers, exactly as published)."""
+    """The guideline as plain JSON data (decimals as strings, so the printed digits survive exactly)."""
     data: dict[str, Any] = guideline.model_dump(mode="json")
     return {"$schema": SCHEMA_ID, "generator": f"gradeline {__version__}", **data}
 
