@@ -11,6 +11,7 @@ from typing import Any
 
 import ibis
 import ibis.expr.types as ir
+import pyarrow as pa
 from ibis.backends import BaseBackend
 
 from gradeline.monitor.codes import CodeLists, load_codes
@@ -47,35 +48,37 @@ def observation_window(encounters: ir.Table, cfg: MonitorConfig) -> Window:
     return Window(cfg.observation_start or lo, cfg.observation_end or hi)
 
 
-def _stratum(t: ir.Table, stratifier: str) -> ir.StringValue:
-    if stratifier == "all":
-        return ibis.literal("all")
-    parts = stratifier.split("×")
-    value: ir.StringValue = t[parts[0]].cast("string").fill_null("unknown")
-    for part in parts[1:]:
-        value = value + ibis.literal("|") + t[part].cast("string").fill_null("unknown")
-    return value
+def base_counts(long: ir.Table) -> ir.Table:
+    """One group-by on the engine: counts per indicator and full combination of strata (one shuffle on Spark)."""
+    keys = {s: long[s].cast("string").fill_null("unknown") for s in STRATIFIERS}
+    m = long.mutate(**keys)
+    return m.group_by(["indicator", *STRATIFIERS]).aggregate(
+        population=m.count(),
+        den=m.den.sum(),
+        excl=m.excl.sum(),
+        num=m.num.sum(),
+        value_sum=m.value.sum().fill_null(0),
+        value_n=m.value.count(),
+    )
 
 
 def stratifiers() -> list[str]:
     return ["all", *STRATIFIERS, *("×".join(pair) for pair in COMBINED_STRATIFIERS)]
 
 
-def stratified(long: ir.Table) -> ir.Table:
-    """Union of one group-by per stratifier over the per-episode indicator rows."""
-    parts = []
+def roll_up(base: pa.Table) -> list[dict[str, Any]]:
+    """Sum the base counts per stratifier (exact integer sums, done locally with pyarrow)."""
+    rows: list[dict[str, Any]] = []
+    aggs = [(c, "sum") for c in COUNT_COLUMNS]
     for s in stratifiers():
-        m = long.mutate(stratum=_stratum(long, s))
-        g = m.group_by(["indicator", "stratum"]).aggregate(
-            population=m.count(),
-            den=m.den.sum(),
-            excl=m.excl.sum(),
-            num=m.num.sum(),
-            value_sum=m.value.sum(),
-            value_n=m.value.count(),
-        )
-        parts.append(g.mutate(stratifier=ibis.literal(s)))
-    return ibis.union(*parts, distinct=False)
+        parts = [] if s == "all" else s.split("×")
+        grouped = base.group_by(["indicator", *parts]).aggregate(aggs).to_pylist()
+        for g in grouped:
+            stratum = "|".join(str(g[p]) for p in parts) if parts else "all"
+            row = {"indicator": g["indicator"], "stratifier": s, "stratum": stratum}
+            row.update({c: int(g[f"{c}_sum"] or 0) for c in COUNT_COLUMNS})
+            rows.append(row)
+    return rows
 
 
 def available(tables: dict[str, ir.Table]) -> tuple[list[str], dict[str, str]]:
@@ -126,13 +129,10 @@ def compute(
             parts.append(part.table)
         if parts:
             step("stratify")
-            rows = stratified(ibis.union(*parts, distinct=False)).to_pyarrow().to_pylist()
+            rows = roll_up(base_counts(ibis.union(*parts, distinct=False)).to_pyarrow())
     finally:
         for m in kept:
             m.release()
-    for r in rows:
-        for c in COUNT_COLUMNS:
-            r[c] = int(r[c] or 0)
     rows.sort(key=lambda r: (r["indicator"], r["stratifier"], r["stratum"]))
     summary = {k: int(v or 0) for k, v in summary.items()}
     summary["in_population"] = (

@@ -4,6 +4,7 @@ Environment: DATABASE_URL, GRADELINE_SECRET_KEY, GRADELINE_DEBUG=1, GRADELINE_AL
 GRADELINE_VAR_DIR (where the SQLite database and the secret key live; default ``var/`` at the repo root).
 """
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "ninja",
     "gradeline.web",
+    "gradeline.web.cds",
 ]
 
 MIDDLEWARE = [
@@ -94,6 +96,15 @@ WHITENOISE_AUTOREFRESH = DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# CDS Hooks: trusted clients ({"clients": [{"iss": …, "jku": [...]}], "cors_origins": [...]}) from a JSON file
+# named by GRADELINE_CDS_CONFIG. Without it, every hook call is refused (401). Development mode (no JWT
+# checks) must be switched on explicitly in that file and is for a developer's own machine only.
+GRADELINE_CDS_HOOKS = (
+    json.loads(Path(os.environ["GRADELINE_CDS_CONFIG"]).read_text(encoding="utf-8"))
+    if os.environ.get("GRADELINE_CDS_CONFIG")
+    else {}
+)
 
 LOGGING = {
     "version": 1,

@@ -12,6 +12,7 @@ from gradeline.content.pack import cached_pack
 from gradeline.web.api import json_response
 from gradeline.web.chapters import render_markdown
 from gradeline.web.context import localizer
+from gradeline.web.evidence_rows import evidence_readings, language, per_from
 from gradeline.web.glossary import GlossaryMarker
 from gradeline.web.memo import memoized
 from gradeline.web.pages import recommendation_view, strength_view
@@ -44,7 +45,13 @@ def recommendation(request: HttpRequest, rec_id: str) -> HttpResponse:
         rec = next(r for r in g.recommendations if r.id == rec_id)
     except StopIteration:
         raise Http404(rec_id) from None
-    return _page(request, "recommendation.html", r=recommendation_view(g, rec, localizer(request)))
+    lang, per = language(request.LANGUAGE_CODE), per_from(request.GET.get("per"))
+    return _page(
+        request,
+        "recommendation.html",
+        r=recommendation_view(g, rec, localizer(request)),
+        evidence=evidence_readings(rec, g, lang, per),
+    )
 
 
 @memoized

@@ -1,0 +1,122 @@
+"""The full guideline and the quick guide as PDF: Jinja templates rendered to A4 by WeasyPrint.
+
+Both documents carry the guideline's status (e.g. *ikke gældende*) in the margin of every page. An edition
+(major.minor, date) may be named; its status overrides the pack's (an edition records its own status).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from gradeline.evidence.fmt import certainty_name, certainty_symbols
+from gradeline.model import Certainty, Guideline, Recommendation, StrengthLevel
+
+TEMPLATES = Path(__file__).parent / "templates" / "pdf"
+_ENV = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=select_autoescape(["html", "j2"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_MARKDOWN = MarkdownIt("commonmark", {"html": False})
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What every page says about the document: edition and status."""
+
+    edition: str
+    published: date | None
+    status_label: str
+    status_since: str
+    status_note: str
+
+    @property
+    def margin_text(self) -> str:
+        since = f" siden {self.status_since}" if self.status_since else ""
+        return f"{self.status_label.upper()}{since} · Udgave {self.edition}"
+
+
+def default_stamp(guideline: Guideline, edition: str | None = None, published: date | None = None) -> Stamp:
+    status = guideline.status
+    return Stamp(
+        edition=edition or guideline.version,
+        published=published,
+        status_label=status.label,
+        status_since=str(status.since_year or ""),
+        status_note=status.note,
+    )
+
+
+@dataclass(frozen=True)
+class RecLine:
+    """A recommendation with what both documents show next to it."""
+
+    rec: Recommendation
+    level: StrengthLevel
+    certainty_label: str
+    certainty_symbols: str
+
+
+def _lines(guideline: Guideline) -> list[RecLine]:
+    return [
+        RecLine(
+            rec=rec,
+            level=guideline.strength_level(rec),
+            certainty_label=certainty_name(rec.overall_certainty, "da") if rec.overall_certainty else "",
+            certainty_symbols=certainty_symbols(rec.overall_certainty) if rec.overall_certainty else "",
+        )
+        for rec in guideline.recommendations
+    ]
+
+
+def _markdown(text: str) -> Markup:
+    return Markup(_MARKDOWN.render(text))  # the pack's own text; raw HTML is disabled
+
+
+def _certainty(value: Certainty | str | None) -> str:
+    if not value:
+        return ""
+    c = Certainty(value)
+    return f"{certainty_symbols(c)} {certainty_name(c, 'da')}"
+
+
+_ENV.filters["markdown"] = _markdown
+_ENV.filters["certainty"] = _certainty
+
+
+def guideline_html(guideline: Guideline, stamp: Stamp | None = None) -> str:
+    """The full guideline (all layers, evidence tables, table of contents) as print HTML."""
+    return _ENV.get_template("guideline.html.j2").render(
+        g=guideline, lines=_lines(guideline), stamp=stamp or default_stamp(guideline)
+    )
+
+
+def quickguide_html(guideline: Guideline, stamp: Stamp | None = None) -> str:
+    """The quick guide: every recommendation with strength and certainty on one or two A4 pages."""
+    return _ENV.get_template("quickguide.html.j2").render(
+        g=guideline, lines=_lines(guideline), stamp=stamp or default_stamp(guideline)
+    )
+
+
+def html_to_pdf(html: str) -> bytes:
+    from weasyprint import HTML  # imported late: it loads Pango and fonts
+
+    pdf: bytes = HTML(string=html, base_url=str(TEMPLATES)).write_pdf()
+    return pdf
+
+
+def render_guideline_pdf(guideline: Guideline, stamp: Stamp | None = None) -> bytes:
+    """The full guideline as an A4 PDF with page numbers, contents and the status on every page."""
+    return html_to_pdf(guideline_html(guideline, stamp))
+
+
+def render_quickguide_pdf(guideline: Guideline, stamp: Stamp | None = None) -> bytes:
+    """The quick guide (section 14) as a 1–2 page A4 PDF."""
+    return html_to_pdf(quickguide_html(guideline, stamp))

@@ -1,0 +1,192 @@
+"""Layer 2, computed beside published: per evidence-profile row the absolute effect, relevance, the
+plain-language statement and whether the reading agrees with the published summary; and the outcome plot.
+
+Everything is computed by ``gradeline.evidence``; this module only picks the language and formats.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.safestring import SafeString, mark_safe
+
+from gradeline.evidence.absolute import outcome_absolute_effect
+from gradeline.evidence.data import Lang
+from gradeline.evidence.fmt import TO, absolute_text, number, per_label
+from gradeline.evidence.plot import outcome_plot_svg, text_alternative
+from gradeline.evidence.reading import OutcomeReading, recommendation_readings
+from gradeline.model import Guideline, Recommendation
+
+PER_CHOICES = (1000, 100)
+UI: dict[Lang, dict[str, str]] = {
+    "da": {
+        "mcid": "mod mindste klinisk relevante forskel ±{t} (retningslinjens afsnit 3)",
+        "smd": "mod Cohens konvention for SMD ±{t} (Cochrane Handbook 15.5.3.1)",
+        "none": "ingen tærskel angivet for dette mål",
+        "natural": "{without} uden, {with_} med ({low} {to} {high}) {unit}",
+    },
+    "en": {
+        "mcid": "against the minimal clinically relevant difference ±{t} (the guideline's section 3)",
+        "smd": "against Cohen's convention for SMDs ±{t} (Cochrane Handbook 15.5.3.1)",
+        "none": "no threshold stated for this measure",
+        "natural": "{without} without, {with_} with ({low} {to} {high}) {unit}",
+    },
+}
+
+
+LABELS: dict[Lang, dict[str, str]] = {
+    "da": {
+        "computed": "Beregnet",
+        "computed_sub": "af gradeline, ved siden af de publicerede tal",
+        "absolute": "Absolut effekt",
+        "natural": "I naturlige enheder",
+        "relevance": "Klinisk relevans",
+        "no_effect": "Mod ingen effekt",
+        "statement": "I klart sprog",
+        "agreement": "Sammenlignet med sammenfatningen",
+        "disagrees": "Afviger fra den publicerede sammenfatning",
+        "absolute_mismatch": "Den beregnede absolutte effekt afviger fra den publicerede",
+        "hint": "Under hver række med data står gradelines beregnede læsning: absolutte effekter, klinisk "
+        "relevans mod retningslinjens mindste klinisk relevante forskelle og mod ingen effekt, og et udsagn "
+        "i klart sprog. De publicerede tal ændres ikke.",
+        "per_choice": "Absolutte effekter",
+        "plot": "Udfaldsfigur",
+        "plot_text": "Figuren i ord",
+        "aid": "Beslutningshjælp til samtalen med patienten",
+        "aid_lead": "Udfaldene i naturlige enheder og ikonrækker, sikkerheden i ord og de praktiske forhold – "
+        "til brug sammen med patienten, på skærm eller printet på A4.",
+        "disagreement_summary": "{n} af rækkerne afviger fra den publicerede sammenfatning – se markeringerne "
+        "i tabellen.",
+    },
+    "en": {
+        "computed": "Computed",
+        "computed_sub": "by gradeline, beside the published numbers",
+        "absolute": "Absolute effect",
+        "natural": "In natural units",
+        "relevance": "Clinical relevance",
+        "no_effect": "Against no effect",
+        "statement": "In plain language",
+        "agreement": "Compared with the summary",
+        "disagrees": "Disagrees with the published summary",
+        "absolute_mismatch": "The computed absolute effect differs from the published one",
+        "hint": "Under each row with data is gradeline's computed reading: absolute effects, clinical "
+        "relevance against the guideline's minimal clinically relevant differences and against no effect, "
+        "and a plain-language statement. The published numbers are not changed.",
+        "per_choice": "Absolute effects",
+        "plot": "Outcome plot",
+        "plot_text": "The figure in words",
+        "aid": "Decision aid for the conversation with the patient",
+        "aid_lead": "The outcomes in natural units and icon arrays, certainty in words and the practical "
+        "issues – to use together with the patient, on screen or printed on A4.",
+        "disagreement_summary": "{n} of the rows disagree with the published summary – see the marks in "
+        "the table.",
+    },
+}
+
+
+def language(code: str) -> Lang:
+    """The evidence layer's language for a Django language code (Danish unless English)."""
+    return "en" if code.startswith("en") else "da"
+
+
+def per_from(raw: str | None) -> int:
+    """The 'per' denominator asked for (?per=100), else 1,000."""
+    return 100 if raw == "100" else 1000
+
+
+@dataclass(frozen=True)
+class RowReading:
+    """The computed reading of one row, as text in one language."""
+
+    reading: OutcomeReading
+    absolute: str | None
+    natural: str | None
+    threshold: str
+    relevance: str
+    versus_no_effect: str
+    statement: str | None
+    agreement: str
+    agreement_kind: str
+    absolute_mismatch: bool
+
+    @property
+    def disagrees(self) -> bool:
+        return self.reading.disagrees
+
+
+def _plain(value: Decimal, lang: Lang) -> str:
+    return number(value.normalize() if value == value.to_integral_value() else value, lang)
+
+
+def _threshold(r: OutcomeReading, lang: Lang) -> str:
+    t = r.relevance.threshold
+    if t is None:
+        return UI[lang]["none"]
+    return UI[lang][t.kind].format(t=number(Decimal(repr(t.value)).normalize(), lang))
+
+
+def _natural(r: OutcomeReading, lang: Lang) -> str | None:
+    n = r.natural
+    if n is None:
+        return None
+    stat = f" ({n.statistic.get(lang)})" if n.statistic else ""
+    return (
+        UI[lang]["natural"].format(
+            without=_plain(n.comparator, lang),
+            with_=_plain(n.intervention, lang),
+            low=_plain(n.intervention_low, lang),
+            high=_plain(n.intervention_high, lang),
+            to=TO[lang],
+            unit=n.unit.get(lang),
+        )
+        + stat
+    )
+
+
+def row_reading(r: OutcomeReading, lang: Lang, per: int = 1000) -> RowReading:
+    """One row's reading as text; absolute effects per ``per`` (100 gets one decimal)."""
+    absolute = r.absolute if per == 1000 else outcome_absolute_effect(r.outcome, per=per, places=1)
+    return RowReading(
+        reading=r,
+        absolute=absolute_text(absolute, lang) if absolute is not None else None,
+        natural=_natural(r, lang),
+        threshold=_threshold(r, lang),
+        relevance=r.relevance_label.get(lang),
+        versus_no_effect=r.versus_no_effect_label.get(lang),
+        statement=r.statement.get(lang) if r.statement else None,
+        agreement=r.agreement_label.get(lang),
+        agreement_kind=r.agreement,
+        absolute_mismatch=r.absolute_matches_published is False,
+    )
+
+
+@dataclass(frozen=True)
+class EvidenceReadings:
+    """What layer 2 shows beside the published profile."""
+
+    rows: dict[str, RowReading]
+    per: int
+    per_text: str
+    plot_svg: SafeString
+    plot_text: list[str]
+    ui: dict[str, str]
+
+    @property
+    def disagreements(self) -> list[RowReading]:
+        return [row for row in self.rows.values() if row.disagrees]
+
+    @property
+    def disagreement_summary(self) -> str:
+        return self.ui["disagreement_summary"].format(n=len(self.disagreements))
+
+
+def evidence_readings(rec: Recommendation, guideline: Guideline, lang: Lang, per: int) -> EvidenceReadings:
+    """Every row with an estimate, read in ``lang`` with absolute effects per ``per``."""
+    readings = recommendation_readings(rec, guideline)
+    return EvidenceReadings(
+        rows={r.outcome.id: row_reading(r, lang, per) for r in readings},
+        per=per,
+        per_text=per_label(per, lang),
+        plot_svg=mark_safe(outcome_plot_svg(rec, guideline, lang) if readings else ""),  # built from escaped parts
+        plot_text=text_alternative(readings, lang) if readings else [],
+        ui=LABELS[lang],
+    )

@@ -1,0 +1,1 @@
+"""Read-only FHIR endpoints: the guideline as EBM-on-FHIR (R5) and CPG-on-FHIR (R4B)."""
