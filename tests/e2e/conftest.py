@@ -54,7 +54,9 @@ def site(live_server: Any) -> str:
 @pytest.fixture
 def page(chromium: Any, site: str) -> Iterator[Any]:
     """A fresh browser context (no cookies) at desktop width."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    # bypass_csp: axe-core is injected as an inline script; pages' own CSP must not block the checker
+    # (and the XSS tests then prove the comment sanitiser alone keeps payloads inert).
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="en-US", bypass_csp=True)
     context.set_default_timeout(10_000)
     tab = context.new_page()
     yield tab

@@ -31,7 +31,7 @@ def test_layer_2_shows_the_full_evidence_profile(page: Any, site: str, rec_id: s
     rec = GUIDELINE.recommendation(rec_id)
     page.goto(f"{site}/anbefalinger/{rec_id}/")
     assert page.locator("h1").inner_text().strip() == rec.title
-    assert page.locator("table.sof tbody tr").count() == len(rec.outcomes)
+    assert page.locator("table.sof tbody tr.sof-row").count() == len(rec.outcomes)
     assert page.locator("ol.footnotes li").count() == len(rec.footnotes)
     errata = sum(len(o.errata) for o in rec.outcomes) + len(rec.errata)
     assert page.locator(".erratum").count() == errata

@@ -39,7 +39,9 @@ class CodeLists:
 
 
 def _by_system(block: dict[str, Any]) -> dict[str, tuple[str, ...]]:
-    return {system: tuple(str(c) for c in block[system]["codes"]) for system in CODE_SYSTEMS if system in block}
+    return {
+        system: tuple(str(c) for c in block[system]["codes"]) for system in CODE_SYSTEMS if system in block
+    }
 
 
 @lru_cache(maxsize=4)

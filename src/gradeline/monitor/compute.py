@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import ibis
-import ibis.expr.types as ir
-import pyarrow as pa
-from ibis.backends import BaseBackend
+import ibis  # type: ignore[import-untyped]
+import ibis.expr.types as ir  # type: ignore[import-untyped]
+import pyarrow as pa  # type: ignore[import-untyped]
+from ibis.backends import BaseBackend  # type: ignore[import-untyped]
 
 from gradeline.monitor.codes import CodeLists, load_codes
 from gradeline.monitor.config import COMBINED_STRATIFIERS, STRATIFIERS, MonitorConfig
@@ -49,7 +49,8 @@ def observation_window(encounters: ir.Table, cfg: MonitorConfig) -> Window:
 
 
 def base_counts(long: ir.Table) -> ir.Table:
-    """One group-by on the engine: counts per indicator and full combination of strata (one shuffle on Spark)."""
+    """One group-by on the engine: counts per indicator and full combination of strata (one shuffle on
+    Spark)."""
     keys = {s: long[s].cast("string").fill_null("unknown") for s in STRATIFIERS}
     m = long.mutate(**keys)
     return m.group_by(["indicator", *STRATIFIERS]).aggregate(
@@ -102,7 +103,8 @@ def compute(
     progress: Progress | None = None,
     only: list[str] | None = None,
 ) -> Counts:
-    """Episodes, every available indicator and every stratifier, as integer counts (engine work happens here)."""
+    """Episodes, every available indicator and every stratifier, as integer counts (engine work happens
+    here)."""
     cfg = cfg or MonitorConfig()
     codes = codes or load_codes()
     step = progress or (lambda _msg: None)
@@ -136,7 +138,9 @@ def compute(
     rows.sort(key=lambda r: (r["indicator"], r["stratifier"], r["stratum"]))
     summary = {k: int(v or 0) for k, v in summary.items()}
     summary["in_population"] = (
-        summary["all_episodes"] - summary["age_out_of_scope"] - summary["before_lookback_covered"]
+        summary["all_episodes"]
+        - summary["age_out_of_scope"]
+        - summary["before_lookback_covered"]
         - summary["followup_incomplete"]
     )
     return Counts(rows=rows, window=window, episodes=summary, skipped=skipped)

@@ -12,7 +12,8 @@ COMBINED_STRATIFIERS: tuple[tuple[str, str], ...] = (("period", "region"), ("per
 
 @dataclass(frozen=True)
 class MonitorConfig:
-    """Parameters with the defaults the indicator definitions document (content/.../monitor/indicators.yaml)."""
+    """Parameters with the defaults the indicator definitions document
+    (content/.../monitor/indicators.yaml)."""
 
     lookback_days: int = 180
     """A new-onset episode starts at an LBP contact with no LBP contact in the previous ``lookback_days``."""
@@ -26,7 +27,8 @@ class MonitorConfig:
     min_age_exclusive: int = 16
     period: Period = "quarter"
     observation_start: date | None = None
-    """First day of data; None = the earliest encounter. Episodes need ``lookback_days`` of data before them."""
+    """First day of data; None = the earliest encounter. Episodes need ``lookback_days`` of data before
+    them."""
     observation_end: date | None = None
     """Last day of data; None = the latest encounter. Episodes need ``followup_days`` of data after them."""
     age_bands: tuple[int, ...] = field(default=(17, 30, 45, 60, 75))
@@ -39,6 +41,8 @@ class MonitorConfig:
         if self.imaging_window_days > self.followup_days:
             raise ValueError("imaging_window_days must not exceed followup_days")
         if self.followup_days >= self.lookback_days:
-            raise ValueError("followup_days must be shorter than lookback_days so episode windows never overlap")
+            raise ValueError(
+                "followup_days must be shorter than lookback_days so episode windows never overlap"
+            )
         if list(self.age_bands) != sorted(set(self.age_bands)):
             raise ValueError("age_bands must be strictly increasing")

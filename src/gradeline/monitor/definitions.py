@@ -44,7 +44,7 @@ class IndicatorCatalogue:
 
 
 def _definition(raw: dict[str, Any]) -> IndicatorDefinition:
-    fields = {k: (" ".join(v.split()) if isinstance(v, str) else v) for k, v in raw.items()}
+    fields: dict[str, Any] = {k: (" ".join(v.split()) if isinstance(v, str) else v) for k, v in raw.items()}
     fields["requires"] = tuple(fields.get("requires") or ())
     return IndicatorDefinition(**fields)
 

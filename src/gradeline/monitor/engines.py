@@ -5,9 +5,9 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-import ibis
-import ibis.expr.types as ir
-from ibis.backends import BaseBackend
+import ibis  # type: ignore[import-untyped]
+import ibis.expr.types as ir  # type: ignore[import-untyped]
+from ibis.backends import BaseBackend  # type: ignore[import-untyped]
 
 from gradeline.monitor.schema import TABLES
 
@@ -20,7 +20,8 @@ class EngineError(Exception):
 
 
 def spark_session(remote: str | None = None, cores: int = 2, shuffle_partitions: int = 8) -> Any:
-    """A SparkSession for Ibis: local[cores] with UI off and UTC dates, or Spark Connect when ``remote`` is set."""
+    """A SparkSession for Ibis: local[cores] with UI off and UTC dates, or Spark Connect when ``remote``
+    is set."""
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     try:
         from pyspark.sql import SparkSession
@@ -30,7 +31,9 @@ def spark_session(remote: str | None = None, cores: int = 2, shuffle_partitions:
         try:
             return SparkSession.builder.remote(remote).getOrCreate()
         except ImportError as exc:
-            raise EngineError("Spark Connect needs the extra packages of 'pyspark[connect]' (grpcio …)") from exc
+            raise EngineError(
+                "Spark Connect needs the extra packages of 'pyspark[connect]' (grpcio …)"
+            ) from exc
         except Exception as exc:
             raise EngineError(f"cannot reach the Spark Connect server at {remote}") from exc
     if not _java_available():
@@ -54,8 +57,9 @@ def _java_available() -> bool:
     return bool((home and Path(home, "bin", "java").exists()) or shutil.which("java"))
 
 
-def connect(engine: str = "duckdb", *, spark: Any = None, spark_remote: str | None = None,
-            threads: int | None = None) -> BaseBackend:
+def connect(
+    engine: str = "duckdb", *, spark: Any = None, spark_remote: str | None = None, threads: int | None = None
+) -> BaseBackend:
     """An Ibis backend for ``engine``; pass an existing SparkSession as ``spark`` to reuse it."""
     if engine == "duckdb":
         con = ibis.duckdb.connect()
@@ -99,6 +103,6 @@ class Materialized:
 
     def release(self) -> None:
         if self.con.name == "duckdb":
-            self.con.raw_sql(f'DROP TABLE IF EXISTS "{self.name}"')  # type: ignore[attr-defined]
+            self.con.raw_sql(f'DROP TABLE IF EXISTS "{self.name}"')
         else:
             self.table.release()

@@ -2,17 +2,20 @@
 
 An episode starts at an LBP contact (code list ``lbp_contact``) with no LBP contact in the previous
 ``lookback_days``; every later LBP contact within ``lookback_days`` of the previous one belongs to the same
-episode. Contacts are ordered by (enc_date, encounter_id) - a total order, so the first contact (its profession
+episode. Contacts are ordered by (enc_date, encounter_id) - a total order, so the first contact (its
+profession
 and clinic) and hence every stratum is the same on every engine. Episodes are kept when the patient is over
-``min_age_exclusive`` years at the start, the data cover ``lookback_days`` before the start (no left censoring)
+``min_age_exclusive`` years at the start, the data cover ``lookback_days`` before the start (no left
+censoring)
 and ``followup_days`` after it (complete follow-up).
 """
 
+import itertools
 from dataclasses import dataclass
 from datetime import date
 
-import ibis
-import ibis.expr.types as ir
+import ibis  # type: ignore[import-untyped]
+import ibis.expr.types as ir  # type: ignore[import-untyped]
 
 from gradeline.monitor.codes import CodeLists
 from gradeline.monitor.config import MonitorConfig
@@ -47,7 +50,7 @@ def age_at(birth: ir.DateValue, when: ir.DateValue) -> ir.IntegerValue:
 
 
 def age_band(age: ir.IntegerValue, bounds: tuple[int, ...]) -> ir.StringValue:
-    labels = [f"{lo}-{hi - 1}" for lo, hi in zip(bounds, bounds[1:], strict=False)] + [f"{bounds[-1]}+"]
+    labels = [f"{lo}-{hi - 1}" for lo, hi in itertools.pairwise(bounds)] + [f"{bounds[-1]}+"]
     branches = [(age >= lo, label) for lo, label in reversed(list(zip(bounds, labels, strict=True)))]
     return ibis.cases(*branches, else_=f"<{bounds[0]}")
 
@@ -60,7 +63,8 @@ def period_of(d: ir.DateValue, grain: str) -> ir.StringValue:
 
 
 def lbp_contacts(encounters: ir.Table, codes: CodeLists, cfg: MonitorConfig) -> ir.Table:
-    """LBP contacts with the episode sequence number per patient (``seq``) and a start marker (``is_start``)."""
+    """LBP contacts with the episode sequence number per patient (``seq``) and a start marker
+    (``is_start``)."""
     lbp = encounters.filter(code_in(encounters, codes.lbp))
     order = [lbp.enc_date, lbp.encounter_id]
     w = ibis.window(group_by=lbp.patient_id, order_by=order)

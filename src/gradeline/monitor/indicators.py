@@ -2,15 +2,16 @@
 
 Every indicator returns one row per episode (all episodes of the population) with the episode's strata and
 four integer columns: ``den`` (in the denominator before exclusions, 0/1), ``excl`` (denominator exclusion,
-0/1), ``num`` (numerator, 0/1; never 1 when excluded) and ``value`` (a whole number of days for indicators that
+0/1), ``num`` (numerator, 0/1; never 1 when excluded) and ``value`` (a whole number of days for
+indicators that
 also report a mean, else null). Meaning, rationale and caveats live in content/.../monitor/indicators.yaml.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import ibis
-import ibis.expr.types as ir
+import ibis  # type: ignore[import-untyped]
+import ibis.expr.types as ir  # type: ignore[import-untyped]
 
 from gradeline.monitor.codes import CodeLists
 from gradeline.monitor.config import MonitorConfig
@@ -55,7 +56,9 @@ def _flagged(ep: ir.Table, hits: ir.Table, name: str) -> ir.Table:
     return j.mutate(**{name: j[f"{name}_id"].notnull().cast("int64")}).drop(f"{name}_id")
 
 
-def _result(t: ir.Table, den: ir.Value, excl: ir.Value, num: ir.Value, value: ir.Value | None = None) -> ir.Table:
+def _result(
+    t: ir.Table, den: ir.Value, excl: ir.Value, num: ir.Value, value: ir.Value | None = None
+) -> ir.Table:
     val = value.cast("int64") if value is not None else ibis.null().cast("int64")
     return t.mutate(den=den.cast("int64"), excl=excl.cast("int64"), num=num.cast("int64"), value=val)
 

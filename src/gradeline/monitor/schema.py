@@ -9,7 +9,7 @@ mapping). Only ``patients`` and ``encounters`` are required; an indicator whose 
 from dataclasses import dataclass
 from typing import Literal
 
-import pyarrow as pa
+import pyarrow as pa  # type: ignore[import-untyped]
 
 ColumnType = Literal["int64", "date", "string", "bool", "float64"]
 
@@ -52,7 +52,9 @@ class Table:
         return [c.name for c in self.columns]
 
     def arrow_schema(self) -> pa.Schema:
-        return pa.schema([pa.field(c.name, ARROW_TYPES[c.type], nullable=not c.required) for c in self.columns])
+        return pa.schema(
+            [pa.field(c.name, ARROW_TYPES[c.type], nullable=not c.required) for c in self.columns]
+        )
 
 
 PATIENT_ID = Column("patient_id", "int64", True, "Pseudonymous person id; must exist in patients.")
@@ -76,15 +78,27 @@ TABLES: dict[str, Table] = {
             "encounters",
             "One row per contact with a GP, physiotherapist, chiropractor (or other) and its main code.",
             (
-                Column("encounter_id", "int64", True, "Unique contact id (the tie-breaker of the total order)."),
+                Column(
+                    "encounter_id", "int64", True, "Unique contact id (the tie-breaker of the total order)."
+                ),
                 PATIENT_ID,
                 Column("enc_date", "date", True, "Date of the contact."),
                 Column("profession", "string", True, "GP, PT, CHIRO or OTHER.", codes="profession"),
                 Column("clinic_id", "string", True, "Clinic (ydernummer or care site id)."),
                 Column("code_system", "string", True, "ICPC2 or SKS.", codes="code_system"),
-                Column("code", "string", True, "Reason for contact: ICPC-2 (e.g. L03) or SKS (e.g. DM545).",
-                       codes="diagnosis"),
-                Column("red_flag", "bool", False, "A red flag was recorded at this contact (empty = not recorded)."),
+                Column(
+                    "code",
+                    "string",
+                    True,
+                    "Reason for contact: ICPC-2 (e.g. L03) or SKS (e.g. DM545).",
+                    codes="diagnosis",
+                ),
+                Column(
+                    "red_flag",
+                    "bool",
+                    False,
+                    "A red flag was recorded at this contact (empty = not recorded).",
+                ),
             ),
             required=True,
         ),
@@ -115,8 +129,13 @@ TABLES: dict[str, Table] = {
             (
                 PATIENT_ID,
                 Column("referral_date", "date", True, "Date of the referral."),
-                Column("referral_type", "string", True, "supervised_exercise, patient_education or other.",
-                       codes="referral_type"),
+                Column(
+                    "referral_type",
+                    "string",
+                    True,
+                    "supervised_exercise, patient_education or other.",
+                    codes="referral_type",
+                ),
             ),
         ),
         Table(
@@ -125,7 +144,9 @@ TABLES: dict[str, Table] = {
             (
                 PATIENT_ID,
                 Column("start_date", "date", True, "First day of the spell."),
-                Column("end_date", "date", False, "Last day of the spell; empty = still open at the end of data."),
+                Column(
+                    "end_date", "date", False, "Last day of the spell; empty = still open at the end of data."
+                ),
             ),
         ),
     )

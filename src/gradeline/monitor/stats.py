@@ -20,5 +20,9 @@ def wilson(numerator: int, denominator: int, z: float = Z95) -> tuple[float, flo
     p = numerator / denominator
     z2 = z * z
     centre = (p + z2 / (2 * denominator)) / (1 + z2 / denominator)
-    half = z * math.sqrt(p * (1 - p) / denominator + z2 / (4 * denominator * denominator)) / (1 + z2 / denominator)
+    half = (
+        z
+        * math.sqrt(p * (1 - p) / denominator + z2 / (4 * denominator * denominator))
+        / (1 + z2 / denominator)
+    )
     return max(0.0, centre - half), min(1.0, centre + half)

@@ -1,6 +1,7 @@
 """Seeded synthetic data in the internal schema, with planted adherence rates and the true counts.
 
-Vectorised numpy -> pyarrow -> Parquet (no per-row Python). Danish coding: five regions (1081-1085) weighted by
+Vectorised numpy -> pyarrow -> Parquet (no per-row Python). Danish coding: five regions (1081-1085)
+weighted by
 population, real municipality codes, GP/physiotherapist/chiropractor contacts with ICPC-2 L03/L84 (and SKS
 DM545 for a share of GP contacts), ATC N02A*/M01A*/N02BE01 dispensings, lumbar imaging, referrals and
 sick-leave spells. Episodes are planted so that every indicator has a known true value: ``planted.json``
@@ -14,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pyarrow as pa
-import pyarrow.parquet as pq
+import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 from gradeline.monitor.config import MonitorConfig
 
@@ -31,7 +32,9 @@ MUNICIPALITIES = {
 PROFESSIONS = np.array(["GP", "PT", "CHIRO"])
 PROFESSION_WEIGHTS = np.array([0.55, 0.20, 0.25])
 CLINICS_PER_PROFESSION = {"GP": 1600, "PT": 700, "CHIRO": 300}
-BACKGROUND_ICPC2 = np.array(["A97", "R74", "K86", "T90", "P76", "S88", "D01", "L15", "L90", "L86", "R05", "U71"])
+BACKGROUND_ICPC2 = np.array(
+    ["A97", "R74", "K86", "T90", "P76", "S88", "D01", "L15", "L90", "L86", "R05", "U71"]
+)
 OTHER_ATC = np.array(["C10AA01", "A02BC01", "N06AB04", "C09AA02", "R03AC02"])
 RED_FLAG_SKS = np.array(["DC795", "DS320", "DM464", "DG834"])
 
@@ -71,8 +74,11 @@ def _dates(days: np.ndarray) -> pa.Array:
     return pa.array(days.astype("datetime64[D]"), type=pa.date32())
 
 
-def _by_profession(rng: np.random.Generator, prof: np.ndarray, rates: tuple[float, float, float]) -> np.ndarray:
-    return rng.random(prof.size) < np.asarray(rates)[prof]
+def _by_profession(
+    rng: np.random.Generator, prof: np.ndarray, rates: tuple[float, float, float]
+) -> np.ndarray:
+    flags: np.ndarray = rng.random(prof.size) < np.asarray(rates)[prof]
+    return flags
 
 
 def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
@@ -83,7 +89,12 @@ def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
     out.mkdir(parents=True, exist_ok=True)
     n = spec.patients
     d0 = np.datetime64(spec.start, "D").astype(np.int64)
-    d1 = np.datetime64(date(spec.start.year + spec.years, spec.start.month, spec.start.day), "D").astype(np.int64) - 1
+    d1 = (
+        np.datetime64(date(spec.start.year + spec.years, spec.start.month, spec.start.day), "D").astype(
+            np.int64
+        )
+        - 1
+    )
 
     # patients: adults (>= 18 at the start of data)
     pid = np.arange(1, n + 1, dtype=np.int64)
@@ -93,10 +104,15 @@ def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
     muni_pool = np.array([m for r in REGIONS for m in MUNICIPALITIES[r]])
     muni = region * 3 + rng.integers(0, 3, n)
     pq.write_table(
-        pa.table({
-            "patient_id": pid, "birth_date": _dates(birth), "sex": _dict_array(np.array(["F", "M"]), sex),
-            "region_code": _dict_array(REGIONS, region), "municipality_code": _dict_array(muni_pool, muni),
-        }),
+        pa.table(
+            {
+                "patient_id": pid,
+                "birth_date": _dates(birth),
+                "sex": _dict_array(np.array(["F", "M"]), sex),
+                "region_code": _dict_array(REGIONS, region),
+                "municipality_code": _dict_array(muni_pool, muni),
+            }
+        ),
         out / "patients.parquet",
     )
 
@@ -118,9 +134,14 @@ def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
     ep_clinic_k = rng.integers(0, per_region[ep_prof])
     offsets = np.concatenate([[0], np.cumsum(per_region * 5)])[:-1]
     ep_clinic = offsets[ep_prof] + ep_region * per_region[ep_prof] + ep_clinic_k
-    clinic_names = np.array([
-        f"{p}-{r}-{k:04d}" for p, per in zip(PROFESSIONS, per_region, strict=True) for r in REGIONS for k in range(per)
-    ])
+    clinic_names = np.array(
+        [
+            f"{p}-{r}-{k:04d}"
+            for p, per in zip(PROFESSIONS, per_region, strict=True)
+            for r in REGIONS
+            for k in range(per)
+        ]
+    )
 
     # planted episode flags
     red = rng.random(m) < rates.red_flag
@@ -146,8 +167,11 @@ def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
     lbp_day = np.concatenate([np.zeros(m, np.int64), f_day, l_day])
     lbp_prof = np.concatenate([ep_prof, rng.choice(3, f_ep.size + l_ep.size, p=PROFESSION_WEIGHTS)])
     lbp_prof[:m] = ep_prof
-    lbp_clinic = np.where(lbp_prof == ep_prof[lbp_ep], ep_clinic[lbp_ep],
-                          offsets[lbp_prof] + ep_region[lbp_ep] * per_region[lbp_prof])
+    lbp_clinic = np.where(
+        lbp_prof == ep_prof[lbp_ep],
+        ep_clinic[lbp_ep],
+        offsets[lbp_prof] + ep_region[lbp_ep] * per_region[lbp_prof],
+    )
     # GP contacts coded in SKS (DM545) for 10 %, else ICPC-2 L03 (70 %) / L84 (30 %)
     lbp_code = np.where(rng.random(lbp_ep.size) < 0.7, 0, 1)
     sks = (lbp_prof == 0) & (rng.random(lbp_ep.size) < 0.10)
@@ -161,16 +185,20 @@ def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
     b_clinic = offsets[b_prof] + region[b_pid - 1] * per_region[b_prof] + rng.integers(0, per_region[b_prof])
 
     codes = np.concatenate([np.array(["L03", "L84", "DM545"]), BACKGROUND_ICPC2, RED_FLAG_SKS])
-    code_idx = np.concatenate([
-        np.where(sks, 2, lbp_code),
-        3 + rng.integers(0, BACKGROUND_ICPC2.size, nb),
-        3 + BACKGROUND_ICPC2.size + rng.integers(0, RED_FLAG_SKS.size, r_ep.size),
-    ])
+    code_idx = np.concatenate(
+        [
+            np.where(sks, 2, lbp_code),
+            3 + rng.integers(0, BACKGROUND_ICPC2.size, nb),
+            3 + BACKGROUND_ICPC2.size + rng.integers(0, RED_FLAG_SKS.size, r_ep.size),
+        ]
+    )
     system_idx = np.concatenate([sks.astype(np.int64), np.zeros(nb, np.int64), np.ones(r_ep.size, np.int64)])
     e_pid = np.concatenate([ep_pid[lbp_ep], b_pid, ep_pid[r_ep]])
     e_day = np.concatenate([ep_start[lbp_ep] + lbp_day, b_day, ep_start[r_ep] + r_day])
     e_prof = np.concatenate([lbp_prof, b_prof, np.zeros(r_ep.size, np.int64)])
-    e_clinic = np.concatenate([lbp_clinic, b_clinic, ep_clinic[r_ep] * 0 + offsets[0] + ep_region[r_ep] * per_region[0]])
+    e_clinic = np.concatenate(
+        [lbp_clinic, b_clinic, ep_clinic[r_ep] * 0 + offsets[0] + ep_region[r_ep] * per_region[0]]
+    )
     e_red = np.concatenate([np.zeros(lbp_ep.size + nb, bool), np.ones(r_ep.size, bool)])
     order = rng.permutation(e_pid.size)  # realistic: unsorted input
     n_enc = e_pid.size
@@ -181,14 +209,18 @@ def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
     enc_id = np.empty(n_enc, np.int64)
     enc_id[rank] = np.arange(1, n_enc + 1)
     pq.write_table(
-        pa.table({
-            "encounter_id": enc_id[order], "patient_id": e_pid[order], "enc_date": _dates(e_day[order]),
-            "profession": _dict_array(PROFESSIONS, e_prof[order]),
-            "clinic_id": _dict_array(clinic_names, e_clinic[order]),
-            "code_system": _dict_array(np.array(["ICPC2", "SKS"]), system_idx[order]),
-            "code": _dict_array(codes, code_idx[order]),
-            "red_flag": pa.array(e_red[order], mask=~e_red[order], type=pa.bool_()),
-        }),
+        pa.table(
+            {
+                "encounter_id": enc_id[order],
+                "patient_id": e_pid[order],
+                "enc_date": _dates(e_day[order]),
+                "profession": _dict_array(PROFESSIONS, e_prof[order]),
+                "clinic_id": _dict_array(clinic_names, e_clinic[order]),
+                "code_system": _dict_array(np.array(["ICPC2", "SKS"]), system_idx[order]),
+                "code": _dict_array(codes, code_idx[order]),
+                "red_flag": pa.array(e_red[order], mask=~e_red[order], type=pa.bool_()),
+            }
+        ),
         out / "encounters.parquet",
         row_group_size=1_000_000,
     )
@@ -202,11 +234,14 @@ def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
     img_mod = np.concatenate([rng.choice(3, i_ep.size, p=[0.6, 0.35, 0.05]), rng.integers(0, 4, nbi)])
     img_site = np.concatenate([np.zeros(i_ep.size, np.int64), np.ones(nbi, np.int64)])
     pq.write_table(
-        pa.table({
-            "patient_id": img_pid, "imaging_date": _dates(img_day),
-            "modality": _dict_array(np.array(["MR", "RX", "CT", "US"]), img_mod),
-            "body_site": _dict_array(np.array(["lumbar", "other"]), img_site),
-        }),
+        pa.table(
+            {
+                "patient_id": img_pid,
+                "imaging_date": _dates(img_day),
+                "modality": _dict_array(np.array(["MR", "RX", "CT", "US"]), img_mod),
+                "body_site": _dict_array(np.array(["lumbar", "other"]), img_site),
+            }
+        ),
         out / "imaging.parquet",
     )
 
@@ -227,29 +262,57 @@ def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
     otc = np.flatnonzero(rng.random(m) < 0.2)
     no_ep = np.flatnonzero(n_ep == 0)
     other = rng.integers(0, no_ep.size, n // 4) if no_ep.size else np.zeros(0, np.int64)
-    rx_pid = np.concatenate([ep_pid[o_ep], ep_pid[rf_ep], ep_pid[n_ep_], ep_pid[p_ep], ep_pid[otc], pid[no_ep[other]]])
-    rx_day = np.concatenate([
-        ep_start[o_ep] + o_day, ep_start[rf_ep] + rf_day,
-        ep_start[n_ep_] + rng.integers(0, cfg.followup_days + 1, n_ep_.size),
-        ep_start[p_ep] + rng.integers(0, cfg.followup_days + 1, p_ep.size),
-        ep_start[otc] + rng.integers(0, 30, otc.size), rng.integers(d0, d1 + 1, other.size),
-    ])
+    rx_pid = np.concatenate(
+        [ep_pid[o_ep], ep_pid[rf_ep], ep_pid[n_ep_], ep_pid[p_ep], ep_pid[otc], pid[no_ep[other]]]
+    )
+    rx_day = np.concatenate(
+        [
+            ep_start[o_ep] + o_day,
+            ep_start[rf_ep] + rf_day,
+            ep_start[n_ep_] + rng.integers(0, cfg.followup_days + 1, n_ep_.size),
+            ep_start[p_ep] + rng.integers(0, cfg.followup_days + 1, p_ep.size),
+            ep_start[otc] + rng.integers(0, 30, otc.size),
+            rng.integers(d0, d1 + 1, other.size),
+        ]
+    )
     atc = np.concatenate([np.array(["N02AX02", "N02AA01", "M01AE01", "M01AB05", "N02BE01"]), OTHER_ATC])
-    rx_atc = np.concatenate([
-        rng.integers(0, 2, o_ep.size), np.ones(rf_ep.size, np.int64), 2 + rng.integers(0, 2, n_ep_.size),
-        np.full(p_ep.size, 4), np.full(otc.size, 4), 5 + rng.integers(0, OTHER_ATC.size, other.size),
-    ])
-    rx_supply = np.concatenate([
-        o_supply, rf_supply, rng.choice([10, 20, 30], n_ep_.size), rng.choice([10, 25], p_ep.size),
-        np.full(otc.size, np.nan), rng.choice([30, 90], other.size),
-    ]).astype(float)
-    rx_onpres = np.concatenate([np.ones(rx_pid.size - otc.size - other.size, bool), np.zeros(otc.size, bool),
-                                np.ones(other.size, bool)])
+    rx_atc = np.concatenate(
+        [
+            rng.integers(0, 2, o_ep.size),
+            np.ones(rf_ep.size, np.int64),
+            2 + rng.integers(0, 2, n_ep_.size),
+            np.full(p_ep.size, 4),
+            np.full(otc.size, 4),
+            5 + rng.integers(0, OTHER_ATC.size, other.size),
+        ]
+    )
+    rx_supply = np.concatenate(
+        [
+            o_supply,
+            rf_supply,
+            rng.choice([10, 20, 30], n_ep_.size),
+            rng.choice([10, 25], p_ep.size),
+            np.full(otc.size, np.nan),
+            rng.choice([30, 90], other.size),
+        ]
+    ).astype(float)
+    rx_onpres = np.concatenate(
+        [
+            np.ones(rx_pid.size - otc.size - other.size, bool),
+            np.zeros(otc.size, bool),
+            np.ones(other.size, bool),
+        ]
+    )
     pq.write_table(
-        pa.table({
-            "patient_id": rx_pid, "dispense_date": _dates(rx_day), "atc": _dict_array(atc, rx_atc),
-            "days_supply": pa.array(rx_supply, from_pandas=True), "on_prescription": rx_onpres,
-        }),
+        pa.table(
+            {
+                "patient_id": rx_pid,
+                "dispense_date": _dates(rx_day),
+                "atc": _dict_array(atc, rx_atc),
+                "days_supply": pa.array(rx_supply, from_pandas=True),
+                "on_prescription": rx_onpres,
+            }
+        ),
         out / "prescriptions.parquet",
     )
 
@@ -257,16 +320,25 @@ def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
     x_ep, u_ep = np.flatnonzero(exercise), np.flatnonzero(education)
     q_ep = np.flatnonzero(rng.random(m) < 0.1)
     ref_pid = np.concatenate([ep_pid[x_ep], ep_pid[u_ep], ep_pid[q_ep]])
-    ref_day = np.concatenate([
-        ep_start[x_ep] + rng.integers(0, cfg.followup_days + 1, x_ep.size),
-        ep_start[u_ep] + rng.integers(0, cfg.followup_days + 1, u_ep.size),
-        ep_start[q_ep] + rng.integers(0, 200, q_ep.size),
-    ])
-    ref_type = np.concatenate([np.zeros(x_ep.size, np.int64), np.ones(u_ep.size, np.int64),
-                               np.full(q_ep.size, 2)])
+    ref_day = np.concatenate(
+        [
+            ep_start[x_ep] + rng.integers(0, cfg.followup_days + 1, x_ep.size),
+            ep_start[u_ep] + rng.integers(0, cfg.followup_days + 1, u_ep.size),
+            ep_start[q_ep] + rng.integers(0, 200, q_ep.size),
+        ]
+    )
+    ref_type = np.concatenate(
+        [np.zeros(x_ep.size, np.int64), np.ones(u_ep.size, np.int64), np.full(q_ep.size, 2)]
+    )
     types = np.array(["supervised_exercise", "patient_education", "other"])
     pq.write_table(
-        pa.table({"patient_id": ref_pid, "referral_date": _dates(ref_day), "referral_type": _dict_array(types, ref_type)}),
+        pa.table(
+            {
+                "patient_id": ref_pid,
+                "referral_date": _dates(ref_day),
+                "referral_type": _dict_array(types, ref_type),
+            }
+        ),
         out / "referrals.parquet",
     )
 
@@ -275,15 +347,21 @@ def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
     s_ep = np.flatnonzero(sick)
     s_from = rng.integers(-cfg.sick_leave_lead_days, 61, s_ep.size)
     back = rng.random(s_ep.size) < rates.back_within_12_weeks
-    s_to = np.where(back, rng.integers(np.maximum(s_from, 0) + 1, cfg.return_to_work_days + 1),
-                    rng.integers(cfg.return_to_work_days + 1, 400, s_ep.size))
+    s_to = np.where(
+        back,
+        rng.integers(np.maximum(s_from, 0) + 1, cfg.return_to_work_days + 1),
+        rng.integers(cfg.return_to_work_days + 1, 400, s_ep.size),
+    )
     end = ep_start[s_ep] + s_to
     open_ = end > d1
     pq.write_table(
-        pa.table({
-            "patient_id": ep_pid[s_ep], "start_date": _dates(ep_start[s_ep] + s_from),
-            "end_date": pa.array(np.where(open_, None, end.astype("datetime64[D]")), type=pa.date32()),
-        }),
+        pa.table(
+            {
+                "patient_id": ep_pid[s_ep],
+                "start_date": _dates(ep_start[s_ep] + s_from),
+                "end_date": pa.array(end.astype("datetime64[D]"), mask=open_, type=pa.date32()),
+            }
+        ),
         out / "sick_leave.parquet",
     )
 
@@ -311,5 +389,7 @@ def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
         "note": "True counts for stratum 'all' with the default MonitorConfig; the guideline is not in force "
         "(ikke gældende).",
     }
-    (out / "planted.json").write_text(json.dumps(planted, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (out / "planted.json").write_text(
+        json.dumps(planted, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     return planted

@@ -106,7 +106,7 @@ def quickguide_html(guideline: Guideline, stamp: Stamp | None = None) -> str:
 
 
 def html_to_pdf(html: str) -> bytes:
-    from weasyprint import HTML  # imported late: it loads Pango and fonts
+    from weasyprint import HTML  # type: ignore[import-untyped]  # loads Pango and fonts late
 
     pdf: bytes = HTML(string=html, base_url=str(TEMPLATES)).write_pdf()
     return pdf

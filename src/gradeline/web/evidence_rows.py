@@ -51,10 +51,14 @@ LABELS: dict[Lang, dict[str, str]] = {
         "per_choice": "Absolutte effekter",
         "plot": "Udfaldsfigur",
         "plot_text": "Figuren i ord",
+        "aid_short": "Beslutningshjælp",
+        "per_link": "per {n}",
         "aid": "Beslutningshjælp til samtalen med patienten",
-        "aid_lead": "Udfaldene i naturlige enheder og ikonrækker, sikkerheden i ord og de praktiske forhold – "
+        "aid_lead": "Udfaldene i naturlige enheder og ikonrækker, sikkerheden i ord og de praktiske "
+        "forhold – "
         "til brug sammen med patienten, på skærm eller printet på A4.",
-        "disagreement_summary": "{n} af rækkerne afviger fra den publicerede sammenfatning – se markeringerne "
+        "disagreement_summary": "{n} af rækkerne afviger fra den publicerede sammenfatning – "
+        "se markeringerne "
         "i tabellen.",
     },
     "en": {
@@ -74,6 +78,8 @@ LABELS: dict[Lang, dict[str, str]] = {
         "per_choice": "Absolute effects",
         "plot": "Outcome plot",
         "plot_text": "The figure in words",
+        "aid_short": "Decision aid",
+        "per_link": "per {n}",
         "aid": "Decision aid for the conversation with the patient",
         "aid_lead": "The outcomes in natural units and icon arrays, certainty in words and the practical "
         "issues – to use together with the patient, on screen or printed on A4.",
@@ -171,8 +177,18 @@ class EvidenceReadings:
     ui: dict[str, str]
 
     @property
+    def per_links(self) -> list[tuple[int, str, bool]]:
+        """(per, label, current) for the per-1,000 / per-100 switch."""
+        lang: Lang = "en" if self.ui is LABELS["en"] else "da"
+        return [(n, per_label(n, lang), n == self.per) for n in PER_CHOICES]
+
+    @property
     def disagreements(self) -> list[RowReading]:
         return [row for row in self.rows.values() if row.disagrees]
+
+    @property
+    def has_absolute(self) -> bool:
+        return any(row.absolute for row in self.rows.values())
 
     @property
     def disagreement_summary(self) -> str:
@@ -186,7 +202,9 @@ def evidence_readings(rec: Recommendation, guideline: Guideline, lang: Lang, per
         rows={r.outcome.id: row_reading(r, lang, per) for r in readings},
         per=per,
         per_text=per_label(per, lang),
-        plot_svg=mark_safe(outcome_plot_svg(rec, guideline, lang) if readings else ""),  # built from escaped parts
+        plot_svg=mark_safe(
+            outcome_plot_svg(rec, guideline, lang) if readings else ""
+        ),  # built from escaped parts
         plot_text=text_alternative(readings, lang) if readings else [],
         ui=LABELS[lang],
     )

@@ -112,3 +112,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {"django": {"handlers": ["console"], "level": "WARNING"}},
 }
+
+# Accounts, sessions, CSRF, log-in throttling, discussion, editions and audit (gradeline.web.accounts.conf).
+from gradeline.web.accounts.conf import install as _install_accounts  # noqa: E402
+
+_install_accounts(globals())

@@ -1,8 +1,8 @@
 """URL map: layer 1 at /, layer 2 at /anbefalinger/<slug>/, chapters, glossary, search, language, API."""
 
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
-from gradeline.web import views
+from gradeline.web import aid_views, plan_api, plan_views, views  # noqa: F401 (plan_api adds POST /api/plan)
 from gradeline.web.cds.views import cds_services
 from gradeline.web.fhir import views as fhir_views
 from gradeline.web.api import api
@@ -10,15 +10,30 @@ from gradeline.web.api import api
 urlpatterns = [
     path("", views.home, name="home"),
     path("anbefalinger/<slug:rec_id>/", views.recommendation, name="recommendation"),
+    path("anbefalinger/<slug:rec_id>/beslutningshjaelp/", aid_views.decision_aid, name="decision_aid"),
+    path(
+        "anbefalinger/<slug:rec_id>/beslutningshjaelp/pdf/",
+        aid_views.decision_aid_pdf,
+        name="decision_aid_pdf",
+    ),
+    path("beslutningsstoette/", plan_views.decide, name="decide"),
+    path("beslutningsstoette/patientinformation/", plan_views.handout, name="handout"),
+    path("beslutningsstoette/patientinformation/pdf/", plan_views.handout_pdf, name="handout_pdf"),
     path("kapitler/<slug:chapter_slug>/", views.chapter, name="chapter"),
     path("ordliste/", views.glossary, name="glossary"),
     path("soeg/", views.search, name="search"),
     path("sprog/<str:language>/", views.set_language, name="set_language"),
     path("api/", api.urls),
+    path("konto/", include("gradeline.web.accounts.urls")),
+    path("diskussion/", include("gradeline.web.discussion.urls")),
+    path("udgaver/", include("gradeline.web.editions.urls")),
+    path("revision/", include("gradeline.web.audit.urls")),
     path("cds-services", cds_services, name="cds_services"),
     re_path(r"^cds-services/(?P<rest>.*)$", cds_services),
     re_path(r"^fhir/(?P<version>R5|R4B)/$", fhir_views.bundle, name="fhir_bundle"),
-    re_path(r"^fhir/(?P<version>R5|R4B)/(?P<resource_type>[A-Za-z]+)/?$", fhir_views.search, name="fhir_search"),
+    re_path(
+        r"^fhir/(?P<version>R5|R4B)/(?P<resource_type>[A-Za-z]+)/?$", fhir_views.search, name="fhir_search"
+    ),
     re_path(
         r"^fhir/(?P<version>R5|R4B)/(?P<resource_type>[A-Za-z]+)/(?P<resource_id>[A-Za-z0-9\-.]{1,64})$",
         fhir_views.read,

@@ -18,7 +18,8 @@ class TableReport:
 
 @dataclass
 class IngestReport:
-    """The outcome of one ingest: accepted rows went to ``clean_dir``; rejected rows are listed in ``rejections``."""
+    """The outcome of one ingest: accepted rows went to ``clean_dir``; rejected rows are listed in
+    ``rejections``."""
 
     clean_dir: Path
     tables: dict[str, TableReport] = field(default_factory=dict)
@@ -48,8 +49,14 @@ class IngestReport:
             "rejected": self.rejected,
             "rejections_file": str(self.rejections) if self.rejections else None,
             "tables": {
-                name: {"source": t.source, "read": t.read, "accepted": t.accepted, "rejected": t.rejected,
-                       "reasons": t.reasons, "notes": t.notes}
+                name: {
+                    "source": t.source,
+                    "read": t.read,
+                    "accepted": t.accepted,
+                    "rejected": t.rejected,
+                    "reasons": t.reasons,
+                    "notes": t.notes,
+                }
                 for name, t in self.tables.items()
             },
             "notes": self.notes,

@@ -1,4 +1,5 @@
-"""Validate raw tables (DuckDB views ``raw_<table>``) against the internal schema; write accepted rows as Parquet.
+"""Validate raw tables (DuckDB views ``raw_<table>``) against the internal schema; write accepted rows as
+Parquet.
 
 Checks per record: required columns present and non-empty, values of the right type, codes from the code lists
 (or of the right format where a list cannot be complete: ICPC-2, SKS, ATC), unique ids, patient ids that exist
@@ -111,12 +112,17 @@ def _table_sql(name: str, present: set[str], codes: CodeLists, patients_ok: bool
         ref = "patient_id_t IS NOT NULL AND patient_id_t NOT IN (SELECT patient_id FROM ok_patients)"
         reasons.append((ref, "'unknown patient_id ' || patient_id_t", "patient_id not in patients"))
     if name == "sick_leave":
-        reasons.append(("end_date_t < start_date_t", "'end_date before start_date'", "end_date before start_date"))
+        reasons.append(
+            ("end_date_t < start_date_t", "'end_date before start_date'", "end_date before start_date")
+        )
     reason_sql = "concat_ws('; ', " + ", ".join(f"CASE WHEN {c} THEN {r} END" for c, r, _ in reasons) + ")"
-    kind_sql = "concat_ws('; ', " + ", ".join(f"CASE WHEN {c} THEN {_lit(k)} END" for c, _, k in reasons) + ")"
+    kind_sql = (
+        "concat_ws('; ', " + ", ".join(f"CASE WHEN {c} THEN {_lit(k)} END" for c, _, k in reasons) + ")"
+    )
     sql = (
         f"SELECT _row, _source, {', '.join(c.name + '_t AS ' + _q(c.name) for c in table.columns)}, "
-        f"{reason_sql} AS _reason, {kind_sql} AS _kind FROM (SELECT *, {', '.join(typed_cols)} FROM raw_{name})"
+        f"{reason_sql} AS _reason, {kind_sql} AS _kind "
+        f"FROM (SELECT *, {', '.join(typed_cols)} FROM raw_{name})"
     )
     return sql, notes
 
@@ -137,7 +143,7 @@ def validate(
     report = IngestReport(clean_dir=clean_dir)
     con.execute(
         "CREATE OR REPLACE TEMP TABLE rejections "
-        "(\"table\" VARCHAR, source VARCHAR, \"row\" BIGINT, reason VARCHAR)"
+        '("table" VARCHAR, source VARCHAR, "row" BIGINT, reason VARCHAR)'
     )
     for name in TABLES:  # patients first: the others are checked against it
         if name not in sources:
@@ -146,10 +152,14 @@ def validate(
         sql, notes = _table_sql(name, present, codes, patients_ok=name != "patients")
         con.execute(f"CREATE OR REPLACE TEMP TABLE chk_{name} AS {sql}")
         cols = ", ".join(_q(c) for c in TABLES[name].column_names)
-        con.execute(f"CREATE OR REPLACE TEMP TABLE ok_{name} AS SELECT {cols} FROM chk_{name} "
-                    "WHERE _reason = '' ORDER BY _row")
-        con.execute(f"INSERT INTO rejections SELECT '{name}', _source, _row, _reason FROM chk_{name} "
-                    "WHERE _reason <> ''")
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE ok_{name} AS SELECT {cols} FROM chk_{name} "
+            "WHERE _reason = '' ORDER BY _row"
+        )
+        con.execute(
+            f"INSERT INTO rejections SELECT '{name}', _source, _row, _reason FROM chk_{name} "
+            "WHERE _reason <> ''"
+        )
         out = clean_dir / f"{name}.parquet"
         con.execute(f"COPY ok_{name} TO '{out.as_posix()}' (FORMAT parquet)")
         read, accepted = con.execute(
@@ -160,28 +170,41 @@ def validate(
             "WHERE _reason <> '') GROUP BY k"
         ).fetchall()
         report.tables[name] = TableReport(
-            table=name, source=sources[name], read=int(read), accepted=int(accepted),
-            rejected=int(read) - int(accepted), reasons={str(k): int(n) for k, n in kinds}, notes=notes,
+            table=name,
+            source=sources[name],
+            read=int(read),
+            accepted=int(accepted),
+            rejected=int(read) - int(accepted),
+            reasons={str(k): int(n) for k, n in kinds},
+            notes=notes,
         )
         if malformed and name in malformed:
             add_malformed(con, report, name, malformed[name])
     if report.rejected:
         path = clean_dir / "rejections.csv"
-        con.execute(f"COPY (SELECT * FROM rejections ORDER BY \"table\", \"row\") TO '{path.as_posix()}' "
-                    "(HEADER, DELIMITER ',')")
+        con.execute(
+            f'COPY (SELECT * FROM rejections ORDER BY "table", "row") TO \'{path.as_posix()}\' '
+            "(HEADER, DELIMITER ',')"
+        )
         report.rejections = path
     return report
 
 
-def add_malformed(con: duckdb.DuckDBPyConnection, report: IngestReport, name: str, rejects_table: str) -> None:
+def add_malformed(
+    con: duckdb.DuckDBPyConnection, report: IngestReport, name: str, rejects_table: str
+) -> None:
     """Count CSV lines DuckDB could not parse (stored with ``store_rejects``) as rejections of ``name``."""
-    rows = con.execute(f"SELECT line, error_type, csv_line FROM {rejects_table}").fetchall()
+    rows = con.execute(
+        f"SELECT DISTINCT line, error_type, csv_line FROM {rejects_table} ORDER BY line"
+    ).fetchall()
     if not rows:
         return
     t = report.tables[name]
     for line, error_type, text in rows:
-        con.execute("INSERT INTO rejections VALUES (?, ?, ?, ?)",
-                    [name, t.source, int(line), f"malformed line {line}: {error_type}: {text}"])
+        con.execute(
+            "INSERT INTO rejections VALUES (?, ?, ?, ?)",
+            [name, t.source, int(line), f"malformed line {line}: {error_type}: {text}"],
+        )
     t.read += len(rows)
     t.rejected += len(rows)
     t.reasons["malformed CSV line"] = t.reasons.get("malformed CSV line", 0) + len(rows)

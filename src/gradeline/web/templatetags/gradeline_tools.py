@@ -21,3 +21,29 @@ def get(mapping: Any, key: str) -> Any:
         return mapping.get(key)
     except AttributeError:
         return None
+
+
+@register.filter
+def label(question: Any, lang: str) -> str:
+    """A question's or group's text in the page language."""
+    return str(question.label(lang) if hasattr(question, "label") else question.legend(lang))
+
+
+@register.filter
+def hint(question: Any, lang: str) -> str:
+    return str(question.hint(lang))
+
+
+@register.filter
+def choices(question: Any, lang: str) -> list[tuple[str, str]]:
+    return list(question.choices(lang))
+
+
+@register.filter
+def legend(group: Any, lang: str) -> str:
+    return str(group.legend(lang))
+
+
+@register.filter
+def note(group: Any, lang: str) -> str:
+    return str(group.note(lang))

@@ -1,0 +1,105 @@
+"""Shared load helpers: start the app under gunicorn, and a bounded closed-loop load for any request.
+
+Reuses ``bench_web``'s port, readiness and stop helpers; adds JSON POSTs and a load loop that takes any
+request function, so GET and POST endpoints are measured the same way (a new connection per request).
+"""
+
+import http.client
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from benchmarks.bench_web import _free_port, _get, _stop, _wait_ready
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def post_json(port: int, path: str, body: bytes) -> tuple[int, bytes]:
+    """POST a JSON body; (status, response body)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.request("POST", path, body=body, headers={"Content-Type": "application/json"})
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+def get(port: int, path: str) -> tuple[int, bytes]:
+    """GET a path; (status, response body)."""
+    return _get(port, path)
+
+
+def load(call: Callable[[], int], requests: int, concurrency: int) -> dict[str, float]:
+    """Send ``requests`` calls from ``concurrency`` threads; throughput and p50/p99 latency (ms)."""
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    remaining = [requests]
+
+    def worker() -> None:
+        nonlocal errors
+        while True:
+            with lock:
+                if remaining[0] == 0:
+                    return
+                remaining[0] -= 1
+            start = time.perf_counter()
+            try:
+                ok = call() == 200
+            except OSError:
+                ok = False
+            elapsed = time.perf_counter() - start
+            with lock:
+                latencies.append(elapsed)
+                errors += not ok
+
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - began
+    cuts = statistics.quantiles(latencies, n=100)
+    return {
+        "requests": requests,
+        "errors": errors,
+        "throughput_rps": round(requests / wall, 1),
+        "p50_ms": round(cuts[49] * 1000, 2),
+        "p99_ms": round(cuts[98] * 1000, 2),
+    }
+
+
+@contextmanager
+def running_app(workers: int = 2) -> Iterator[int]:
+    """The app under gunicorn on a free loopback port, with a throw-away var/ directory; yields the port."""
+    with tempfile.TemporaryDirectory(prefix="gradeline-bench-") as tmp:
+        env: dict[str, Any] = {**os.environ, "GRADELINE_VAR_DIR": str(Path(tmp) / "var")}
+        env["PYTHONPATH"] = str(REPO / "src")
+        env.pop("DATABASE_URL", None)
+        port = _free_port()
+        app = subprocess.Popen(
+            [sys.executable, "-m", "gradeline.web.serve", "--port", str(port), "--workers", str(workers)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            _wait_ready(port, app)
+            yield port
+        finally:
+            _stop(app)
+
+
+def json_body(data: Any) -> bytes:
+    return json.dumps(data).encode()

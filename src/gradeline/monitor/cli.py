@@ -1,0 +1,178 @@
+"""``gradeline monitor``: run the adherence indicators on data, or generate synthetic data.
+
+Mount with ``app.add_typer(monitor_app, name="monitor")``. Errors are one sentence on stderr and a
+non-zero exit.
+"""
+
+import time
+from datetime import date
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from gradeline.monitor.config import MonitorConfig
+from gradeline.monitor.definitions import load_catalogue
+from gradeline.monitor.engines import ENGINES, EngineError
+from gradeline.monitor.ingest.report import InputError
+from gradeline.monitor.outputs.tables import Format
+from gradeline.monitor.pipeline import RunOutput, run
+from gradeline.monitor.synth import SynthSpec, generate
+
+monitor_app = typer.Typer(
+    help="Adherence monitoring (guideline section 15): indicators from encounter data. "
+    "The guideline is not in force (ikke gældende).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+
+def _fail(message: str, code: int = 2) -> NoReturn:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _print(result: RunOutput, seconds: float) -> None:
+    summary = result.result.summary
+    out.print(f"[bold yellow]{summary['notice']}[/]", highlight=False)
+    for line in result.ingest.lines():
+        out.print(line, highlight=False)
+    ep = summary["episodes"]
+    out.print(
+        f"Episodes: {ep['in_population']} in the population of {ep['all_episodes']} "
+        f"({ep['age_out_of_scope']} age ≤ 16, {ep['before_lookback_covered']} without full look-back, "
+        f"{ep['followup_incomplete']} without full follow-up); data {summary['observation_start']} to "
+        f"{summary['observation_end']}; {seconds:.1f} s on {summary['engine']}.",
+        highlight=False,
+    )
+    catalogue = load_catalogue()
+    for ind in catalogue.indicators:
+        rows = result.result.select(ind.id)
+        if not rows:
+            why = summary["not_available"].get(ind.id, "not computed")
+            out.print(f"  {ind.id:34} not available ({why})", highlight=False)
+            continue
+        r = rows[0]
+        share = (
+            "–"
+            if r["share"] is None
+            else f"{100 * r['share']:5.1f} % [{100 * r['ci_low']:.1f}–{100 * r['ci_high']:.1f}]"
+        )
+        out.print(
+            f"  {ind.id:34} {r['numerator']:>9}/{r['denominator']:<9} {share}  ({ind.recommendation})",
+            highlight=False,
+        )
+    for f in result.files:
+        out.print(f"wrote {f}", highlight=False)
+
+
+@monitor_app.command("run")
+def run_command(
+    data: Annotated[
+        Path, typer.Argument(help="Folder: internal-schema CSV/Parquet, FHIR Bulk NDJSON or OMOP CDM.")
+    ],
+    engine: Annotated[str, typer.Option("--engine", help="duckdb (default) or spark.")] = "duckdb",
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Write result tables here.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="csv or parquet.")] = "csv",
+    measure_report: Annotated[
+        Path | None,
+        typer.Option("--measure-report", help="Write a FHIR R4B Bundle of Measure + MeasureReport."),
+    ] = None,
+    spark_remote: Annotated[
+        str | None, typer.Option("--spark-remote", help="Spark Connect URL, e.g. sc://host:15002.")
+    ] = None,
+    lookback_days: Annotated[
+        int, typer.Option(help="Days without an LBP contact before a new episode.")
+    ] = 180,
+    max_opioid_days: Annotated[int, typer.Option(help="Opioid courses longer than this are counted.")] = 7,
+    period: Annotated[str, typer.Option(help="Period stratifier: quarter or year.")] = "quarter",
+    start: Annotated[
+        str | None, typer.Option(help="First day of data (YYYY-MM-DD); default: first contact.")
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option(help="Last day of data (YYYY-MM-DD); default: last contact.")
+    ] = None,
+) -> None:
+    """Validate DATA, compute every indicator and print the overall results."""
+    if engine not in ENGINES:
+        _fail(f"unknown engine {engine!r}; choose duckdb or spark")
+    if fmt not in ("csv", "parquet"):
+        _fail(f"unknown format {fmt!r}; choose csv or parquet")
+    if period not in ("quarter", "year"):
+        _fail(f"unknown period {period!r}; choose quarter or year")
+    if not data.exists():
+        _fail(f"{data} does not exist")
+    try:
+        cfg = MonitorConfig(
+            lookback_days=lookback_days,
+            max_opioid_days=max_opioid_days,
+            period=period,  # type: ignore[arg-type]
+            observation_start=date.fromisoformat(start) if start else None,
+            observation_end=date.fromisoformat(end) if end else None,
+        )
+    except ValueError as exc:
+        _fail(f"invalid option: {exc}")
+    steps = [
+        "validate input",
+        "episodes",
+        *(i.id for i in load_catalogue().indicators),
+        "stratify",
+        "write outputs",
+    ]
+    t0 = time.perf_counter()
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("starting", total=len(steps))
+
+        def advance(label: str) -> None:
+            bar.update(task, description=label, completed=steps.index(label) if label in steps else None)
+
+        try:
+            result = run(data, engine, out_dir, fmt_checked(fmt), measure_report, cfg, advance, spark_remote)
+        except (InputError, EngineError) as exc:
+            _fail(str(exc))
+        except Exception as exc:  # engine/IO failures: one sentence, never a traceback
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            _fail(f"the monitoring run failed: {first}", code=1)
+    _print(result, time.perf_counter() - t0)
+
+
+def fmt_checked(fmt: str) -> Format:
+    return "parquet" if fmt == "parquet" else "csv"
+
+
+@monitor_app.command("synth")
+def synth_command(
+    patients: Annotated[int, typer.Option("--patients", help="Number of patients.")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the Parquet files.")],
+    seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same data).")] = 1,
+) -> None:
+    """Generate seeded synthetic Danish-coded data with planted adherence rates (planted.json)."""
+    if patients < 1:
+        _fail("--patients must be at least 1")
+    if out_dir.exists() and not out_dir.is_dir():
+        _fail(f"{out_dir} exists and is not a folder")
+    t0 = time.perf_counter()
+    with err.status(f"generating {patients} patients …"):
+        try:
+            planted = generate(SynthSpec(patients=patients, seed=seed), out_dir)
+        except OSError as exc:
+            _fail(f"cannot write to {out_dir}: {exc.strerror}")
+    out.print(
+        f"Wrote {planted['patients']} patients, {planted['episodes']} episodes and {planted['encounters']} "
+        f"encounters to {out_dir} in {time.perf_counter() - t0:.1f} s (seed {seed}); "
+        "true values in planted.json. "
+        "Synthetic data; the guideline is not in force (ikke gældende).",
+        highlight=False,
+    )

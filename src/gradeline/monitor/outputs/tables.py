@@ -1,0 +1,66 @@
+"""Result tables as CSV or Parquet; every file carries the guideline status (ikke gældende)."""
+
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow.csv as pacsv  # type: ignore[import-untyped]
+import pyarrow.parquet as pq  # type: ignore[import-untyped]
+
+from gradeline.monitor.results import COLUMNS, GUIDELINE_STATUS, MonitorResult
+
+Format = Literal["csv", "parquet"]
+
+SCHEMA = pa.schema(
+    [
+        ("indicator", pa.string()),
+        ("recommendation", pa.string()),
+        ("stratifier", pa.string()),
+        ("stratum", pa.string()),
+        ("initial_population", pa.int64()),
+        ("denominator", pa.int64()),
+        ("denominator_exclusions", pa.int64()),
+        ("numerator", pa.int64()),
+        ("share", pa.float64()),
+        ("ci_low", pa.float64()),
+        ("ci_high", pa.float64()),
+        ("ci_method", pa.string()),
+        ("value_mean_days", pa.float64()),
+        ("value_n", pa.int64()),
+        ("guideline_status", pa.string()),
+    ]
+)
+
+
+def to_arrow(result: MonitorResult) -> pa.Table:
+    table = pa.Table.from_pylist([{c: r[c] for c in COLUMNS} for r in result.rows], schema=SCHEMA)
+    return table.replace_schema_metadata(
+        {"guideline_status": GUIDELINE_STATUS, "notice": result.summary["notice"]}
+    )
+
+
+def write_tables(result: MonitorResult, out: Path, fmt: Format = "csv") -> list[Path]:
+    """indicators.<fmt> (all strata) and summary.json (run summary, notice) in ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    table = to_arrow(result)
+    path = out / f"indicators.{fmt}"
+    if fmt == "csv":
+        pacsv.write_csv(table, path)
+    else:
+        pq.write_table(table, path)
+    summary = out / "summary.json"
+    summary.write_text(
+        json.dumps(result.summary, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
+    )
+    return [path, summary]
+
+
+def read_table(path: Path) -> list[dict[str, Any]]:
+    """Read an indicators.csv/.parquet written by :func:`write_tables` back as rows."""
+    if path.suffix == ".parquet":
+        table = pq.read_table(path)
+    else:
+        table = pacsv.read_csv(path, convert_options=pacsv.ConvertOptions(column_types=SCHEMA))
+    rows: list[dict[str, Any]] = table.to_pylist()
+    return rows

@@ -1,0 +1,81 @@
+"""Indicator results: counts from the engine plus share, Wilson interval and mean, one row per stratum."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from gradeline.monitor.compute import Counts
+from gradeline.monitor.definitions import load_catalogue
+from gradeline.monitor.stats import CI_METHOD, wilson
+
+GUIDELINE_STATUS = "ikke gældende (not in force)"
+
+COLUMNS = (
+    "indicator",
+    "recommendation",
+    "stratifier",
+    "stratum",
+    "initial_population",
+    "denominator",
+    "denominator_exclusions",
+    "numerator",
+    "share",
+    "ci_low",
+    "ci_high",
+    "ci_method",
+    "value_mean_days",
+    "value_n",
+    "guideline_status",
+)
+
+
+@dataclass
+class MonitorResult:
+    """Everything a run produced: result rows, run summary and the indicators that could not run."""
+
+    rows: list[dict[str, Any]]
+    summary: dict[str, Any]
+
+    def select(self, indicator: str, stratifier: str = "all") -> list[dict[str, Any]]:
+        return [r for r in self.rows if r["indicator"] == indicator and r["stratifier"] == stratifier]
+
+    def overall(self, indicator: str) -> dict[str, Any]:
+        return self.select(indicator)[0]
+
+
+def results(counts: Counts) -> MonitorResult:
+    """Turn engine counts into result rows (denominator = den - exclusions)."""
+    catalogue = load_catalogue()
+    rows = []
+    for c in counts.rows:
+        ind = catalogue.get(c["indicator"])
+        denominator = c["den"] - c["excl"]
+        ci = wilson(c["num"], denominator)
+        rows.append(
+            {
+                "indicator": c["indicator"],
+                "recommendation": ind.recommendation,
+                "stratifier": c["stratifier"],
+                "stratum": c["stratum"],
+                "initial_population": c["population"],
+                "denominator": denominator,
+                "denominator_exclusions": c["excl"],
+                "numerator": c["num"],
+                "share": c["num"] / denominator if denominator else None,
+                "ci_low": ci[0] if ci else None,
+                "ci_high": ci[1] if ci else None,
+                "ci_method": CI_METHOD,
+                "value_mean_days": c["value_sum"] / c["value_n"] if c["value_n"] else None,
+                "value_n": c["value_n"],
+                "guideline_status": GUIDELINE_STATUS,
+            }
+        )
+    summary = {
+        "guideline_status": GUIDELINE_STATUS,
+        "notice": catalogue.notice,
+        "notice_en": catalogue.notice_en,
+        "observation_start": counts.window.start.isoformat(),
+        "observation_end": counts.window.end.isoformat(),
+        "episodes": counts.episodes,
+        "not_available": counts.skipped,
+    }
+    return MonitorResult(rows=rows, summary=summary)

@@ -1,0 +1,37 @@
+"""Forms for invitations, sign-up and role changes."""
+
+from typing import Any, ClassVar
+
+from django import forms
+from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.models import User
+
+from gradeline.web.accounts.roles import Role
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label="E-mail")
+    role = forms.ChoiceField(label="Rolle", choices=[])
+
+    def __init__(self, *args: Any, inviter_role: Role, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        allowed = [r for r in (Role.MEMBER, Role.EDITOR, Role.ADMIN) if r < inviter_role or r == Role.MEMBER]
+        self.fields["role"].choices = [(r.key, r.label) for r in allowed]  # type: ignore[attr-defined]
+
+
+class SignUpForm(UserCreationForm):  # type: ignore[type-arg]
+    class Meta(UserCreationForm.Meta):
+        model = User
+        fields = ("username", "first_name", "last_name")
+        labels: ClassVar[dict[str, str]] = {
+            "username": "Brugernavn",
+            "first_name": "Fornavn",
+            "last_name": "Efternavn",
+        }
+
+
+ROLE_CHOICES = [(r.key, r.label) for r in (Role.MEMBER, Role.EDITOR, Role.ADMIN)]
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label="Rolle", choices=ROLE_CHOICES)

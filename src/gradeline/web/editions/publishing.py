@@ -1,0 +1,127 @@
+"""Publish the pack as a new edition, find editions, and render their documents."""
+
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from gradeline.content.export import guideline_json
+from gradeline.content.pack import cached_pack
+from gradeline.publish.pdf import Stamp, default_stamp, render_guideline_pdf, render_quickguide_pdf
+from gradeline.web.audit.log import record
+from gradeline.web.audit.models import Action
+from gradeline.web.editions.models import Edition
+from gradeline.web.editions.review import ReviewStatus, review_statuses
+
+
+def current() -> Edition | None:
+    """The newest published edition."""
+    return Edition.objects.order_by("-major", "-minor").first()
+
+
+def previous_of(edition: Edition) -> Edition | None:
+    earlier = Edition.objects.filter(major__lt=edition.major) | Edition.objects.filter(
+        major=edition.major, minor__lt=edition.minor
+    )
+    return earlier.order_by("-major", "-minor").first()
+
+
+def next_number(kind: str) -> tuple[int, int]:
+    latest = current()
+    if latest is None:
+        return (1, 0)
+    return (latest.major + 1, 0) if kind == "major" else (latest.major, latest.minor + 1)
+
+
+def publish(
+    user: Any,
+    kind: str,
+    comment: str,
+    snapshot: dict[str, Any] | None = None,
+    status: dict[str, Any] | None = None,
+) -> Edition:
+    """Store the pack (or ``snapshot``) as the next major or minor edition, and log it.
+
+    ``status`` (value, label, since, note) is the guideline's status as of this edition; by default the
+    pack's own status, dated 1 January of its ``since_year``.
+    """
+    data = snapshot if snapshot is not None else guideline_json(cached_pack())
+    pack_status = data.get("status", {})
+    since_year = pack_status.get("since_year")
+    chosen = {
+        "value": pack_status.get("value", "in_force"),
+        "label": pack_status.get("label", ""),
+        "since": date(since_year, 1, 1) if since_year else None,
+        "note": pack_status.get("note", ""),
+        **(status or {}),
+    }
+    for attempt in range(3):
+        major, minor = next_number(kind)
+        try:
+            with transaction.atomic():
+                edition = Edition.objects.create(
+                    major=major,
+                    minor=minor,
+                    comment=comment,
+                    published_at=timezone.now(),
+                    published_by=user if user is not None and user.is_authenticated else None,
+                    status_value=chosen["value"],
+                    status_label=chosen["label"],
+                    status_since=chosen["since"],
+                    status_note=chosen["note"],
+                    snapshot=data,
+                )
+                record(
+                    user, Action.PUBLISH, f"udgave {edition.number}", comment=comment, status=chosen["value"]
+                )
+                return edition
+        except IntegrityError:  # someone published the same number at the same moment
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def statuses(edition: Edition) -> dict[str, ReviewStatus]:
+    before = previous_of(edition)
+    snapshot = dict(edition.snapshot)
+    snapshot["status"] = {**snapshot.get("status", {}), "value": edition.status_value}
+    return review_statuses(snapshot, before.snapshot if before else None, edition.published_at.date())
+
+
+def pack_statuses() -> dict[str, ReviewStatus]:
+    """Review statuses straight from the pack, before any edition is published."""
+    return review_statuses(guideline_json(cached_pack()), None, timezone.localdate())
+
+
+def stamp(edition: Edition) -> Stamp:
+    return Stamp(
+        edition=edition.number,
+        published=timezone.localtime(edition.published_at).date(),
+        status_label=edition.status_label,
+        status_since=str(edition.status_since.year) if edition.status_since else "",
+        status_note=edition.status_note,
+    )
+
+
+_pdfs: dict[tuple[int, str, str], bytes] = {}
+
+
+def edition_pdf(edition: Edition, kind: str) -> bytes:
+    """An edition's PDF (``guideline`` or ``quickguide``); editions never change, so it is kept."""
+    key = (edition.pk, edition.published_at.isoformat(), kind)
+    if key not in _pdfs:
+        render = render_quickguide_pdf if kind == "quickguide" else render_guideline_pdf
+        if len(_pdfs) >= 16:
+            _pdfs.clear()
+        _pdfs[key] = render(edition.guideline(), stamp(edition))
+    return _pdfs[key]
+
+
+@lru_cache(maxsize=2)
+def pack_pdf(kind: str) -> bytes:
+    """The unpublished pack's PDF (when no edition exists yet)."""
+    g = cached_pack()
+    render = render_quickguide_pdf if kind == "quickguide" else render_guideline_pdf
+    return render(g, default_stamp(g, edition=f"{g.version} (upubliceret)"))

@@ -1,0 +1,395 @@
+"""The decision-support form: questions (red flags and STarT Back generated from the pack's rules), parsing
+of the posted answers into a ``PatientContext`` and inline, field-level messages. Nothing entered is lost:
+the posted values are handed back to the template as they were typed."""
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from django.http import QueryDict
+from pydantic import ValidationError
+
+from gradeline.content.pack import DEFAULT_PACK
+from gradeline.decide import PatientContext, Rules, load_rules
+from gradeline.decide.context import Bothersomeness
+from gradeline.evidence.data import Lang
+
+Kind = Literal["tri", "number", "choice", "duration", "flag", "bool"]
+TRI = ("yes", "no", "unknown")
+TRI_LABELS: dict[Lang, dict[str, str]] = {
+    "da": {"yes": "Ja", "no": "Nej", "unknown": "Ved ikke", "": "Ikke besvaret"},
+    "en": {"yes": "Yes", "no": "No", "unknown": "Unknown", "": "Not answered"},
+}
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    """The bundled pack's decision rules (validated once per process)."""
+    return load_rules(DEFAULT_PACK)
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question: its form name, kind, label in both languages and the allowed values."""
+
+    name: str
+    kind: Kind
+    da: str
+    en: str
+    options: tuple[tuple[str, str, str], ...] = ()  # (value, da, en)
+    low: int = 0
+    high: int = 0
+    hint_da: str = ""
+    hint_en: str = ""
+
+    def label(self, lang: Lang) -> str:
+        return self.da if lang == "da" else self.en
+
+    @property
+    def default(self) -> str:
+        """The answer shown before anything is chosen: 'unknown' where offered, else none."""
+        if self.kind == "tri" or any(v == "unknown" for v, _, _ in self.options):
+            return "unknown"
+        return ""
+
+    def hint(self, lang: Lang) -> str:
+        return self.hint_da if lang == "da" else self.hint_en
+
+    def choices(self, lang: Lang) -> list[tuple[str, str]]:
+        if self.kind in ("tri", "flag"):
+            return [(v, TRI_LABELS[lang][v]) for v in TRI]
+        if self.kind == "bool":
+            return [
+                ("yes", TRI_LABELS[lang]["yes"]),
+                ("no", TRI_LABELS[lang]["no"]),
+                ("", TRI_LABELS[lang][""]),
+            ]
+        return [(v, da if lang == "da" else en) for v, da, en in self.options]
+
+
+@dataclass(frozen=True)
+class Group:
+    """A fieldset of questions."""
+
+    id: str
+    da: str
+    en: str
+    questions: tuple[Question, ...]
+    note_da: str = ""
+    note_en: str = ""
+    optional: bool = False
+
+    def legend(self, lang: Lang) -> str:
+        return self.da if lang == "da" else self.en
+
+    def note(self, lang: Lang) -> str:
+        return self.note_da if lang == "da" else self.note_en
+
+
+def _tri(name: str, da: str, en: str, hint_da: str = "", hint_en: str = "") -> Question:
+    return Question(name, "tri", da, en, hint_da=hint_da, hint_en=hint_en)
+
+
+UNKNOWN_OPTION = ("unknown", "Ved ikke", "Unknown")
+PATIENT = Group(
+    "patient",
+    "Patienten",
+    "The patient",
+    (
+        Question(
+            "age_years",
+            "number",
+            "Alder (år)",
+            "Age (years)",
+            low=0,
+            high=130,
+            hint_da="Hele år. Tomt = ved ikke.",
+            hint_en="Whole years. Empty = unknown.",
+        ),
+        Question(
+            "sex",
+            "choice",
+            "Køn",
+            "Sex",
+            options=(
+                ("female", "Kvinde", "Female"),
+                ("male", "Mand", "Male"),
+                ("other", "Andet", "Other"),
+                UNKNOWN_OPTION,
+            ),
+        ),
+        _tri("pregnant_or_postpartum", "Gravid eller nylig fødsel?", "Pregnant or recently given birth?"),
+        _tri(
+            "pregnancy_related_pelvic_pain",
+            "Graviditetsrelaterede bækkensmerter?",
+            "Pregnancy-related pelvic pain?",
+        ),
+    ),
+)
+PAIN = Group(
+    "pain",
+    "Smerterne",
+    "The pain",
+    (
+        Question(
+            "duration",
+            "duration",
+            "Varighed",
+            "Duration",
+            low=0,
+            high=5200,
+            options=(("weeks", "uger", "weeks"), ("days", "dage", "days")),
+            hint_da="Tomt = ved ikke.",
+            hint_en="Empty = unknown.",
+        ),
+        _tri("new_episode", "Ny episode?", "New episode?"),
+        _tri(
+            "pain_in_lumbar_region",
+            "Smerter i lænd og/eller balder (Th12 til inferiore glutealfold)?",
+            "Pain in the low back and/or buttocks (Th12 to the inferior gluteal fold)?",
+        ),
+        _tri("leg_radiation", "Udstråling til ben?", "Radiation to the leg?"),
+        Question(
+            "pain_nrs",
+            "number",
+            "Smerteintensitet (NRS 0–10)",
+            "Pain intensity (NRS 0–10)",
+            low=0,
+            high=10,
+            hint_da="Tomt = ved ikke.",
+            hint_en="Empty = unknown.",
+        ),
+        _tri(
+            "severe_pain_acute_phase",
+            "Svære smerter i den akutte fase (din vurdering)?",
+            "Severe pain in the acute phase (your judgement)?",
+            "Retningslinjen angiver ingen NRS-grænse.",
+            "The guideline gives no NRS cut-off.",
+        ),
+    ),
+)
+ROOTS = Group(
+    "roots",
+    "Nerverodspåvirkning og tidligere forløb",
+    "Nerve-root involvement and history",
+    (
+        _tri(
+            "radicular_pain_pattern",
+            "Radikulært smertemønster (bensmerter dominerer)?",
+            "Radicular pain pattern (leg pain dominates)?",
+        ),
+        _tri("muscle_weakness", "Kraftnedsættelse?", "Muscle weakness?"),
+        _tri("reflex_loss", "Refleksudfald?", "Reflex loss?"),
+        _tri("sensory_change", "Sensibilitetsændring?", "Sensory change?"),
+        _tri("positive_nerve_stretch_test", "Positiv nervestræktest?", "Positive nerve stretch test?"),
+        _tri("recent_spinal_surgery", "Nylig operation i ryggen?", "Recent spinal surgery?"),
+        _tri("specific_cause_identified", "Specifik årsag påvist?", "Specific cause identified?"),
+    ),
+)
+PSYCHOSOCIAL = Group(
+    "psychosocial",
+    "Bekymring, aktivitet og arbejde",
+    "Worry, activity and work",
+    (
+        _tri(
+            "worried_or_fearful", "Bekymret eller angst for smerterne?", "Worried or fearful about the pain?"
+        ),
+        _tri("inactive_or_passive", "Blevet inaktiv eller passiv?", "Become inactive or passive?"),
+        Question(
+            "work_status",
+            "choice",
+            "Arbejde",
+            "Work",
+            options=(
+                ("working", "I arbejde", "Working"),
+                ("sick_leave", "Sygemeldt", "On sick leave"),
+                ("not_working", "Ikke i arbejde", "Not working"),
+                UNKNOWN_OPTION,
+            ),
+        ),
+    ),
+)
+WISHES = Group(
+    "wishes",
+    "Patientens ønsker",
+    "The patient's wishes",
+    (
+        _tri("wants_imaging", "Ønsker scanning/røntgen?", "Wants imaging?"),
+        _tri("wants_medication", "Ønsker smertestillende medicin?", "Wants pain medication?"),
+        _tri("wants_acupuncture", "Ønsker akupunktur?", "Wants acupuncture?"),
+    ),
+)
+OTHER_FLAGS = Question(
+    "other_red_flags",
+    "tri",
+    "Røde flag, der ikke er markeret enkeltvis",
+    "Red flags not marked one by one",
+    hint_da="Vælg Nej, når du har spurgt til alle røde flag og ingen var til stede.",
+    hint_en="Choose No when you have asked about every red flag and none was present.",
+)
+BOTHER = tuple(
+    (b.value, da, en)
+    for b, da, en in zip(
+        Bothersomeness,
+        ("Slet ikke", "Lidt", "Moderat", "Meget", "Ekstremt"),
+        ("Not at all", "Slightly", "Moderately", "Very much", "Extremely"),
+        strict=True,
+    )
+)
+
+
+def red_flag_groups(r: Rules) -> list[Group]:
+    """One fieldset per serious pathology, with the items that are asked (not the derived ones)."""
+    groups = []
+    for g in r.red_flags.groups:
+        asked = tuple(
+            Question(f"rf_{i.id}", "flag", i.question, i.question_en) for i in g.items if i.derive is None
+        )
+        derived = [i for i in g.items if i.derive is not None]
+        note_da = "; ".join(i.question for i in derived)
+        note_en = "; ".join(i.question_en for i in derived)
+        if asked or derived:
+            groups.append(
+                Group(
+                    f"rf-{g.id}",
+                    g.name,
+                    g.name_en,
+                    asked,
+                    f"Beregnes af alder/køn: {note_da}" if derived else "",
+                    f"Derived from age/sex: {note_en}" if derived else "",
+                )
+            )
+    return groups
+
+
+def startback_group(r: Rules) -> Group:
+    """The optional STarT Back items, by construct, from the pack (information only)."""
+    items = []
+    for item in r.startback.items:
+        if item.id == "bothersomeness":
+            items.append(
+                Question(
+                    "sb_bothersomeness",
+                    "choice",
+                    item.paraphrase,
+                    item.paraphrase,
+                    options=(("", "Ikke besvaret", "Not answered"), *BOTHER),
+                )
+            )
+        else:
+            items.append(Question(f"sb_{item.id}", "bool", item.paraphrase, item.paraphrase))
+    return Group(
+        "startback",
+        "STarT Back (valgfrit – kun information)",
+        "STarT Back (optional – information only)",
+        tuple(items),
+        r.startback.note,
+        r.startback.note,
+        optional=True,
+    )
+
+
+@dataclass
+class ParsedForm:
+    """The answers as typed, the field-level messages and, when there are none, the context."""
+
+    values: dict[str, str]
+    errors: dict[str, str] = field(default_factory=dict)
+    context: PatientContext | None = None
+
+
+MESSAGES: dict[Lang, dict[str, str]] = {
+    "da": {
+        "number": "Skriv et helt tal mellem {low} og {high}, eller lad feltet stå tomt (ved ikke).",
+        "choice": "Vælg et af svarene.",
+        "other": "Svaret kan ikke bruges: {msg}",
+    },
+    "en": {
+        "number": "Enter a whole number from {low} to {high}, or leave the field empty (unknown).",
+        "choice": "Choose one of the answers.",
+        "other": "The answer cannot be used: {msg}",
+    },
+}
+
+
+def all_groups(lang: Lang = "da") -> tuple[list[Group], list[Group], Group]:
+    """(the main fieldsets, the red-flag fieldsets, the STarT Back fieldset)."""
+    r = rules()
+    return [PATIENT, PAIN, ROOTS, PSYCHOSOCIAL, WISHES], red_flag_groups(r), startback_group(r)
+
+
+def _number(raw: str, q: Question, lang: Lang, errors: dict[str, str], key: str) -> int | None:
+    if raw == "":
+        return None
+    try:
+        value = int(raw)
+    except ValueError:
+        value = -1
+    if not q.low <= value <= q.high:
+        errors[key] = MESSAGES[lang]["number"].format(low=q.low, high=q.high)
+        return None
+    return value
+
+
+def parse(post: QueryDict, lang: Lang) -> ParsedForm:
+    """Read the posted answers; unknown or missing answers stay 'unknown'."""
+    main, flags, sb = all_groups(lang)
+    questions = [q for g in main for q in g.questions]
+    values = {k: post.get(k, "").strip()[:40] for k in post if k != "csrfmiddlewaretoken"}
+    form = ParsedForm(values=values)
+    data: dict[str, object] = {}
+    for q in questions:
+        raw = values.get(q.name, "")
+        if q.kind == "number":
+            data[q.name] = _number(raw, q, lang, form.errors, q.name)
+        elif q.kind == "duration":
+            unit = values.get("duration_unit", "weeks")
+            high = q.high if unit == "weeks" else 36500
+            number = _number(
+                raw, Question(q.name, "number", "", "", low=0, high=high), lang, form.errors, q.name
+            )
+            if unit not in ("weeks", "days"):
+                form.errors["duration"] = MESSAGES[lang]["choice"]
+            data["duration_weeks" if unit == "weeks" else "duration_days"] = number
+        else:
+            allowed = TRI if q.kind == "tri" else tuple(v for v, _, _ in q.options)
+            if raw and raw not in allowed:
+                form.errors[q.name] = MESSAGES[lang]["choice"]
+            elif raw:
+                data[q.name] = raw
+    other = values.get(OTHER_FLAGS.name, "")
+    if other and other not in TRI:
+        form.errors[OTHER_FLAGS.name] = MESSAGES[lang]["choice"]
+    elif other:
+        data[OTHER_FLAGS.name] = other
+    red: dict[str, str] = {}
+    for q in (q for g in flags for q in g.questions):
+        raw = values.get(q.name, "")
+        if raw and raw not in TRI:
+            form.errors[q.name] = MESSAGES[lang]["choice"]
+        elif raw:
+            red[q.name.removeprefix("rf_")] = raw
+    data["red_flags"] = red
+    startback: dict[str, object] = {}
+    for q in sb.questions:
+        raw = values.get(q.name, "")
+        allowed = ("yes", "no", "") if q.kind == "bool" else tuple(v for v, _, _ in q.options)
+        if raw not in allowed:
+            form.errors[q.name] = MESSAGES[lang]["choice"]
+        elif raw:
+            startback[q.name.removeprefix("sb_")] = (raw == "yes") if q.kind == "bool" else raw
+    if startback:
+        data["startback"] = startback
+    if form.errors:
+        return form
+    try:
+        form.context = PatientContext.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = [str(p) for p in err["loc"]]
+            key = loc[0] if loc else "form"
+            key = "duration" if key.startswith("duration") else key
+            key = f"rf_{loc[1]}" if key == "red_flags" and len(loc) > 1 else key
+            key = f"sb_{loc[1]}" if key == "startback" and len(loc) > 1 else key
+            form.errors.setdefault(key, MESSAGES[lang]["other"].format(msg=err["msg"]))
+    return form

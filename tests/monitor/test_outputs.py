@@ -1,0 +1,70 @@
+"""Tables, FHIR Measure/MeasureReport (R4B) and chart data; every output says the guideline is not in
+force."""
+
+import json
+from pathlib import Path
+
+import pytest
+from fhir.resources.R4B.bundle import Bundle
+
+from gradeline.monitor.config import MonitorConfig
+from gradeline.monitor.outputs.measure import measure_bundle, write_measure_bundle
+from gradeline.monitor.outputs.tables import read_table, write_tables
+from gradeline.monitor.results import MonitorResult
+from gradeline.monitor.webdata import by_stratum, catalogue, over_time
+from tests.monitor.helpers import planted_result
+
+
+@pytest.fixture(scope="module")
+def result(
+    planted_dir: Path, planted_cfg: MonitorConfig, tmp_path_factory: pytest.TempPathFactory
+) -> MonitorResult:
+    return planted_result(planted_dir, tmp_path_factory.mktemp("out"), planted_cfg)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_tables_round_trip(result: MonitorResult, tmp_path: Path, fmt: str) -> None:
+    paths = write_tables(result, tmp_path, fmt)  # type: ignore[arg-type]
+    rows = read_table(paths[0])
+    assert len(rows) == len(result.rows)
+    assert all(r["guideline_status"] == "ikke gældende (not in force)" for r in rows)
+    summary = json.loads(paths[1].read_text(encoding="utf-8"))
+    assert "IKKE GÆLDENDE" in summary["notice"]
+
+
+def test_measure_bundle_validates_as_r4b(result: MonitorResult, tmp_path: Path) -> None:
+    path = write_measure_bundle(result, tmp_path / "measure.json")
+    bundle = Bundle.model_validate_json(path.read_text(encoding="utf-8"))
+    kinds = [e.resource.__resource_type__ for e in bundle.entry]
+    assert kinds.count("Measure") == kinds.count("MeasureReport") == 10
+    measure = bundle.entry[0].resource
+    assert "IKKE GÆLDENDE" in measure.disclaimer
+    report = bundle.entry[1].resource
+    assert "IKKE GÆLDENDE" in report.text.div
+    group = report.group[0]
+    counts = {p.code.coding[0].code: p.count for p in group.population}
+    assert counts == {"initial-population": 5, "denominator": 5, "denominator-exclusion": 1, "numerator": 2}
+    assert float(group.measureScore.value) == 0.5
+    profession = next(s for s in group.stratifier if s.code[0].text == "profession")
+    assert {s.value.text for s in profession.stratum} == {"GP", "CHIRO"}
+
+
+def test_summary_only_report(result: MonitorResult) -> None:
+    bundle = measure_bundle(result, stratified=False)
+    assert bundle.entry[1].resource.group[0].stratifier is None
+
+
+def test_chart_data(result: MonitorResult) -> None:
+    series = over_time(result.rows, "langvarigt-forloeb", by="region")
+    assert series["periods"] == ["2023-Q3", "2024-Q1", "2024-Q2"]
+    assert {s["name"] for s in series["series"]} == {"1081", "1082", "1084"}
+    overall = over_time(result.rows, "langvarigt-forloeb")
+    assert overall["series"][0]["numerator"] == [1, 0, 0]
+    assert "IKKE GÆLDENDE" in overall["notice"]
+    prof = by_stratum(result.rows, "sygemelding", "profession")
+    assert [s["stratum"] for s in prof["strata"]] == ["CHIRO", "GP"]
+    assert {i["recommendation"] for i in catalogue()["indicators"]} >= {
+        "billeddiagnostik",
+        "opioider",
+        "nsaid",
+    }

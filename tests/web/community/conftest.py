@@ -1,0 +1,52 @@
+"""Users with each role, and a client signed in as each."""
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from gradeline.web import memo
+from gradeline.web.accounts.roles import Role, set_role
+from gradeline.web.editions import publishing
+
+PASSWORD = "korrekt-hest-batteri-42"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_pages() -> Iterator[None]:
+    memo.clear()
+    publishing._pdfs.clear()
+    yield
+    memo.clear()
+
+
+@pytest.fixture
+def make_user(db: None) -> Callable[..., User]:
+    def make(username: str, role: Role = Role.MEMBER, password: str | None = None) -> User:
+        user = User.objects.create_user(username, f"{username}@example.org", password)
+        set_role(user, role)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def member(make_user: Callable[..., User]) -> User:
+    return make_user("mette", Role.MEMBER)
+
+
+@pytest.fixture
+def editor(make_user: Callable[..., User]) -> User:
+    return make_user("erik", Role.EDITOR)
+
+
+@pytest.fixture
+def admin_user(make_user: Callable[..., User]) -> User:
+    return make_user("anne", Role.ADMIN)
+
+
+def signed_in(user: User) -> Client:
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return client
