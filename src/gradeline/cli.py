@@ -12,6 +12,7 @@ from gradeline.content.export import dumps, guideline_json, guideline_schema
 from gradeline.content.lint import LintReport, lint_guideline
 from gradeline.content.pack import DEFAULT_PACK, load_pack
 from gradeline.model import Guideline
+from gradeline.monitor.cli import monitor_app
 from gradeline.publish.terminal import layer_one, layer_two
 
 app = typer.Typer(
@@ -22,6 +23,7 @@ app = typer.Typer(
 )
 export_app = typer.Typer(help="Export the guideline.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
+app.add_typer(monitor_app, name="monitor")
 
 out = Console()
 err = Console(stderr=True, soft_wrap=True)
@@ -152,6 +154,30 @@ def serve(
     from gradeline.web.serve import serve as serve_app
 
     serve_app(host=host, port=port, workers=workers, database_url=database_url)
+
+
+@export_app.command("pdf")
+def export_pdf(
+    output: Annotated[Path | None, typer.Option("--out", help="PDF file (default: build/<id>.pdf).")] = None,
+    pack: PackOption = DEFAULT_PACK,
+) -> None:
+    """The full guideline as PDF: all layers, evidence tables, contents, status on every page."""
+    from gradeline.publish.cli import export_pdf as write
+
+    write(output=output, pack=pack)
+
+
+@export_app.command("quickguide")
+def export_quickguide(
+    output: Annotated[
+        Path | None, typer.Option("--out", help="PDF file (default: build/<id>-hurtigguide.pdf).")
+    ] = None,
+    pack: PackOption = DEFAULT_PACK,
+) -> None:
+    """The 1–2 page A4 quick guide: every recommendation with its strength and certainty."""
+    from gradeline.publish.cli import export_quickguide as write
+
+    write(output=output, pack=pack)
 
 
 @export_app.command("fhir")

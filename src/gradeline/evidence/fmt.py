@@ -20,7 +20,9 @@ CERTAINTY_NAMES: dict[Certainty, tuple[str, str, int]] = {
 
 
 def number(value: Decimal | float, lang: Lang, places: int | None = None) -> str:
-    """A number with the language's separators; ``places`` fixes the decimals, else as given/2 at most."""
+    """A number written as the guideline prints its numbers (decimal point, comma for thousands) in both
+    languages, so computed and published numbers read alike on one page; ``places`` fixes the decimals,
+    else as given/2 at most. ``lang`` is kept for callers; it does not change the separators."""
     dec = value if isinstance(value, Decimal) else Decimal(repr(value))
     if places is not None:
         dec = dec.quantize(Decimal(1).scaleb(-places))
@@ -28,15 +30,14 @@ def number(value: Decimal | float, lang: Lang, places: int | None = None) -> str
         dec = dec.quantize(Decimal("0.01")).normalize()
     if dec == 0:
         dec = abs(dec)
-    text = f"{dec:,f}"
-    if lang == "da":
-        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
-    return text
+    del lang
+    return f"{dec:,f}"
 
 
 def per_label(per: int, lang: Lang) -> str:
-    """'per 1.000' / 'per 1,000'."""
-    return f"per {number(Decimal(per), lang)}"
+    """'per 1.000' / 'per 1,000': the denominator as the guideline prints it ('per 1.000') in Danish."""
+    text = number(Decimal(per), lang)
+    return f"per {text.replace(',', '.') if lang == 'da' else text}"
 
 
 def signed_count(value: Decimal, exact: float, lang: Lang) -> str:

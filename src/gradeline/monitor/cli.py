@@ -4,22 +4,20 @@ Mount with ``app.add_typer(monitor_app, name="monitor")``. Errors are one senten
 non-zero exit.
 """
 
+from __future__ import annotations
+
 import time
 from datetime import date
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from gradeline.monitor.config import MonitorConfig
-from gradeline.monitor.definitions import load_catalogue
-from gradeline.monitor.engines import ENGINES, EngineError
-from gradeline.monitor.ingest.report import InputError
-from gradeline.monitor.outputs.tables import Format
-from gradeline.monitor.pipeline import RunOutput, run
-from gradeline.monitor.synth import SynthSpec, generate
+if TYPE_CHECKING:  # the engines (ibis, duckdb, pyarrow) load only when a command runs
+    from gradeline.monitor.outputs.tables import Format
+    from gradeline.monitor.pipeline import RunOutput
 
 monitor_app = typer.Typer(
     help="Adherence monitoring (guideline section 15): indicators from encounter data. "
@@ -38,6 +36,8 @@ def _fail(message: str, code: int = 2) -> NoReturn:
 
 
 def _print(result: RunOutput, seconds: float) -> None:
+    from gradeline.monitor.definitions import load_catalogue
+
     summary = result.result.summary
     out.print(f"[bold yellow]{summary['notice']}[/]", highlight=False)
     for line in result.ingest.lines():
@@ -99,6 +99,12 @@ def run_command(
     ] = None,
 ) -> None:
     """Validate DATA, compute every indicator and print the overall results."""
+    from gradeline.monitor.config import MonitorConfig
+    from gradeline.monitor.definitions import load_catalogue
+    from gradeline.monitor.engines import ENGINES, EngineError
+    from gradeline.monitor.ingest.report import InputError
+    from gradeline.monitor.pipeline import run
+
     if engine not in ENGINES:
         _fail(f"unknown engine {engine!r}; choose duckdb or spark")
     if fmt not in ("csv", "parquet"):
@@ -159,6 +165,8 @@ def synth_command(
     seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same data).")] = 1,
 ) -> None:
     """Generate seeded synthetic Danish-coded data with planted adherence rates (planted.json)."""
+    from gradeline.monitor.synth import SynthSpec, generate
+
     if patients < 1:
         _fail("--patients must be at least 1")
     if out_dir.exists() and not out_dir.is_dir():

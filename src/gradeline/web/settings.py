@@ -75,7 +75,15 @@ TEMPLATES = [
 _DEFAULT_DB = f"sqlite:///{VAR_DIR / 'gradeline.sqlite3'}"
 DATABASES = {"default": dj_database_url.config(default=_DEFAULT_DB, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+    # WAL lets readers run beside the writer; IMMEDIATE transactions and a busy timeout make concurrent writers
+    # wait their turn instead of failing. Tests use a file too (not shared-cache memory, whose table locks
+    # ignore the timeout), so they exercise the same locking as the app.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+    }
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "da"
@@ -105,6 +113,9 @@ GRADELINE_CDS_HOOKS = (
     if os.environ.get("GRADELINE_CDS_CONFIG")
     else {}
 )
+
+# Monitoring results (a folder written by `gradeline monitor run --out`); empty: a synthetic demonstration.
+GRADELINE_MONITOR_RESULTS = os.environ.get("GRADELINE_MONITOR_RESULTS", "")
 
 LOGGING = {
     "version": 1,

@@ -2,10 +2,10 @@
 
 from django.urls import include, path, re_path
 
-from gradeline.web import aid_views, plan_api, plan_views, views  # noqa: F401 (plan_api adds POST /api/plan)
+from gradeline.web import aid_views, monitoring, plan_api, plan_views, views  # noqa: F401 (plan_api adds POST /api/plan)
+from gradeline.web.api import api
 from gradeline.web.cds.views import cds_services
 from gradeline.web.fhir import views as fhir_views
-from gradeline.web.api import api
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -28,6 +28,8 @@ urlpatterns = [
     path("diskussion/", include("gradeline.web.discussion.urls")),
     path("udgaver/", include("gradeline.web.editions.urls")),
     path("revision/", include("gradeline.web.audit.urls")),
+    path("monitorering/", monitoring.overview, name="monitoring"),
+    path("monitorering/<slug:indicator_id>/", monitoring.indicator, name="monitoring_indicator"),
     path("cds-services", cds_services, name="cds_services"),
     re_path(r"^cds-services/(?P<rest>.*)$", cds_services),
     re_path(r"^fhir/(?P<version>R5|R4B)/$", fhir_views.bundle, name="fhir_bundle"),

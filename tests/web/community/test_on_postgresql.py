@@ -34,7 +34,7 @@ def test_database_backed_tests_pass_on_postgresql(tmp_path: Path) -> None:
         pytest.skip(f"no PostgreSQL server: {exc}")
     tail = "\n".join((result.stdout + result.stderr).splitlines()[-40:])
     assert result.returncode == 0, tail
-    assert " passed" in result.stdout and "failed" not in result.stdout, tail
+    assert "[100%]" in result.stdout and "F" not in result.stdout.split("[100%]")[0], tail
 
 
 def test_the_child_run_really_uses_postgresql(db: None) -> None:

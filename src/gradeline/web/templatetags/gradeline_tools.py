@@ -47,3 +47,12 @@ def legend(group: Any, lang: str) -> str:
 @register.filter
 def note(group: Any, lang: str) -> str:
     return str(group.note(lang))
+
+
+@register.filter
+def percent(share: Any) -> str:
+    """A share (0–1) as a percentage with one decimal, e.g. 0.213 -> '21.3 %'."""
+    try:
+        return f"{100 * float(share):.1f} %"
+    except (TypeError, ValueError):
+        return "–"

@@ -1,0 +1,133 @@
+"""The monitoring page (guideline section 15): indicator results with charts, from `gradeline monitor run`.
+
+Results come from the folder named by ``GRADELINE_MONITOR_RESULTS`` (``indicators.csv`` or ``.parquet``).
+Without it the page shows a demonstration on seeded synthetic data, computed once into ``var/`` and
+labelled as synthetic everywhere.
+"""
+
+import threading
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from gradeline.monitor.codes import load_codes
+from gradeline.monitor.outputs.plots import by_stratum_svg, over_time_svg
+from gradeline.monitor.webdata import by_stratum, catalogue, load_rows, over_time
+
+DEMO_PATIENTS = 3000
+_lock = threading.Lock()
+
+
+def _results_file(folder: Path) -> Path | None:
+    for name in ("indicators.parquet", "indicators.csv"):
+        if (folder / name).exists():
+            return folder / name
+    return None
+
+
+@cache
+def _demo_rows() -> list[dict[str, Any]]:
+    """Seeded synthetic data and its indicators, computed once per machine into var/monitor-demo/."""
+    from gradeline.monitor.pipeline import run
+    from gradeline.monitor.synth import SynthSpec, generate
+
+    base = Path(settings.VAR_DIR) / "monitor-demo"
+    with _lock:
+        found = _results_file(base / "results")
+        if found is None:
+            generate(SynthSpec(patients=DEMO_PATIENTS, seed=1), base / "data")
+            run(base / "data", "duckdb", base / "results", "csv")
+            found = _results_file(base / "results")
+    assert found is not None
+    return load_rows(found)
+
+
+def results() -> tuple[list[dict[str, Any]], bool]:
+    """Result rows and whether they are the synthetic demonstration."""
+    configured = getattr(settings, "GRADELINE_MONITOR_RESULTS", "")
+    if configured:
+        found = _results_file(Path(configured))
+        if found is not None:
+            return load_rows(found), False
+    return _demo_rows(), True
+
+
+def _overall(rows: list[dict[str, Any]], indicator: str) -> dict[str, Any] | None:
+    return next((r for r in rows if r["indicator"] == indicator and r["stratifier"] == "all"), None)
+
+
+def _labels() -> dict[str, str]:
+    codes = load_codes()
+    return {**codes.regions, **{k: v["label"] for k, v in codes.professions.items()}}
+
+
+def overview(request: HttpRequest) -> HttpResponse:
+    """Every indicator with its overall share and interval, tied to its recommendation."""
+    rows, synthetic = results()
+    items = [{**ind, "overall": _overall(rows, ind["id"])} for ind in catalogue()["indicators"]]
+    return render(
+        request,
+        "gradeline/monitoring.html",
+        {"items": items, "synthetic": synthetic, "notice": catalogue()["notice"]},
+    )
+
+
+def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
+    """One indicator: definition, charts over time and by region/profession, and the data behind them."""
+    definitions = {ind["id"]: ind for ind in catalogue()["indicators"]}
+    if indicator_id not in definitions:
+        raise Http404(indicator_id)
+    rows, synthetic = results()
+    ind, labels = definitions[indicator_id], _labels()
+    title = ind["title"]
+    charts = []
+    for heading, data, svg in (
+        ("Over tid", over_time(rows, indicator_id), over_time_svg),
+        ("Over tid efter region", over_time(rows, indicator_id, "region"), over_time_svg),
+        ("Efter region", by_stratum(rows, indicator_id, "region"), by_stratum_svg),
+        ("Efter faggruppe", by_stratum(rows, indicator_id, "profession"), by_stratum_svg),
+        ("Efter aldersgruppe", by_stratum(rows, indicator_id, "age_band"), by_stratum_svg),
+    ):
+        charts.append(
+            {
+                "heading": heading,
+                "svg": svg(data, labels, f"{title}: {heading}"),
+                "table": _table(data, labels),
+            }
+        )
+    return render(
+        request,
+        "gradeline/monitoring_indicator.html",
+        {
+            "ind": ind,
+            "overall": _overall(rows, indicator_id),
+            "charts": charts,
+            "synthetic": synthetic,
+            "notice": catalogue()["notice"],
+        },
+    )
+
+
+def _table(data: dict[str, Any], labels: dict[str, str]) -> list[dict[str, Any]]:
+    """The numbers behind a chart, as rows for an accessible table."""
+    if "strata" in data:
+        return [{"label": labels.get(s["stratum"], s["stratum"]), **s} for s in data["strata"]]
+    table = []
+    for series in data["series"]:
+        name = "Alle" if series["name"] == "all" else labels.get(series["name"], series["name"])
+        for i, period in enumerate(data["periods"]):
+            table.append(
+                {
+                    "label": f"{period} · {name}",
+                    "numerator": series["numerator"][i],
+                    "denominator": series["denominator"][i],
+                    "share": series["share"][i],
+                    "ci_low": series["ci_low"][i],
+                    "ci_high": series["ci_high"][i],
+                }
+            )
+    return table

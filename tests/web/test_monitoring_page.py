@@ -1,0 +1,42 @@
+"""The monitoring page: indicators with their recommendation, charts with the numbers behind them."""
+
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from gradeline.monitor.pipeline import run
+from gradeline.monitor.synth import SynthSpec, generate
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("monitor")
+    generate(SynthSpec(patients=600, seed=7), base / "data")
+    run(base / "data", "duckdb", base / "results", "csv")
+    return base / "results"
+
+
+def test_overview_lists_every_indicator_with_its_recommendation(
+    client: Client, settings, results: Path
+) -> None:  # type: ignore[no-untyped-def]
+    settings.GRADELINE_MONITOR_RESULTS = str(results)
+    html = client.get("/monitorering/").content.decode()
+    assert "IKKE GÆLDENDE" in html.upper()
+    assert "Syntetiske data." not in html  # configured results are not labelled as the demonstration
+    assert html.count('href="/monitorering/') >= 10
+    assert 'href="/anbefalinger/billeddiagnostik/"' in html
+    assert "%" in html
+
+
+def test_indicator_page_has_charts_and_their_data(client: Client, settings, results: Path) -> None:  # type: ignore[no-untyped-def]
+    settings.GRADELINE_MONITOR_RESULTS = str(results)
+    html = client.get("/monitorering/nsaid-udlevering/").content.decode()
+    assert html.count("<svg") >= 5
+    assert "Region Nordjylland" in html and "Fysioterapeut" in html
+    assert "Tallene bag figuren" in html
+
+
+def test_unknown_indicator_is_404(client: Client, settings, results: Path) -> None:  # type: ignore[no-untyped-def]
+    settings.GRADELINE_MONITOR_RESULTS = str(results)
+    assert client.get("/monitorering/no-such-indicator/").status_code == 404
