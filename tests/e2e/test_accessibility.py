@@ -12,6 +12,8 @@ PAGES = {
     "layer2": "/anbefalinger/billeddiagnostik/",
     "search": "/soeg/?q=laenderyg",
     "glossary": "/ordliste/",
+    "monitoring": "/monitorering/",
+    "monitoring-indicator": "/monitorering/billeddiagnostik-uden-roede-flag/",
 }
 
 

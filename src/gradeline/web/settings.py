@@ -75,9 +75,9 @@ TEMPLATES = [
 _DEFAULT_DB = f"sqlite:///{VAR_DIR / 'gradeline.sqlite3'}"
 DATABASES = {"default": dj_database_url.config(default=_DEFAULT_DB, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers run beside the writer; IMMEDIATE transactions and a busy timeout make concurrent writers
-    # wait their turn instead of failing. Tests use a file too (not shared-cache memory, whose table locks
-    # ignore the timeout), so they exercise the same locking as the app.
+    # WAL lets readers run beside the writer; IMMEDIATE transactions and a busy timeout make concurrent
+    # writers wait their turn instead of failing. Tests use a file too (not shared-cache memory, whose
+    # table locks ignore the timeout), so they exercise the same locking as the app.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "timeout": 20,
