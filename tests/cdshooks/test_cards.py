@@ -134,7 +134,7 @@ def test_unknown_onset_gives_an_info_card_not_a_warning(call: Call) -> None:
     request = epic_order_sign(pre=prefetch(condition(SKS, "DM545", onset=None)))
     [card] = cards(call(SIGN, request))
     assert card["indicator"] == "info"
-    assert "debut ukendt" in card["detail"]
+    assert "varighed ukendt" in card["detail"].lower()
 
 
 @spec("order-sign; §Card Attributes")

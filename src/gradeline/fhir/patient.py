@@ -7,10 +7,15 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
 from gradeline.cdshooks.valuesets import RED_FLAG_ITEM_SYSTEM, Terminology, codings
+from gradeline.content.pack import DEFAULT_PACK
 from gradeline.decide.context import PatientContext, Sex, Tri
+from gradeline.decide.engine import make_plan
+from gradeline.decide.plan import GateStatus
+from gradeline.decide.rules import Rules, load_rules
 from gradeline.model import Guideline
 
 Resource = Mapping[str, Any]
@@ -158,29 +163,38 @@ EXCLUSION_TEXT = {
 }
 
 
+@cache
+def _rules() -> Rules:
+    return load_rules(DEFAULT_PACK)
+
+
+# The gates a record can settle (age, onset, a recorded radiculopathy). The others are asked by the clinician
+# and do not stop a card when not recorded; recorded red flags suppress cards separately (see cdshooks.hooks).
+RECORD_GATES = frozenset({"age", "duration", "radiculopathy"})
+# Of those, the ones whose absence from the record makes the verdict unknown.
+REQUIRED_GATES = frozenset({"age", "duration"})
+
+
 def scope(facts: PatientFacts, guideline: Guideline, today: dt.date) -> Scope:
-    """In scope, out of scope, or unknown (age or onset not recorded), by the guideline's section 2."""
-    limits = guideline.scope
+    """In scope, out of scope, or unknown (age or onset not recorded), by the guideline's section 2.
+
+    The gates are decide's (one implementation of the scope rules): any gate the record fails puts the patient
+    out of scope; an unknown age or onset leaves it unknown; answers the record cannot give do not count.
+    """
     onset = facts.onset
     duration = (today - onset).days if onset is not None else None
     if not facts.lbp_problems:
         return Scope(Verdict.OUT_OF_SCOPE, ("ingen lænderygsmerter registreret",), duration)
-    reasons = [EXCLUSION_TEXT.get(e, e) for e in facts.exclusions]
-    if facts.age_years is not None and facts.age_years <= limits.min_age_exclusive:
-        reasons.append(
-            f"alder {facts.age_years} år (retningslinjen gælder over {limits.min_age_exclusive} år)"
-        )
-    if duration is not None and duration > limits.max_duration_weeks * 7:
-        reasons.append(
-            f"smerter registreret for {duration // 7} uger siden (over {limits.max_duration_weeks} uger)"
-        )
+    plan = make_plan(to_patient_context(facts, today), guideline, _rules())
+    reasons = [EXCLUSION_TEXT["chronic"]] if "chronic" in facts.exclusions else []
+    reasons += [
+        r.text for r in plan.scope.reasons if r.status is GateStatus.NOT_MET and r.rule_id in RECORD_GATES
+    ]
     if reasons:
         return Scope(Verdict.OUT_OF_SCOPE, tuple(reasons), duration)
-    unknown = []
-    if facts.age_years is None:
-        unknown.append("alder ukendt")
-    if duration is None:
-        unknown.append("debut ukendt")
+    unknown = [
+        r.text for r in plan.scope.reasons if r.status is GateStatus.UNKNOWN and r.rule_id in REQUIRED_GATES
+    ]
     if unknown:
         return Scope(Verdict.UNKNOWN, tuple(unknown), duration)
     return Scope(Verdict.IN_SCOPE, ("nyopståede lænderygsmerter registreret",), duration)
