@@ -6,7 +6,7 @@ import json
 import time
 from typing import Any
 
-from benchmarks.loadgen import get, json_body, load, post_json, running_app
+from benchmarks.loadgen import http_get, json_body, load, post_json, running_app
 
 REQUESTS = 2000
 CONCURRENCY = 8
@@ -58,7 +58,7 @@ def run() -> dict[str, Any]:
         "in_process": _in_process(),
     }
     with running_app() as port:
-        recs = json.loads(get(port, "/api/recommendations")[1])
+        recs = json.loads(http_get(port, "/api/recommendations")[1])
         rec = next(r for r in recs if r["outcomes"])
         baseline_path = f"/api/recommendations/{rec['id']}/outcomes/{rec['outcomes'][0]['id']}"
         bodies = [json_body(p) for p in PATIENTS]
@@ -68,7 +68,7 @@ def run() -> dict[str, Any]:
             return post_json(port, "/api/plan", bodies[next(counter) % len(bodies)])[0]
 
         def baseline_call() -> int:
-            return get(port, baseline_path)[0]
+            return http_get(port, baseline_path)[0]
 
         assert plan_call() == 200 and baseline_call() == 200
         load(plan_call, WARMUP, CONCURRENCY)

@@ -6,17 +6,15 @@ connection per request for both servers), and reports throughput and p50/p99 lat
 throughput ratio. Both servers are stopped before returning.
 """
 
-import http.client
 import os
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from benchmarks.loadgen import free_port, http_get, load, stop, wait_ready
 
 REQUESTS = 2000
 CONCURRENCY = 8
@@ -24,83 +22,9 @@ WARMUP = 100
 PAGES = {"layer1": "/", "layer2": "/anbefalinger/vanlig-aktivitet/"}
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _get(port: int, path: str) -> tuple[int, bytes]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    try:
-        conn.request("GET", path)
-        response = conn.getresponse()
-        return response.status, response.read()
-    finally:
-        conn.close()
-
-
-def _wait_ready(port: int, process: subprocess.Popen[bytes], seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server on port {port} exited with {process.returncode}")
-        try:
-            if _get(port, "/")[0] == 200:
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"server on port {port} did not answer within {seconds}s")
-
-
-def _load(port: int, path: str, requests: int, concurrency: int) -> dict[str, float]:
-    latencies: list[float] = []
-    errors = 0
-    lock = threading.Lock()
-    remaining = [requests]
-
-    def worker() -> None:
-        nonlocal errors
-        while True:
-            with lock:
-                if remaining[0] == 0:
-                    return
-                remaining[0] -= 1
-            start = time.perf_counter()
-            try:
-                ok = _get(port, path)[0] == 200
-            except OSError:
-                ok = False
-            elapsed = time.perf_counter() - start
-            with lock:
-                latencies.append(elapsed)
-                errors += not ok
-
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    began = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - began
-    cuts = statistics.quantiles(latencies, n=100)
-    return {
-        "requests": requests,
-        "errors": errors,
-        "throughput_rps": round(requests / wall, 1),
-        "p50_ms": round(cuts[49] * 1000, 2),
-        "p99_ms": round(cuts[98] * 1000, 2),
-    }
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+def _getter(port: int, path: str) -> Callable[[], int]:
+    """A request function for the load loop: GET ``path`` and return the status."""
+    return lambda: http_get(port, path)[0]
 
 
 def run() -> dict[str, Any]:
@@ -110,7 +34,7 @@ def run() -> dict[str, Any]:
         root = Path(tmp)
         env = {**os.environ, "GRADELINE_VAR_DIR": str(root / "var"), "PYTHONPATH": str(repo / "src")}
         env.pop("DATABASE_URL", None)
-        app_port, static_port = _free_port(), _free_port()
+        app_port, static_port = free_port(), free_port()
         app = subprocess.Popen(
             [sys.executable, "-m", "gradeline.web.serve", "--port", str(app_port), "--workers", "2"],
             env=env,
@@ -119,10 +43,10 @@ def run() -> dict[str, Any]:
         )
         static: subprocess.Popen[bytes] | None = None
         try:
-            _wait_ready(app_port, app)
+            wait_ready(app_port, app)
             site = root / "static"
             for path in PAGES.values():
-                status, body = _get(app_port, path)
+                status, body = http_get(app_port, path)
                 assert status == 200, path
                 (site / path.strip("/")).mkdir(parents=True, exist_ok=True)
                 (site / path.strip("/") / "index.html").write_bytes(body)
@@ -140,7 +64,7 @@ def run() -> dict[str, Any]:
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
-            _wait_ready(static_port, static)
+            wait_ready(static_port, static)
             results: dict[str, Any] = {
                 "settings": {
                     "requests_per_target": REQUESTS,
@@ -151,13 +75,14 @@ def run() -> dict[str, Any]:
                 },
             }
             for name, path in PAGES.items():
-                for port in (app_port, static_port):
-                    _load(port, path, WARMUP, CONCURRENCY)
-                app_result = _load(app_port, path, REQUESTS, CONCURRENCY)
-                static_result = _load(static_port, path, REQUESTS, CONCURRENCY)
+                app_call, static_call = _getter(app_port, path), _getter(static_port, path)
+                load(app_call, WARMUP, CONCURRENCY)
+                load(static_call, WARMUP, CONCURRENCY)
+                app_result = load(app_call, REQUESTS, CONCURRENCY)
+                static_result = load(static_call, REQUESTS, CONCURRENCY)
                 results[name] = {
                     "path": path,
-                    "bytes": len(_get(app_port, path)[1]),
+                    "bytes": len(http_get(app_port, path)[1]),
                     "app": app_result,
                     "static": static_result,
                     "app_static_throughput_ratio": round(
@@ -167,8 +92,8 @@ def run() -> dict[str, Any]:
             return results
         finally:
             if static is not None:
-                _stop(static)
-            _stop(app)
+                stop(static)
+            stop(app)
 
 
 if __name__ == "__main__":

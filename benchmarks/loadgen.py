@@ -1,12 +1,13 @@
 """Shared load helpers: start the app under gunicorn, and a bounded closed-loop load for any request.
 
-Reuses ``bench_web``'s port, readiness and stop helpers; adds JSON POSTs and a load loop that takes any
-request function, so GET and POST endpoints are measured the same way (a new connection per request).
+Free ports, readiness and stop helpers, GET and JSON POST, and a load loop that takes any request function,
+so GET and POST endpoints are measured the same way (a new connection per request).
 """
 
 import http.client
 import json
 import os
+import socket
 import statistics
 import subprocess
 import sys
@@ -18,9 +19,46 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bench_web import _free_port, _get, _stop, _wait_ready
-
 REPO = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def http_get(port: int, path: str) -> tuple[int, bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+def wait_ready(port: int, process: subprocess.Popen[bytes], seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server on port {port} exited with {process.returncode}")
+        try:
+            if http_get(port, "/")[0] == 200:
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"server on port {port} did not answer within {seconds}s")
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def post_json(port: int, path: str, body: bytes) -> tuple[int, bytes]:
@@ -32,11 +70,6 @@ def post_json(port: int, path: str, body: bytes) -> tuple[int, bytes]:
         return response.status, response.read()
     finally:
         conn.close()
-
-
-def get(port: int, path: str) -> tuple[int, bytes]:
-    """GET a path; (status, response body)."""
-    return _get(port, path)
 
 
 def load(call: Callable[[], int], requests: int, concurrency: int) -> dict[str, float]:
@@ -87,7 +120,7 @@ def running_app(workers: int = 2) -> Iterator[int]:
         env: dict[str, Any] = {**os.environ, "GRADELINE_VAR_DIR": str(Path(tmp) / "var")}
         env["PYTHONPATH"] = str(REPO / "src")
         env.pop("DATABASE_URL", None)
-        port = _free_port()
+        port = free_port()
         app = subprocess.Popen(
             [sys.executable, "-m", "gradeline.web.serve", "--port", str(port), "--workers", str(workers)],
             env=env,
@@ -95,10 +128,10 @@ def running_app(workers: int = 2) -> Iterator[int]:
             stderr=subprocess.DEVNULL,
         )
         try:
-            _wait_ready(port, app)
+            wait_ready(port, app)
             yield port
         finally:
-            _stop(app)
+            stop(app)
 
 
 def json_body(data: Any) -> bytes:
