@@ -84,15 +84,32 @@ def publish(
 
 
 def statuses(edition: Edition) -> dict[str, ReviewStatus]:
-    before = previous_of(edition)
-    snapshot = dict(edition.snapshot)
-    snapshot["status"] = {**snapshot.get("status", {}), "value": edition.status_value}
-    return review_statuses(snapshot, before.snapshot if before else None, edition.published_at.date())
+    """Review statuses of an edition (editions never change, so they are computed once per process)."""
+    key = (edition.pk, edition.published_at.isoformat())
+    if key not in _statuses:
+        before = previous_of(edition)
+        snapshot = dict(edition.snapshot)
+        snapshot["status"] = {**snapshot.get("status", {}), "value": edition.status_value}
+        if len(_statuses) >= 32:
+            _statuses.clear()
+        _statuses[key] = review_statuses(
+            snapshot, before.snapshot if before else None, edition.published_at.date()
+        )
+    return _statuses[key]
+
+
+_statuses: dict[tuple[int, str], dict[str, ReviewStatus]] = {}
 
 
 def pack_statuses() -> dict[str, ReviewStatus]:
     """Review statuses straight from the pack, before any edition is published."""
-    return review_statuses(guideline_json(cached_pack()), None, timezone.localdate())
+    return _pack_statuses(timezone.localdate())
+
+
+@lru_cache(maxsize=2)
+def _pack_statuses(today: date) -> dict[str, ReviewStatus]:
+    """The pack is immutable while the app runs; the statuses change only with the date."""
+    return review_statuses(guideline_json(cached_pack()), None, today)
 
 
 def stamp(edition: Edition) -> Stamp:
