@@ -19,7 +19,7 @@ import pyarrow as pa  # type: ignore[import-untyped]
 
 from gradeline.monitor.codes import CodeLists, load_codes
 from gradeline.monitor.ingest.report import IngestReport, InputError, TableReport
-from gradeline.monitor.ingest.tabular import find_table
+from gradeline.monitor.ingest.tabular import attach_side_table
 from gradeline.monitor.ingest.validate import validate
 
 SUPPORTED = {
@@ -247,15 +247,7 @@ def ingest_fhir(data: Path, clean_dir: Path, con: duckdb.DuckDBPyConnection | No
         con.register(f"arrow_{table}", pa.Table.from_pylist(rows))
         con.execute(f"CREATE OR REPLACE TEMP VIEW raw_{table} AS SELECT * FROM arrow_{table}")
         sources[table] = "FHIR NDJSON"
-    sick = find_table(data, "sick_leave")
-    if sick is not None:
-        p = sick.as_posix().replace("'", "''")
-        scan = f"read_parquet('{p}')" if sick.suffix == ".parquet" else f"read_csv('{p}', all_varchar=true)"
-        con.execute(
-            f"CREATE OR REPLACE TEMP VIEW raw_sick_leave AS SELECT *, row_number() OVER () AS _row, "
-            f"'{sick.name}' AS _source FROM {scan}"
-        )
-        sources["sick_leave"] = sick.name
+    attach_side_table(con, data, "sick_leave", sources)
     report = validate(con, sources, clean_dir)
     for name, line_no, why in bad_json:
         con.execute("INSERT INTO rejections VALUES ('(unparsed)', ?, ?, ?)", [name, line_no, why])

@@ -15,7 +15,7 @@ import duckdb
 
 from gradeline.monitor.codes import load_codes
 from gradeline.monitor.ingest.report import IngestReport, InputError
-from gradeline.monitor.ingest.tabular import find_table
+from gradeline.monitor.ingest.tabular import attach_side_table, find_table
 from gradeline.monitor.ingest.validate import validate
 
 OMOP_TABLES = (
@@ -125,15 +125,7 @@ def ingest_omop(data: Path, clean_dir: Path, con: duckdb.DuckDBPyConnection | No
               observation_source_value AS referral_type
             FROM omop_observation WHERE lower(observation_source_value) IN ({kinds})""")
         sources["referrals"] = "observation (referral types)"
-    sick = find_table(data, "sick_leave")
-    if sick is not None:
-        p = sick.as_posix().replace("'", "''")
-        scan = f"read_parquet('{p}')" if sick.suffix == ".parquet" else f"read_csv('{p}', all_varchar=true)"
-        con.execute(
-            f"CREATE OR REPLACE TEMP VIEW raw_sick_leave AS SELECT *, row_number() OVER () AS _row, "
-            f"'{sick.name}' AS _source FROM {scan}"
-        )
-        sources["sick_leave"] = sick.name
+    attach_side_table(con, data, "sick_leave", sources)
     report = validate(con, sources, clean_dir)
     report.notes.append(
         "OMOP: procedures other than SKS UX* and observations that are not referral types are not used; "

@@ -38,6 +38,21 @@ def _scan(path: Path, name: str) -> tuple[str, str | None]:
     return scan, f"rej_{name}"
 
 
+def attach_side_table(con: duckdb.DuckDBPyConnection, data: Path, name: str, sources: dict[str, str]) -> None:
+    """Register an internal-schema table that a FHIR or OMOP folder carries beside its own files (e.g.
+    sick_leave, which neither standard holds) as ``raw_<name>``, if the folder has it."""
+    path = find_table(data, name)
+    if path is None:
+        return
+    p = path.as_posix().replace("'", "''")
+    scan = f"read_parquet('{p}')" if path.suffix == ".parquet" else f"read_csv('{p}', all_varchar=true)"
+    con.execute(
+        f"CREATE OR REPLACE TEMP VIEW raw_{name} AS SELECT *, row_number() OVER () AS _row, "
+        f"'{path.name}' AS _source FROM {scan}"
+    )
+    sources[name] = path.name
+
+
 def is_tabular(data: Path) -> bool:
     return find_table(data, "patients") is not None and find_table(data, "encounters") is not None
 
