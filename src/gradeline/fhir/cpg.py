@@ -45,7 +45,8 @@ def applicability(g: Guideline, terminology: Terminology, rec: Recommendation) -
         ),
         (
             f"Alder over {age} år",
-            f"%bundle.entry.resource.ofType(Patient).birthDate < today() - {age + 1} years",
+            # over 16 in whole years: the 17th birthday has been reached (today counts)
+            f"%bundle.entry.resource.ofType(Patient).birthDate <= today() - {age + 1} years",
         ),
         (
             "Ingen registrerede røde flag",
