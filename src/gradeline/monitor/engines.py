@@ -38,6 +38,9 @@ def spark_session(remote: str | None = None, cores: int = 2, shuffle_partitions:
             raise EngineError(f"cannot reach the Spark Connect server at {remote}") from exc
     if not _java_available():
         raise EngineError("Spark needs Java 17 or newer (set JAVA_HOME or put java on PATH)")
+    # pyspark leaves this set once a Spark Connect session was made in the process, and then builds every
+    # later session as a Connect one; a local session must be classic.
+    os.environ.pop("SPARK_CONNECT_MODE_ENABLED", None)
     return (
         SparkSession.builder.master(f"local[{cores}]")
         .appName("gradeline-monitor")
@@ -96,13 +99,24 @@ class Materialized:
     def __init__(self, con: BaseBackend, expr: ir.Table, label: str) -> None:
         self.con = con
         self.name = f"_gradeline_{label}_{next(_names)}"
+        self.cached = not is_spark_connect(con)
         if con.name == "duckdb":
             self.table = con.create_table(self.name, expr, temp=True)
-        else:
+        elif self.cached:
             self.table = expr.cache()
+        else:
+            # Ibis cannot cache a Spark Connect DataFrame (it asserts `is_cached`); the plan is recomputed
+            # where it is used, which costs time but gives the same result.
+            self.table = expr
 
     def release(self) -> None:
         if self.con.name == "duckdb":
             self.con.raw_sql(f'DROP TABLE IF EXISTS "{self.name}"')
-        else:
+        elif self.cached:
             self.table.release()
+
+
+def is_spark_connect(con: BaseBackend) -> bool:
+    """True for an Ibis PySpark backend over a Spark Connect session."""
+    session = getattr(con, "_session", None)
+    return con.name == "pyspark" and "connect" in type(session).__module__

@@ -13,6 +13,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 
 class Role(IntEnum):
@@ -26,16 +28,21 @@ class Role(IntEnum):
         return self.name.lower()
 
     @property
-    def label(self) -> str:
-        return {"reader": "Læser", "member": "Medlem", "editor": "Redaktør", "admin": "Administrator"}[
-            self.key
-        ]
+    def label(self) -> "str | Promise":
+        """The role's name in the active language (lazy, so module-level choices follow the request)."""
+        return ROLE_LABELS[self.key]
 
     @classmethod
     def from_key(cls, key: str) -> "Role":
         return cls[key.upper()]
 
 
+ROLE_LABELS: dict[str, "str | Promise"] = {
+    "reader": _("Læser"),
+    "member": _("Medlem"),
+    "editor": _("Redaktør"),
+    "admin": _("Administrator"),
+}
 GROUP_ROLES = (Role.MEMBER, Role.EDITOR, Role.ADMIN)
 User = AbstractBaseUser | AnonymousUser
 

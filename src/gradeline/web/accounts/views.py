@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from gradeline.web.accounts.forms import ROLE_CHOICES, InvitationForm, RoleForm, SignUpForm
 from gradeline.web.accounts.models import Invitation
@@ -49,10 +50,13 @@ def invitations(request: HttpRequest) -> HttpResponse:
             form.cleaned_data["email"], form.cleaned_data["role"], request.user
         )
         link = request.build_absolute_uri(reverse("signup", args=[token]))
+        role = str(Role.from_key(invitation.role).label).lower()
         send_mail(
-            "Invitation til gradeline",
-            f"Du er inviteret til gradeline som {Role.from_key(invitation.role).label.lower()}.\n"
-            f"Opret din konto her (linket virker i 14 dage):\n{link}\n",
+            gettext("Invitation til gradeline"),
+            gettext("Du er inviteret til gradeline som %(role)s.") % {"role": role}
+            + "\n"
+            + gettext("Opret din konto her (linket virker i 14 dage):")
+            + f"\n{link}\n",
             settings.DEFAULT_FROM_EMAIL,
             [invitation.email],
         )

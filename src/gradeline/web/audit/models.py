@@ -4,18 +4,19 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Action(models.TextChoices):
-    COMMENT = "comment", "Kommentar"
-    COMMENT_EDIT = "comment_edit", "Kommentar redigeret"
-    STATUS = "status", "Trådstatus ændret"
-    HIDE = "hide", "Kommentar skjult"
-    UNHIDE = "unhide", "Kommentar vist igen"
-    PUBLISH = "publish", "Udgave publiceret"
-    ROLE = "role", "Rolle ændret"
-    INVITE = "invite", "Invitation sendt"
-    SIGNUP = "signup", "Konto oprettet"
+    COMMENT = "comment", _("Kommentar")
+    COMMENT_EDIT = "comment_edit", _("Kommentar redigeret")
+    STATUS = "status", _("Trådstatus ændret")
+    HIDE = "hide", _("Kommentar skjult")
+    UNHIDE = "unhide", _("Kommentar vist igen")
+    PUBLISH = "publish", _("Udgave publiceret")
+    ROLE = "role", _("Rolle ændret")
+    INVITE = "invite", _("Invitation sendt")
+    SIGNUP = "signup", _("Konto oprettet")
 
 
 class AuditEntry(models.Model):

@@ -3,12 +3,13 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class ThreadStatus(models.TextChoices):
-    OPEN = "open", "Åben"
-    ANSWERED = "answered", "Besvaret"
-    CLOSED = "closed", "Lukket"
+    OPEN = "open", _("Åben")
+    ANSWERED = "answered", _("Besvaret")
+    CLOSED = "closed", _("Lukket")
 
 
 class Comment(models.Model):

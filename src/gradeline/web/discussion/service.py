@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.db import OperationalError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from gradeline.web.accounts.roles import Role, has_role
 from gradeline.web.audit.log import record
@@ -53,12 +54,12 @@ def can_edit(user: Any, comment: Comment) -> bool:
 
 def post(user: Any, rec_id: str, body: str, parent: Comment | None = None) -> Comment:
     if not has_role(user, Role.MEMBER):
-        raise NotAllowed("Log ind som medlem for at kommentere.")
+        raise NotAllowed(gettext("Log ind som medlem for at kommentere."))
     body = body.strip()
     if not body or len(body) > MAX_LENGTH:
-        raise ValueError(f"En kommentar skal have mellem 1 og {MAX_LENGTH} tegn.")
+        raise ValueError(gettext("En kommentar skal have mellem 1 og %(max)d tegn.") % {"max": MAX_LENGTH})
     if parent is not None and parent.recommendation_id != rec_id:
-        raise ValueError("Svaret hører til en anden anbefaling.")
+        raise ValueError(gettext("Svaret hører til en anden anbefaling."))
 
     def work() -> Comment:
         comment = Comment.objects.create(recommendation_id=rec_id, parent=parent, author=user, body=body)
@@ -71,10 +72,10 @@ def post(user: Any, rec_id: str, body: str, parent: Comment | None = None) -> Co
 
 def edit(user: Any, comment: Comment, body: str) -> Comment:
     if not can_edit(user, comment):
-        raise NotAllowed("Kommentaren kan kun rettes af forfatteren kort efter, den er skrevet.")
+        raise NotAllowed(gettext("Kommentaren kan kun rettes af forfatteren kort efter, den er skrevet."))
     body = body.strip()
     if not body or len(body) > MAX_LENGTH:
-        raise ValueError(f"En kommentar skal have mellem 1 og {MAX_LENGTH} tegn.")
+        raise ValueError(gettext("En kommentar skal have mellem 1 og %(max)d tegn.") % {"max": MAX_LENGTH})
 
     def work() -> Comment:
         locked = Comment.objects.select_for_update().get(pk=comment.pk)
@@ -90,7 +91,7 @@ def edit(user: Any, comment: Comment, body: str) -> Comment:
 
 def set_status(user: Any, comment: Comment, status: str) -> None:
     if not has_role(user, Role.EDITOR):
-        raise NotAllowed("Kun redaktører kan ændre en tråds status.")
+        raise NotAllowed(gettext("Kun redaktører kan ændre en tråds status."))
     if status not in ThreadStatus.values:
         raise ValueError(status)
     root = comment if comment.parent_id is None else _root(comment)
@@ -111,10 +112,10 @@ def _root(comment: Comment) -> Comment:
 
 def hide(user: Any, comment: Comment, reason: str) -> None:
     if not has_role(user, Role.EDITOR):
-        raise NotAllowed("Kun redaktører kan moderere.")
+        raise NotAllowed(gettext("Kun redaktører kan moderere."))
     reason = reason.strip()
     if not reason:
-        raise ValueError("Angiv en begrundelse.")
+        raise ValueError(gettext("Angiv en begrundelse."))
 
     def work() -> None:
         Comment.objects.filter(pk=comment.pk).update(
@@ -127,7 +128,7 @@ def hide(user: Any, comment: Comment, reason: str) -> None:
 
 def unhide(user: Any, comment: Comment) -> None:
     if not has_role(user, Role.EDITOR):
-        raise NotAllowed("Kun redaktører kan moderere.")
+        raise NotAllowed(gettext("Kun redaktører kan moderere."))
 
     def work() -> None:
         Comment.objects.filter(pk=comment.pk).update(hidden=False)

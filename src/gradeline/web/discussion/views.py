@@ -6,6 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from gradeline.content.pack import cached_pack
@@ -61,7 +62,9 @@ def edit_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
             request, comment, lambda: service.edit(request.user, comment, request.POST.get("body", ""))
         )
     if not service.can_edit(request.user, comment):
-        return _problem(request, comment.recommendation_id, "Kommentaren kan ikke længere rettes.", 403)
+        return _problem(
+            request, comment.recommendation_id, gettext("Kommentaren kan ikke længere rettes."), 403
+        )
     return render(request, "discussion/edit.html", {"comment": comment})
 
 
@@ -89,6 +92,8 @@ def history(request: HttpRequest, comment_id: int) -> HttpResponse:
     """Every version of a comment (hidden comments: editors only)."""
     comment = get_object_or_404(Comment, pk=comment_id)
     if comment.hidden and not has_role(request.user, Role.EDITOR):
-        return _problem(request, comment.recommendation_id, "Kommentaren er skjult af en redaktør.", 403)
+        return _problem(
+            request, comment.recommendation_id, gettext("Kommentaren er skjult af en redaktør."), 403
+        )
     revisions = [(r, render_comment(r.body)) for r in comment.revisions.select_related("author")]
     return render(request, "discussion/history.html", {"comment": comment, "revisions": revisions})

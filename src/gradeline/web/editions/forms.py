@@ -1,26 +1,27 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
-STATUS_CHOICES = [("in_force", "Gældende"), ("not_in_force", "Ikke gældende"), ("draft", "Udkast")]
+STATUS_CHOICES = [("in_force", _("Gældende")), ("not_in_force", _("Ikke gældende")), ("draft", _("Udkast"))]
 
 
 class PublishForm(forms.Form):
     kind = forms.ChoiceField(
-        label="Slags udgave",
+        label=_("Slags udgave"),
         choices=[
-            ("minor", "Mindre (x.y+1): rettelser, gennemgang"),
-            ("major", "Større (x+1.0): ny anbefaling"),
+            ("minor", _("Mindre (x.y+1): rettelser, gennemgang")),
+            ("major", _("Større (x+1.0): ny anbefaling")),
         ],
         widget=forms.RadioSelect,
         initial="minor",
     )
     comment = forms.CharField(
-        label="Kommentar (hvad er ændret)", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+        label=_("Kommentar (hvad er ændret)"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )
-    status_value = forms.ChoiceField(label="Status for retningslinjen", choices=STATUS_CHOICES)
-    status_label = forms.CharField(label="Statusbetegnelse", max_length=100)
+    status_value = forms.ChoiceField(label=_("Status for retningslinjen"), choices=STATUS_CHOICES)
+    status_label = forms.CharField(label=_("Statusbetegnelse"), max_length=100)
     status_since = forms.DateField(
-        label="Status gælder fra", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Status gælder fra"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     status_note = forms.CharField(
-        label="Statusnote", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+        label=_("Statusnote"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )

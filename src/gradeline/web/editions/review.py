@@ -10,17 +10,22 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 NO_CHANGE = re.compile(r"ikke vurderet nødvendig i (\d{4})", re.IGNORECASE)
 # What identifies a recommendation's content: a change here makes it "updated".
 CONTENT_KEYS = (
     "title", "text", "strength", "direction", "label", "practical_advice", "key_info",
     "overall_certainty", "pico", "summary", "outcomes", "footnotes",
 )  # fmt: skip
-LABELS = {
-    "new": "Ny",
-    "updated": "Opdateret",
-    "reviewed": "Gennemgået, ingen ændring nødvendig",
-    "not_in_force": "Ikke gældende",
+# Lazy, so the statuses (computed once and kept) are shown in each reader's language.
+LABELS: dict[str, str | Promise] = {
+    "new": _("Ny"),
+    "updated": _("Opdateret"),
+    "reviewed": _("Gennemgået, ingen ændring nødvendig"),
+    "not_in_force": _("Ikke gældende"),
 }
 
 
@@ -32,19 +37,22 @@ class ReviewStatus:
     basis: str  # the underlying review state when not in force
 
     @property
-    def label(self) -> str:
+    def label(self) -> str | Promise:
         return LABELS[self.kind]
 
     @property
-    def basis_label(self) -> str:
+    def basis_label(self) -> str | Promise:
         return LABELS[self.basis]
 
     @property
     def description(self) -> str:
         year = f" {self.year}" if self.year else ""
         if self.kind == "not_in_force":
-            return f"Ikke gældende · senest {LABELS[self.basis].lower()}{year}"
-        due = f" · næste gennemgang {self.next_review.isoformat()}" if self.next_review else ""
+            basis = str(LABELS[self.basis]).lower()
+            return gettext("Ikke gældende · senest %(basis)s") % {"basis": basis} + year
+        due = ""
+        if self.next_review:
+            due = " · " + gettext("næste gennemgang %(date)s") % {"date": self.next_review.isoformat()}
         return f"{self.label}{year}{due}"
 
 

@@ -5,8 +5,10 @@ from datetime import date
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from gradeline.content.pack import cached_pack
+from gradeline.evidence.data import Lang
 from gradeline.evidence.fmt import certainty_name, certainty_symbols
 from gradeline.model import Certainty
 from gradeline.web.accounts.roles import Role, has_role, role_required
@@ -62,6 +64,7 @@ def publish(request: HttpRequest) -> HttpResponse:
 def _edition_page(request: HttpRequest, edition: Edition, permalink: bool) -> HttpResponse:
     g = edition.guideline()
     statuses = publishing.statuses(edition)
+    lang: Lang = "en" if get_language() == "en" else "da"
     rows = []
     for rec in g.recommendations:
         c = Certainty(rec.overall_certainty) if rec.overall_certainty else None
@@ -69,7 +72,7 @@ def _edition_page(request: HttpRequest, edition: Edition, permalink: bool) -> Ht
             {
                 "rec": rec,
                 "level": g.strength_level(rec),
-                "certainty": f"{certainty_symbols(c)} {certainty_name(c, 'da')}" if c else "—",
+                "certainty": f"{certainty_symbols(c)} {certainty_name(c, lang)}" if c else "—",
                 "review": statuses[rec.id],
             }
         )

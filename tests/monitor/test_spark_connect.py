@@ -1,0 +1,91 @@
+"""The same indicators over Spark Connect: a real Spark Connect server (the one pyspark ships) on loopback."""
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyspark
+import pytest
+
+from gradeline.monitor.config import MonitorConfig
+from gradeline.monitor.engines import spark_session
+from gradeline.monitor.ingest.tabular import ingest_tabular
+from tests.monitor.helpers import counts_on
+
+pytestmark = pytest.mark.spark
+SERVER_CLASS = "org.apache.spark.sql.connect.service.SparkConnectServer"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+@pytest.fixture(scope="module")
+def connect_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A Spark Connect server on a free loopback port for this module; stopped afterwards."""
+    submit = Path(pyspark.__file__).parent / "bin" / "spark-submit"
+    if not shutil.which("java") or not submit.exists():
+        pytest.skip("Spark Connect needs Java 17+ and pyspark's spark-submit")
+    port = _free_port()
+    log = tmp_path_factory.mktemp("spark-connect") / "server.log"
+    env = {**os.environ, "SPARK_LOCAL_IP": "127.0.0.1"}
+    command = [
+        str(submit),
+        "--class",
+        SERVER_CLASS,
+        "--master",
+        "local[2]",
+        "--conf",
+        f"spark.connect.grpc.binding.port={port}",
+        "--conf",
+        "spark.connect.grpc.binding.address=127.0.0.1",
+        "--conf",
+        "spark.ui.enabled=false",
+        "--conf",
+        "spark.sql.session.timeZone=UTC",
+        "--conf",
+        "spark.sql.shuffle.partitions=1",
+        "spark-internal",
+    ]
+    with log.open("wb") as out:
+        server = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 180
+        while not _listening(port):
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"the Spark Connect server did not start:\n{log.read_text()[-2000:]}")
+            time.sleep(0.5)
+        yield f"sc://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def test_parity_over_spark_connect(
+    connect_url: str, planted_dir: Path, planted_cfg: MonitorConfig, tmp_path: Path
+) -> None:
+    clean = tmp_path / "clean"
+    ingest_tabular(planted_dir, clean)
+    session: Any = spark_session(remote=connect_url)
+    try:
+        duck = counts_on("duckdb", clean, planted_cfg)
+        remote = counts_on("spark", clean, planted_cfg, spark=session)
+    finally:
+        session.stop()
+    assert remote.episodes == duck.episodes
+    assert remote.rows == duck.rows
