@@ -196,3 +196,7 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         fail("interrupted.", code=130)
+
+
+if __name__ == "__main__":
+    main()
