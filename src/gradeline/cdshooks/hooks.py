@@ -46,11 +46,12 @@ def _facts(request: HookRequest, env: HookEnv, extra: Sequence[Any] = ()) -> tup
     return facts, scope(facts, env.guideline, env.today)
 
 
-def _scope_note(verdict: Scope) -> str:
+def _scope_note(verdict: Scope, env: HookEnv) -> str:
     if verdict.verdict is Verdict.UNKNOWN:
+        limits, missing = env.guideline.scope, ", ".join(verdict.reasons)
         return (
-            "Retningslinjen gælder patienter over 16 år med lænderygsmerter af op til 12 ugers varighed; "
-            f"journalen angiver ikke alt ({', '.join(verdict.reasons)})."
+            f"Retningslinjen gælder patienter over {limits.min_age_exclusive} år med lænderygsmerter af op "
+            f"til {limits.max_duration_weeks} ugers varighed; journalen angiver ikke alt ({missing})."
         )
     days = verdict.duration_days
     when = ""
@@ -74,7 +75,7 @@ def patient_view(request: HookRequest, env: HookEnv) -> list[Issued]:
             "Sørg for rettidig udredning; anbefalingerne nedenfor gælder ikke."
         )
     detail = [
-        _scope_note(verdict),
+        _scope_note(verdict, env),
         *([flags] if flags else []),
         "Retningslinjens anbefalinger:",
         "\n".join(plan),
@@ -134,7 +135,7 @@ def _imaging_card(order: Mapping[str, Any], request: HookRequest, env: HookEnv, 
                 f"(NKR, {NOT_IN_FORCE})"
             ),
             indicator="warning" if verdict.verdict is Verdict.IN_SCOPE else "info",
-            detail=[_scope_note(verdict), quote(rec), *advice],
+            detail=[_scope_note(verdict, env), quote(rec), *advice],
             guideline=g,
             rec=rec,
             links=env.links,
@@ -168,7 +169,7 @@ def _analgesic_card(
                 f"(NKR, {NOT_IN_FORCE})"
             ),
             indicator=indicator,
-            detail=[_scope_note(verdict), quote(rec), "**Praktiske råd:**", *rec.practical_advice],
+            detail=[_scope_note(verdict, env), quote(rec), "**Praktiske råd:**", *rec.practical_advice],
             guideline=g,
             rec=rec,
             links=env.links,

@@ -39,7 +39,7 @@ def applicability(g: Guideline, terminology: Terminology, rec: Recommendation) -
     weeks = g.scope.max_duration_weeks
     conditions = [
         (
-            "Lænderygsmerter registreret inden for 12 uger",
+            f"Lænderygsmerter registreret inden for {weeks} uger",
             f"%bundle.entry.resource.ofType(Condition).where({lbp} and "
             f"(onset as dateTime) >= today() - {weeks} weeks).exists()",
         ),
