@@ -1,6 +1,5 @@
 """Property tests for the arithmetic behind the linter: printed numbers, intervals, centring, per 1,000."""
 
-import math
 from decimal import Decimal
 
 from hypothesis import given
@@ -8,7 +7,7 @@ from hypothesis import strategies as st
 
 from gradeline.content.lint import lint_guideline
 from gradeline.content.seedtext import numbers_in, squash
-from gradeline.evidence.absolute import absolute_from_ratio, printed_difference_range
+from gradeline.evidence.absolute import printed_difference_range
 from gradeline.evidence.rounding import Interval, half_unit
 from tests.content.fixtures import guideline, md, row, rr
 
@@ -72,24 +71,6 @@ def test_published_style_per_thousand_values_pass_gl005(baseline: int, ratio: fl
     )
     assert printed_difference_range(Decimal(baseline), ratio_printed).widen(0.5).contains(difference)
     assert not [f for f in lint_guideline(guideline(r)).new if f.code == "GL005"]
-
-
-@given(
-    st.floats(min_value=0, max_value=1000),
-    st.floats(min_value=0, max_value=1000),
-    st.floats(min_value=0.01, max_value=10),
-)
-def test_absolute_risk_is_monotone_in_baseline(a: float, b: float, ratio: float) -> None:
-    low, high = sorted((a, b))
-    assert (
-        absolute_from_ratio(low, ratio).with_intervention
-        <= absolute_from_ratio(high, ratio).with_intervention
-    )
-    sign = math.copysign(1, ratio - 1)
-    assert (
-        sign * absolute_from_ratio(low, ratio).difference
-        <= sign * absolute_from_ratio(high, ratio).difference + 1e-9
-    )
 
 
 @given(st.text())
