@@ -1,11 +1,11 @@
 """axe-core finds no serious or critical violations on the main pages."""
 
-import json
 from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import ARTIFACTS, AXE
+from tests.e2e.audit import assert_no_serious_violations, axe_violations
+from tests.e2e.conftest import AXE
 
 PAGES = {
     "layer1": "/",
@@ -25,16 +25,5 @@ def test_no_serious_or_critical_axe_violations(page: Any, site: str, language: s
     report: dict[str, Any] = {}
     for name, path in PAGES.items():
         page.goto(site + path)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        report[name] = [
-            {"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"]), "help": v["help"]}
-            for v in result["violations"]
-        ]
-    target = ARTIFACTS / "axe"
-    target.mkdir(parents=True, exist_ok=True)
-    (target / f"axe-{language}.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
-    serious = {
-        name: [v for v in found if v["impact"] in {"serious", "critical"}] for name, found in report.items()
-    }
-    assert not any(serious.values()), serious
+        report[name] = axe_violations(page)
+    assert_no_serious_violations(report, f"axe-{language}")

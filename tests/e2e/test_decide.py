@@ -2,13 +2,13 @@
 axe-core on all of them, and screenshots at desktop and phone widths."""
 
 import io
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pypdf import PdfReader
 
+from tests.e2e.audit import assert_no_serious_violations, axe_violations, screenshot_pages
 from tests.e2e.conftest import ARTIFACTS, AXE
 
 SHOTS = ARTIFACTS / "screenshots"
@@ -116,15 +116,8 @@ def _axe_pages(page: Any, site: str, language: str) -> None:
     page.goto(f"{site}/sprog/{language}/?next=/")
 
     def audit() -> list[dict[str, Any]]:
-        page.add_script_tag(path=str(AXE))
         # The account bar belongs to the accounts work and is audited by test_accessibility.py.
-        result = page.evaluate(
-            "async () => await axe.run({exclude: [['.account-bar']]}, {resultTypes: ['violations']})"
-        )
-        return [
-            {"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"]), "help": v["help"]}
-            for v in result["violations"]
-        ]
+        return axe_violations(page, exclude=".account-bar")
 
     report: dict[str, Any] = {}
     page.goto(site + "/beslutningsstoette/")
@@ -141,29 +134,15 @@ def _axe_pages(page: Any, site: str, language: str) -> None:
     report["layer2-readings"] = audit()
     page.goto(site + "/anbefalinger/paracetamol/beslutningshjaelp/")
     report["decision-aid"] = audit()
-    target = ARTIFACTS / "axe"
-    target.mkdir(parents=True, exist_ok=True)
-    (target / f"axe-decide-{language}.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
-    serious = {
-        name: [v for v in found if v["impact"] in {"serious", "critical"}] for name, found in report.items()
-    }
-    assert not any(serious.values()), serious
+    assert_no_serious_violations(report, f"axe-decide-{language}")
 
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_screenshots_of_the_new_pages(page: Any, site: str, width: int) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.set_viewport_size({"width": width, "height": 900})
-    for name, path in {
+    pages = {
         "decide-form": "/beslutningsstoette/",
         "layer2-readings-superviseret": "/anbefalinger/superviseret-fysisk-traening/",
         "layer2-readings-paracetamol-per100": "/anbefalinger/paracetamol/?per=100",
         "decision-aid-paracetamol": "/anbefalinger/paracetamol/beslutningshjaelp/",
-    }.items():
-        page.goto(site + path)
-        assert page.locator(".status-banner").is_visible()
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
-        page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+    }
+    screenshot_pages(page, site, pages, width)

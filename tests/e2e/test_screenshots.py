@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.audit import screenshot_pages
 
 PAGES = {
     "layer1": "/",
@@ -18,15 +18,4 @@ PAGES = {
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_screenshots(page: Any, site: str, width: int) -> None:
-    target = ARTIFACTS / "screenshots"
-    target.mkdir(parents=True, exist_ok=True)
-    page.set_viewport_size({"width": width, "height": 900})
-    for name, path in PAGES.items():
-        page.goto(site + path)
-        assert page.locator(".status-banner").is_visible()
-        # Nothing may stick out sideways on a phone.
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
-        page.screenshot(path=str(target / f"{name}-{width}.png"), full_page=True)
+    screenshot_pages(page, site, PAGES, width)
