@@ -14,10 +14,10 @@ from gradeline.decide import Plan, make_plan
 from gradeline.evidence.data import Lang
 from gradeline.web.context import localizer
 from gradeline.web.evidence_rows import language
-from gradeline.web.handout import handout_context
+from gradeline.web.decide.handout import handout_context
 from gradeline.web.pages import StrengthView, strength_view
-from gradeline.web.plan_form import OTHER_FLAGS, TRI_LABELS, ParsedForm, all_groups, parse, rules
-from gradeline.web.plan_text import UI
+from gradeline.web.decide.form import OTHER_FLAGS, TRI_LABELS, ParsedForm, all_groups, parse, rules
+from gradeline.web.decide.texts import UI
 
 
 def _strengths(request: HttpRequest, plan: Plan) -> dict[str, StrengthView]:
@@ -49,7 +49,7 @@ def _form_page(
         "strengths": _strengths(request, plan) if plan else {},
         "caveat": rules().red_flags.caveat,
     }
-    return render(request, "gradeline/decide.html", context, status=status)
+    return render(request, "decide/form.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -78,7 +78,7 @@ def handout(request: HttpRequest) -> HttpResponse:
     form, plan = _handout_plan(request)
     if plan is None:
         return _form_page(request, form, None, status=400)
-    return render(request, "gradeline/handout.html", handout_context(plan, pdf=False))
+    return render(request, "decide/handout.html", handout_context(plan, pdf=False))
 
 
 @require_http_methods(["GET", "POST"])
@@ -91,7 +91,7 @@ def handout_pdf(request: HttpRequest) -> HttpResponse:
         return _form_page(request, form, None, status=400)
     from weasyprint import HTML  # type: ignore[import-untyped]  # loads Pango and fonts late
 
-    html = render_to_string("gradeline/handout.html", handout_context(plan, pdf=True), request=request)
+    html = render_to_string("decide/handout.html", handout_context(plan, pdf=True), request=request)
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
     response = HttpResponse(bytes(pdf), content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="patientinformation-laenderygsmerter.pdf"'
