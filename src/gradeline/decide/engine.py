@@ -417,6 +417,7 @@ def make_plan(
 
 
 def _status_notice(guideline: Guideline, rules: Rules) -> str:
+    """The status once: the pack's notice when not in force, else title, version and status."""
     if guideline.status.value.value == "in_force":
         return f"{guideline.title} ({guideline.version}): {guideline.status.label}."
-    return f"{guideline.status.label.upper()}: {rules.patient.not_in_force_notice} {guideline.status.note}"
+    return rules.patient.not_in_force_notice

@@ -207,7 +207,7 @@ class SummaryLine(PlanModel):
 
     text: str
     text_en: str
-    recommendation_id: str | None = None
+    recommendation_ids: list[str] = Field(default_factory=list)
 
 
 class PlanSummary(PlanModel):

@@ -48,16 +48,30 @@ def _medicine_line(rec: RecommendationPlan) -> SummaryLine | None:
             return SummaryLine(
                 text=f"{da}: {word_da} – " + "; ".join(c.text for c in hits),
                 text_en=f"{en}: {word_en} – " + "; ".join(c.text_en for c in hits),
-                recommendation_id=rec.id,
+                recommendation_ids=[rec.id],
             )
     asks = [c for c in rec.cautions if c.status is CautionStatus.ASK]
     if asks:
         return SummaryLine(
             text=f"{da}: afklar {len(asks)} forsigtighedsspørgsmål før eventuel brug",
             text_en=f"{en}: ask {len(asks)} safety questions before any use",
-            recommendation_id=rec.id,
+            recommendation_ids=[rec.id],
         )
     return None
+
+
+def _join(lines: list[SummaryLine], line: SummaryLine, rec: RecommendationPlan) -> None:
+    """Recommendations with the same action share one line ("Overvej: A; B; C")."""
+    for i, other in enumerate(lines):
+        if other.recommendation_ids and other.text.startswith(f"{rec.action_label}: "):
+            da, en = _title(rec)
+            lines[i] = SummaryLine(
+                text=f"{other.text}; {da}",
+                text_en=f"{other.text_en}; {en}",
+                recommendation_ids=[*other.recommendation_ids, rec.id],
+            )
+            return
+    lines.append(line)
 
 
 def summarise(plan: Plan, rules: Rules) -> PlanSummary:
@@ -82,20 +96,22 @@ def summarise(plan: Plan, rules: Rules) -> PlanSummary:
         if rec.applicability in (Applicability.NOT_APPLICABLE, Applicability.WORK_UP):
             not_applicable.append(
                 SummaryLine(
-                    text=f"{rec.chapter}. {da}", text_en=f"{rec.chapter}. {en}", recommendation_id=rec.id
+                    text=f"{rec.chapter}. {da}", text_en=f"{rec.chapter}. {en}", recommendation_ids=[rec.id]
                 )
             )
             continue
         line = SummaryLine(
-            text=f"{rec.action_label}: {da}", text_en=f"{rec.action_label_en}: {en}", recommendation_id=rec.id
+            text=f"{rec.action_label}: {da}",
+            text_en=f"{rec.action_label_en}: {en}",
+            recommendation_ids=[rec.id],
         )
         if rec.direction == "for":
-            do_now.append(line)
+            _join(do_now, line, rec)
         elif rec.highlighted:
             because = rec.highlight_because or ""
             discuss.append(line.model_copy(update={"text": f"{line.text} – {because}".rstrip(" –")}))
         else:
-            avoid.append(line)
+            _join(avoid, line, rec)
         applies = any(a.status is AdviceStatus.APPLIES for a in rec.advice)
         if rec.cautions and (rec.highlighted or applies):
             medicine = _medicine_line(rec)

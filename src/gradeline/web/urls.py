@@ -3,9 +3,9 @@
 from django.urls import include, path, re_path
 
 from gradeline.web import aid_views, monitoring, views
-from gradeline.web.decide import api as decide_api  # noqa: F401 (adds POST /api/plan and the catalogue)
 from gradeline.web.api import api
 from gradeline.web.cds.views import cds_services
+from gradeline.web.decide import api as decide_api  # noqa: F401 (adds POST /api/plan and the catalogue)
 from gradeline.web.fhir import views as fhir_views
 
 urlpatterns = [
