@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from gradeline.content.pack import DEFAULT_PACK, cached_pack
 from gradeline.decide import PatientContext, make_plan
 from gradeline.decide.context import TRI_FIELDS, Bothersomeness, Sex, StartBackAnswers, Tri, WorkStatus
-from gradeline.decide.plan import ScopeVerdict
+from gradeline.decide.plan import ScopeVerdict, TriageLevel
 from gradeline.decide.rules import load_rules
 
 GUIDELINE = cached_pack()
@@ -71,8 +71,19 @@ def test_adding_a_red_flag_never_lowers_triage(context: PatientContext, item_id:
     after = make_plan(flagged, GUIDELINE, RULES)
     assert after.triage.level.rank >= before.triage.level.rank
     # ...and a work-up or emergency item always takes the patient out of the guideline's scope.
-    if after.triage.level.rank > 0:
+    if after.triage.level in (TriageLevel.WORK_UP, TriageLevel.EMERGENCY):
         assert after.scope.verdict is ScopeVerdict.OUT_OF_SCOPE
+
+
+@settings(max_examples=300, deadline=None)
+@given(contexts())
+def test_routine_only_when_every_red_flag_is_answered(context: PatientContext) -> None:
+    plan = make_plan(context, GUIDELINE, RULES)
+    unanswered = [f for f in plan.triage.not_assessed if f.level != "note"]
+    if unanswered and not plan.triage.findings:
+        assert plan.triage.level is TriageLevel.NOT_ASSESSED
+    if plan.triage.level is TriageLevel.ROUTINE:
+        assert not unanswered and not plan.triage.findings
 
 
 @settings(max_examples=200, deadline=None)

@@ -24,7 +24,7 @@ def test_text_shows_status_scope_triage_strength_and_trace(
 ) -> None:
     context = screened.model_copy(update={"wants_imaging": Tri.YES})
     text = plan_to_text(make_plan(context, guideline, rules), trace=True)
-    assert text.startswith("IKKE GÆLDENDE")
+    assert "IKKE GÆLDENDE" in text.splitlines()[0]
     for needed in (
         "OMFANG: Omfattet af retningslinjen",
         "TRIAGE: Rutine",

@@ -92,8 +92,8 @@ def test_condition_with_two_kinds(rule_pack: Path) -> None:
     _edit(
         rule_pack,
         "scope.yaml",
-        "{fact: age_years, at_most: 16}",
-        "{fact: age_years, at_most: 16, always: true}",
+        "{fact: age_years, less_than: 16}",
+        "{fact: age_years, less_than: 16, always: true}",
     )
     with pytest.raises(RuleError, match="exactly one of"):
         load_rules(rule_pack)
@@ -109,9 +109,9 @@ def test_our_own_words_need_an_external_source(rule_pack: Path) -> None:
 
 
 def test_age_threshold_must_match_the_pack(rule_pack: Path, guideline: Guideline) -> None:
-    _edit(rule_pack, "scope.yaml", "at_most: 16", "at_most: 17")
+    _edit(rule_pack, "scope.yaml", "less_than: 16", "less_than: 17")
     problems = check_rules(load_rules(rule_pack), guideline)
-    assert any("age_years at_most 16" in p for p in problems)
+    assert any("age_years less_than 16" in p for p in problems)
 
 
 def test_duration_threshold_must_match_the_pack(rule_pack: Path, guideline: Guideline) -> None:
@@ -148,7 +148,7 @@ def test_every_recommendation_needs_an_entry(rule_pack: Path, guideline: Guideli
 def test_make_plan_refuses_rules_that_do_not_fit(rule_pack: Path, guideline: Guideline) -> None:
     from gradeline.decide import PatientContext, make_plan
 
-    _edit(rule_pack, "scope.yaml", "at_most: 16", "at_most: 15")
+    _edit(rule_pack, "scope.yaml", "less_than: 16", "less_than: 15")
     with pytest.raises(RuleError, match=r"scope\.yaml"):
         make_plan(PatientContext(), guideline, load_rules(rule_pack))
 

@@ -83,6 +83,24 @@ def test_vignette(path: Path, guideline: Guideline, rules: Rules, seed: SeedText
         assert any(expect["refer_contains"] in r for r in plan.scope.refer_to)
     if "action_contains" in expect:
         assert any(expect["action_contains"] in a for a in plan.triage.actions)
+    if "escalations" in expect:
+        assert plan.triage.escalations == expect["escalations"]
+    if "time_frame_contains" in expect:
+        assert expect["time_frame_contains"] in plan.triage.time_frame
+    if "label_en" in expect:
+        assert plan.triage.label_en == expect["label_en"]
+    for rec_id, cautions in expect.get("cautions", {}).items():
+        rec = next(r for r in plan.recommendations if r.id == rec_id)
+        shown = {c.id: c.status.value for c in rec.cautions if c.id != "general"}
+        assert shown == cautions, f"{rec_id}: cautions {shown}"
+    if "follow_up" in expect:
+        assert [f.id for f in plan.follow_up] == expect["follow_up"]
+    for part, words in expect.get("summary_contains", {}).items():
+        lines = " | ".join(line.text for line in getattr(plan.summary, part))
+        for word in words:
+            assert word in lines, f"summary.{part}: {word!r} not in {lines!r}"
+    if "refer_count" in expect:
+        assert len(plan.scope.refer_to) == expect["refer_count"]
     if "startback" in expect:
         assert plan.startback is not None
         for key, value in expect["startback"].items():
@@ -100,3 +118,9 @@ def test_vignette(path: Path, guideline: Guideline, rules: Rules, seed: SeedText
         assert all(a.text in source.practical_advice for a in rec.advice)
     if plan.scope.verdict.value == "out_of_scope":
         assert all(r.applicability.value in ("not_applicable", "work_up") for r in plan.recommendations)
+    # Unknown is never reassuring: routine only when every red-flag item that can raise triage is answered.
+    if plan.triage.level.value == "routine":
+        assert not [f for f in plan.triage.not_assessed if f.level != "note"]
+    assert plan.triage.time_frame and plan.triage.label_en and plan.scope.label_en
+    assert "not in force" in plan.journal_note_en
+    assert len(set(plan.scope.refer_to)) == len(plan.scope.refer_to)

@@ -5,7 +5,7 @@ import json
 import pytest
 from django.test import Client
 
-from gradeline.web.plan_form import rules
+from gradeline.web.decide.form import rules
 
 IN_SCOPE = {
     "age_years": "40",

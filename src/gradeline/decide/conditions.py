@@ -24,7 +24,7 @@ class FactSpec:
     values: tuple[str, ...] = ()
 
 
-TRIAGE_VALUES = ("routine", "work_up", "emergency")
+TRIAGE_VALUES = ("routine", "not_assessed", "work_up", "emergency")
 
 FACTS: dict[str, FactSpec] = {
     **{name: FactSpec("answer", ("yes", "no")) for name in TRI_FIELDS},
@@ -155,7 +155,7 @@ def context_facts(context: PatientContext) -> dict[str, FactValue]:
     for name in TRI_FIELDS:
         answer = Tri(getattr(context, name))
         facts[name] = None if answer is Tri.UNKNOWN else answer.value
-    facts["age_years"] = context.age_years
+    facts["age_years"] = context.age_in_years
     facts["duration_in_days"] = context.duration_in_days
     facts["pain_nrs"] = context.pain_nrs
     facts["sex"] = None if context.sex is Sex.UNKNOWN else context.sex.value

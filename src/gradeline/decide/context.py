@@ -1,5 +1,6 @@
 """The patient in front of the clinician: every answer may be explicitly unknown, never assumed."""
 
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -90,30 +91,105 @@ TRI_FIELDS = (
     "wants_imaging",
     "wants_medication",
     "wants_acupuncture",
+    "pregnant",
+    "renal_impairment",
+    "heart_disease",
+    "peptic_ulcer_or_gi_bleeding",
+    "takes_anticoagulants",
+    "drives_or_operates_machinery",
+    "dependency_history",
 )
+
+DESCRIPTIONS: dict[str, str] = {
+    "pregnant_or_postpartum": "Pregnant or post-partum (recently given birth).",
+    "pregnancy_related_pelvic_pain": "Pelvic pain related to pregnancy or the post-partum period.",
+    "new_episode": "A new episode of pain (earlier episodes do not matter for scope); information only.",
+    "pain_in_lumbar_region": "Pain in the low back and/or buttocks (Th12 to the inferior gluteal fold).",
+    "leg_radiation": "Pain radiating to the leg (allowed in scope on its own).",
+    "radicular_pain_pattern": "Leg pain in a radicular pattern (a sign of nerve-root involvement).",
+    "muscle_weakness": "Muscle weakness (a sign of nerve-root involvement).",
+    "reflex_loss": "Reflex loss (a sign of nerve-root involvement).",
+    "sensory_change": "Sensory change (a sign of nerve-root involvement).",
+    "positive_nerve_stretch_test": "Positive nerve stretch test (a sign of nerve-root involvement).",
+    "recent_spinal_surgery": "Recent spinal surgery (post-operative pain is out of scope).",
+    "specific_cause_identified": "A specific cause of the pain has been found.",
+    "severe_pain_acute_phase": "Severe pain in the acute phase (clinician's judgement; no NRS cut-off).",
+    "worried_or_fearful": "Worried or fearful about the pain.",
+    "inactive_or_passive": "Has become inactive or passive.",
+    "wants_imaging": "The patient wants imaging.",
+    "wants_medication": "The patient wants pain medication.",
+    "wants_acupuncture": "The patient wants acupuncture.",
+    "pregnant": "Pregnant now (medication cautions).",
+    "renal_impairment": "Reduced kidney function (medication cautions).",
+    "heart_disease": "Known heart or vascular disease, including heart failure (medication cautions).",
+    "peptic_ulcer_or_gi_bleeding": "Peptic ulcer or GI bleeding, now or before (medication cautions).",
+    "takes_anticoagulants": "Takes anticoagulant or antiplatelet medicine (medication cautions).",
+    "drives_or_operates_machinery": "Drives or operates machinery (opioid caution).",
+    "dependency_history": "Misuse of or dependency on medicines, alcohol or drugs (opioid caution).",
+}
+TRI_NOTE = " `yes`, `no` or `unknown` (JSON true/false/null); omitted = `unknown`, never `no`."
+
+
+def _tri(name: str) -> Any:
+    return Field(default=Tri.UNKNOWN, description=DESCRIPTIONS[name] + TRI_NOTE)
+
+
+def whole_years(born: date, on: date) -> int:
+    """Completed years between a date of birth and a date (birthdays compared exactly, 29 Feb on 28 Feb)."""
+    years = on.year - born.year
+    if (on.month, on.day) < (born.month, born.day):
+        years -= 1
+    return years
 
 
 class PatientContext(_Answers):
-    """What the clinician knows about the patient. Omitted answers are 'unknown', not 'no'."""
+    """What the clinician knows about the patient. Omitted answers are 'unknown', not 'no'.
+
+    Give the duration in days **or** in weeks, not both; give the age in whole years **or** the date of birth,
+    not both.
+    """
 
     age_years: int | None = Field(
-        default=None, ge=0, le=130, description="Age in whole years; None = unknown."
+        default=None,
+        ge=0,
+        le=130,
+        description="Age in whole years; null = unknown. Give this or `birth_date`, not both.",
     )
-    sex: Sex = Sex.UNKNOWN
-    pregnant_or_postpartum: Tri = Tri.UNKNOWN
-    pregnancy_related_pelvic_pain: Tri = Tri.UNKNOWN
-    duration_days: int | None = Field(default=None, ge=0, le=36500)
-    duration_weeks: int | None = Field(default=None, ge=0, le=5200, description="Whole weeks.")
-    new_episode: Tri = Tri.UNKNOWN
-    pain_in_lumbar_region: Tri = Tri.UNKNOWN
-    leg_radiation: Tri = Tri.UNKNOWN
-    radicular_pain_pattern: Tri = Tri.UNKNOWN
-    muscle_weakness: Tri = Tri.UNKNOWN
-    reflex_loss: Tri = Tri.UNKNOWN
-    sensory_change: Tri = Tri.UNKNOWN
-    positive_nerve_stretch_test: Tri = Tri.UNKNOWN
-    recent_spinal_surgery: Tri = Tri.UNKNOWN
-    specific_cause_identified: Tri = Tri.UNKNOWN
+    birth_date: date | None = Field(
+        default=None,
+        description="Date of birth (YYYY-MM-DD); the age is then counted exactly in completed years on "
+        "`assessed_on`. Give this or `age_years`, not both.",
+    )
+    assessed_on: date | None = Field(
+        default=None, description="Date of the assessment (YYYY-MM-DD) for `birth_date`; default today."
+    )
+    sex: Sex = Field(default=Sex.UNKNOWN, description="Sex as recorded; omitted = unknown.")
+    pregnant_or_postpartum: Tri = _tri("pregnant_or_postpartum")
+    pregnancy_related_pelvic_pain: Tri = _tri("pregnancy_related_pelvic_pain")
+    duration_days: int | None = Field(
+        default=None,
+        ge=0,
+        le=36500,
+        description="Duration of the current episode in days. Give `duration_days` or `duration_weeks`, "
+        "not both; null = unknown.",
+    )
+    duration_weeks: int | None = Field(
+        default=None,
+        ge=0,
+        le=5200,
+        description="Duration of the current episode in whole weeks. Give `duration_days` or "
+        "`duration_weeks`, not both; null = unknown.",
+    )
+    new_episode: Tri = _tri("new_episode")
+    pain_in_lumbar_region: Tri = _tri("pain_in_lumbar_region")
+    leg_radiation: Tri = _tri("leg_radiation")
+    radicular_pain_pattern: Tri = _tri("radicular_pain_pattern")
+    muscle_weakness: Tri = _tri("muscle_weakness")
+    reflex_loss: Tri = _tri("reflex_loss")
+    sensory_change: Tri = _tri("sensory_change")
+    positive_nerve_stretch_test: Tri = _tri("positive_nerve_stretch_test")
+    recent_spinal_surgery: Tri = _tri("recent_spinal_surgery")
+    specific_cause_identified: Tri = _tri("specific_cause_identified")
     red_flags: dict[str, Tri] = Field(
         default_factory=dict,
         description="Answers to red-flag items by item id (see the pack's decide rules).",
@@ -122,15 +198,26 @@ class PatientContext(_Answers):
         default=Tri.UNKNOWN,
         description="The clinician's answer for every red-flag item not listed in red_flags.",
     )
-    pain_nrs: int | None = Field(default=None, ge=0, le=10)
-    severe_pain_acute_phase: Tri = Tri.UNKNOWN
-    worried_or_fearful: Tri = Tri.UNKNOWN
-    inactive_or_passive: Tri = Tri.UNKNOWN
-    work_status: WorkStatus = WorkStatus.UNKNOWN
-    wants_imaging: Tri = Tri.UNKNOWN
-    wants_medication: Tri = Tri.UNKNOWN
-    wants_acupuncture: Tri = Tri.UNKNOWN
-    startback: StartBackAnswers | None = None
+    pain_nrs: int | None = Field(
+        default=None, ge=0, le=10, description="Pain intensity, NRS 0-10; null = unknown."
+    )
+    severe_pain_acute_phase: Tri = _tri("severe_pain_acute_phase")
+    worried_or_fearful: Tri = _tri("worried_or_fearful")
+    inactive_or_passive: Tri = _tri("inactive_or_passive")
+    work_status: WorkStatus = Field(default=WorkStatus.UNKNOWN, description="Work situation.")
+    wants_imaging: Tri = _tri("wants_imaging")
+    wants_medication: Tri = _tri("wants_medication")
+    wants_acupuncture: Tri = _tri("wants_acupuncture")
+    pregnant: Tri = _tri("pregnant")
+    renal_impairment: Tri = _tri("renal_impairment")
+    heart_disease: Tri = _tri("heart_disease")
+    peptic_ulcer_or_gi_bleeding: Tri = _tri("peptic_ulcer_or_gi_bleeding")
+    takes_anticoagulants: Tri = _tri("takes_anticoagulants")
+    drives_or_operates_machinery: Tri = _tri("drives_or_operates_machinery")
+    dependency_history: Tri = _tri("dependency_history")
+    startback: StartBackAnswers | None = Field(
+        default=None, description="Optional STarT Back answers by construct (information only)."
+    )
 
     @field_validator(*TRI_FIELDS, "other_red_flags", mode="before")
     @classmethod
@@ -153,7 +240,18 @@ class PatientContext(_Answers):
     def _one_duration(self) -> "PatientContext":
         if self.duration_days is not None and self.duration_weeks is not None:
             raise ValueError("give the duration in days or in weeks, not both")
+        if self.age_years is not None and self.birth_date is not None:
+            raise ValueError("give the age in years or the date of birth, not both")
+        if self.birth_date is not None and self.birth_date > (self.assessed_on or date.today()):
+            raise ValueError("the date of birth lies after the assessment date")
         return self
+
+    @property
+    def age_in_years(self) -> int | None:
+        """Completed years: as given, or counted exactly from the date of birth; None when unknown."""
+        if self.birth_date is not None:
+            return whole_years(self.birth_date, self.assessed_on or date.today())
+        return self.age_years
 
     @property
     def duration_in_days(self) -> int | None:

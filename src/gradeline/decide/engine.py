@@ -1,8 +1,12 @@
 """Patient context -> plan. Pure: no I/O beyond the guideline and rules it is given."""
 
+from collections.abc import Callable
+
+from gradeline.decide.citing import cite
 from gradeline.decide.conditions import Condition, FactValue, Truth, context_facts
 from gradeline.decide.context import PatientContext, Tri
-from gradeline.decide.journal import journal_note
+from gradeline.decide.journal import journal_note, journal_note_en
+from gradeline.decide.medication import medication_cautions
 from gradeline.decide.plan import (
     AdvicePlan,
     AdviceStatus,
@@ -20,40 +24,24 @@ from gradeline.decide.plan import (
     TriageLevel,
     TriageResult,
 )
-from gradeline.decide.rules import ACTION_LABELS, ItemLevel, RuleError, Rules, Source, check_rules
+from gradeline.decide.rules import ACTION_LABELS, ItemLevel, RuleError, Rules, check_rules
 from gradeline.decide.startback import score_startback
+from gradeline.decide.summary import follow_up, summarise
 from gradeline.model import Guideline, Recommendation
+
+TitleLookup = Callable[[str], str | None]
 
 
 class ContextError(ValueError):
     """The patient context does not fit the rules (e.g. an unknown red-flag item)."""
 
 
-TRIAGE_LABELS = {
-    TriageLevel.ROUTINE: "Rutine: behandling efter retningslinjen (ingen røde flag angivet)",
-    TriageLevel.WORK_UP: "Rettidig udredning ved mistanke om alvorlig patologi",
-    TriageLevel.EMERGENCY: "Akut: henvis samme dag",
-}
-VERDICT_LABELS = {
-    ScopeVerdict.IN_SCOPE: "Omfattet af retningslinjen",
-    ScopeVerdict.BORDERLINE: "Grænsetilfælde/ukendt: afklar de ukendte svar",
-    ScopeVerdict.OUT_OF_SCOPE: "Ikke omfattet af retningslinjen",
-}
 ITEM_TO_TRIAGE = {
     ItemLevel.NOTE: TriageLevel.ROUTINE,
     ItemLevel.WORK_UP: TriageLevel.WORK_UP,
     ItemLevel.EMERGENCY: TriageLevel.EMERGENCY,
 }
 _checked: set[tuple[int, int]] = set()
-
-
-def _cite(source: Source, recommendation_id: str | None = None) -> Citation:
-    return Citation(
-        section=source.guideline.section if source.guideline else None,
-        quote=source.guideline.quote if source.guideline else None,
-        recommendation_id=recommendation_id,
-        external=[e.citation for e in source.external],
-    )
 
 
 def _answer(truth: Truth) -> Tri:
@@ -80,7 +68,8 @@ def _check(rules: Rules, guideline: Guideline) -> None:
 def _red_flags(
     context: PatientContext, rules: Rules, facts: dict[str, FactValue], trace: list[TraceStep]
 ) -> tuple[TriageResult, dict[str, FactValue]]:
-    known = {item.id: item for _, item in rules.red_flags.items()}
+    flags = rules.red_flags
+    known = {item.id: item for _, item in flags.items()}
     for item_id, answer in context.red_flags.items():
         if item_id not in known:
             raise ContextError(f"red_flags: {item_id!r} is not a red-flag item of this guideline")
@@ -90,11 +79,14 @@ def _red_flags(
     findings: list[Finding] = []
     risk: list[Finding] = []
     unknown: list[Finding] = []
-    actions: list[str] = []
+    actions: list[tuple[str, str, str]] = []  # (group id, Danish, English)
     triggering: list[Tri] = []
     imaging: list[Tri] = []
-    for group, item in rules.red_flags.items():
+    answers: dict[str, Tri] = {}
+    unanswered_emergency: list[str] = []
+    for group, item in flags.items():
         answer = _answer(item.derive.evaluate(facts)) if item.derive else context.red_flag(item.id)
+        answers[item.id] = answer
         finding = Finding(
             item_id=item.id,
             group_id=group.id,
@@ -103,7 +95,7 @@ def _red_flags(
             answer=answer.value,
             level=item.level.value,
             derived=item.derive is not None,
-            citation=_cite(item.source),
+            citation=cite(item.source),
         )
         if item.level is not ItemLevel.NOTE:
             triggering.append(answer)
@@ -112,6 +104,8 @@ def _red_flags(
         if answer is Tri.UNKNOWN:
             if item.level is not ItemLevel.NOTE or item.derive is None:
                 unknown.append(finding)
+            if item.level is ItemLevel.EMERGENCY:
+                unanswered_emergency.append(item.id)
             continue
         if answer is Tri.NO:
             continue
@@ -122,34 +116,92 @@ def _red_flags(
             conclusion = f"Risikofaktor vist ({group.name}); ændrer ikke triage alene"
         else:
             findings.append(finding)
-            if item_level.rank > level.rank:
-                level = item_level
-            if group.action not in actions:
-                actions.append(group.action)
-            conclusion = f"{TRIAGE_LABELS[item_level]} – {group.name}"
+            level = max(level, item_level, key=lambda t: t.rank)
+            if group.action not in [a[1] for a in actions]:
+                actions.append((group.id, group.action, group.action_en))
+            conclusion = f"{flags.levels[item_level.value].label.da} – {group.name}"
         trace.append(
             TraceStep(
                 inputs=inputs,
                 rule=f"red-flags.yaml:{group.id}.{item.id}",
                 conclusion=conclusion,
-                citation=_cite(item.source),
+                citation=cite(item.source),
+            )
+        )
+    escalated: list[str] = []
+    for esc in flags.escalations:
+        if all(answers.get(i) is Tri.YES for i in esc.all_of):
+            escalated.append(esc.id)
+            esc_level = ITEM_TO_TRIAGE[esc.level]
+            level = max(level, esc_level, key=lambda t: t.rank)
+            actions = [a for a in actions if a[0] != esc.group]
+            actions.insert(0, (esc.group, esc.action.da, esc.action.en))
+            trace.append(
+                TraceStep(
+                    inputs=[f"red_flags.{i} = yes" for i in esc.all_of],
+                    rule=f"red-flags.yaml:escalations.{esc.id}",
+                    conclusion=f"{flags.levels[esc_level.value].label.da} – {esc.name.da}",
+                    citation=cite(esc.source),
+                )
+            )
+    if level is TriageLevel.ROUTINE and Tri.UNKNOWN in triggering:
+        level = TriageLevel.NOT_ASSESSED
+        trace.append(
+            TraceStep(
+                inputs=[f"red_flags.{f.item_id} = unknown" for f in unknown if f.level != "note"],
+                rule="red-flags.yaml:levels.not_assessed",
+                conclusion=flags.levels["not_assessed"].label.da,
+                citation=cite(flags.caveat_source),
             )
         )
     derived = dict(facts)
     derived["triage"] = level.value
     derived["red_flag_suspected"] = _any_tri(triggering)
     derived["imaging_trigger"] = _any_tri(imaging)
+    text = flags.levels[level.value]
+    time_frame, time_frame_en = text.time_frame.da, text.time_frame.en
+    top = [a for a in actions if _group_level(a[0], escalated, rules, answers) is level]
+    if level in (TriageLevel.WORK_UP, TriageLevel.EMERGENCY) and top:
+        frames = [_group_time_frame(a[0], escalated, rules) for a in top]
+        time_frame = "; ".join(dict.fromkeys(f[0] for f in frames))
+        time_frame_en = "; ".join(dict.fromkeys(f[1] for f in frames))
     triage = TriageResult(
         level=level,
-        label=TRIAGE_LABELS[level],
-        actions=actions,
+        label=text.label.da,
+        label_en=text.label.en,
+        time_frame=time_frame,
+        time_frame_en=time_frame_en,
+        actions=[a[1] for a in actions],
+        actions_en=[a[2] for a in actions],
+        escalations=escalated,
+        unanswered_emergency_items=unanswered_emergency,
         findings=findings,
         risk_factors=risk,
         not_assessed=unknown,
-        caveat=rules.red_flags.caveat,
-        caveat_citation=_cite(rules.red_flags.caveat_source),
+        caveat=flags.caveat,
+        caveat_citation=cite(flags.caveat_source),
     )
     return triage, derived
+
+
+def _group_level(group_id: str, escalated: list[str], rules: Rules, answers: dict[str, Tri]) -> TriageLevel:
+    """The highest level a group reached: its escalations that fired, or its items answered yes."""
+    levels = [
+        ITEM_TO_TRIAGE[e.level]
+        for e in rules.red_flags.escalations
+        if e.id in escalated and e.group == group_id
+    ]
+    group = next(g for g in rules.red_flags.groups if g.id == group_id)
+    levels += [ITEM_TO_TRIAGE[i.level] for i in group.items if answers.get(i.id) is Tri.YES]
+    return max(levels, key=lambda t: t.rank, default=TriageLevel.ROUTINE)
+
+
+def _group_time_frame(group_id: str, escalated: list[str], rules: Rules) -> tuple[str, str]:
+    for esc in rules.red_flags.escalations:
+        if esc.id in escalated and esc.group == group_id:
+            return esc.time_frame.da, esc.time_frame.en
+    group = next(g for g in rules.red_flags.groups if g.id == group_id)
+    return group.time_frame.da, group.time_frame.en
 
 
 def _any_tri(answers: list[Tri]) -> str | None:
@@ -174,7 +226,7 @@ def _scope(rules: Rules, facts: dict[str, FactValue], trace: list[TraceStep]) ->
             GateStatus.UNKNOWN: rule.reason_unknown,
             GateStatus.NOT_MET: rule.reason_out,
         }[status]
-        citation = _cite(rule.source)
+        citation = cite(rule.source)
         inputs = _inputs(rule.excludes_when, facts)
         reasons.append(
             ScopeReason(
@@ -198,8 +250,9 @@ def _scope(rules: Rules, facts: dict[str, FactValue], trace: list[TraceStep]) ->
         verdict = ScopeVerdict.BORDERLINE
     else:
         verdict = ScopeVerdict.IN_SCOPE
-    refer = [r.refer_to for r in reasons if r.refer_to]
-    result = ScopeResult(verdict=verdict, label=VERDICT_LABELS[verdict], reasons=reasons, refer_to=refer)
+    refer = list(dict.fromkeys(r.refer_to for r in reasons if r.refer_to))
+    label = rules.scope.verdicts[verdict.value]
+    result = ScopeResult(verdict=verdict, label=label.da, label_en=label.en, reasons=reasons, refer_to=refer)
     return result, verdict is ScopeVerdict.OUT_OF_SCOPE and only_pathology
 
 
@@ -210,6 +263,7 @@ def _recommendations(
     scope: ScopeResult,
     work_up_only: bool,
     trace: list[TraceStep],
+    title_en: TitleLookup,
 ) -> tuple[list[RecommendationPlan], list[TellPatient]]:
     plans: list[RecommendationPlan] = []
     tell: list[TellPatient] = []
@@ -267,11 +321,19 @@ def _recommendations(
             and rule.highlight_when is not None
             and rule.highlight_when.evaluate(facts) is True
         )
+        cautions = (
+            medication_cautions(rules, rec.id, facts)
+            if advice and applicability is not Applicability.NOT_APPLICABLE
+            else []
+        )
         plans.append(
             RecommendationPlan(
                 id=rec.id,
                 chapter=rec.chapter,
                 title=rec.title,
+                title_en=title_en(rec.id),
+                strength=rec.strength.value,
+                direction=rec.direction.value,
                 action=rule.action.value,
                 action_label=label_da,
                 action_label_en=label_en,
@@ -285,6 +347,7 @@ def _recommendations(
                 highlighted=highlighted,
                 highlight_because=rule.highlight_because if highlighted else None,
                 advice=advice,
+                cautions=cautions,
             )
         )
     return plans, tell
@@ -294,13 +357,22 @@ def _rec_citation(rec: Recommendation, quote: str) -> Citation:
     return Citation(section=f"{rec.chapter} (praktiske råd)", recommendation_id=rec.id, quote=quote)
 
 
-def make_plan(context: PatientContext, guideline: Guideline, rules: Rules) -> Plan:
-    """The plan for one patient: scope, triage, the ten recommendations, what to tell, note, trace."""
+def _no_title(rec_id: str) -> str | None:
+    return None
+
+
+def make_plan(
+    context: PatientContext, guideline: Guideline, rules: Rules, title_en: TitleLookup = _no_title
+) -> Plan:
+    """The plan for one patient: scope, triage, the ten recommendations, what to tell, note, trace.
+
+    ``title_en`` gives a recommendation's unofficial English title by id (None where untranslated).
+    """
     _check(rules, guideline)
     trace: list[TraceStep] = []
     triage, facts = _red_flags(context, rules, context_facts(context), trace)
     scope, work_up_only = _scope(rules, facts, trace)
-    recommendations, tell = _recommendations(guideline, rules, facts, scope, work_up_only, trace)
+    recommendations, tell = _recommendations(guideline, rules, facts, scope, work_up_only, trace, title_en)
     if scope.verdict is ScopeVerdict.OUT_OF_SCOPE:
         tell = [
             TellPatient(
@@ -313,7 +385,7 @@ def make_plan(context: PatientContext, guideline: Guideline, rules: Rules) -> Pl
         ]
     else:
         tell = [
-            TellPatient(topic=item.topic, text=item.said, citation=_cite(item.source))
+            TellPatient(topic=item.topic, text=item.said, citation=cite(item.source))
             for item in rules.patient.tell
             if item.when.evaluate(facts) is True
         ] + tell
@@ -330,14 +402,22 @@ def make_plan(context: PatientContext, guideline: Guideline, rules: Rules) -> Pl
         triage=triage,
         recommendations=recommendations,
         tell_patient=tell,
+        follow_up=follow_up(rules, facts, scope.verdict),
         journal_note="",
         trace=trace,
         startback=startback,
     )
-    return plan.model_copy(update={"journal_note": journal_note(context, plan)})
+    plan = plan.model_copy(update={"summary": summarise(plan, rules)})
+    return plan.model_copy(
+        update={
+            "journal_note": journal_note(context, plan),
+            "journal_note_en": journal_note_en(context, plan),
+        }
+    )
 
 
 def _status_notice(guideline: Guideline, rules: Rules) -> str:
+    """The status once: the pack's notice when not in force, else title, version and status."""
     if guideline.status.value.value == "in_force":
         return f"{guideline.title} ({guideline.version}): {guideline.status.label}."
-    return f"{guideline.status.label.upper()}: {rules.patient.not_in_force_notice} {guideline.status.note}"
+    return rules.patient.not_in_force_notice

@@ -29,15 +29,17 @@ class GateStatus(StrEnum):
 
 
 class TriageLevel(StrEnum):
-    """Urgency, lowest first."""
+    """Urgency, lowest first. ``not_assessed``: no finding raises triage, but an item that can raise it
+    is unanswered -- never routine, never green."""
 
     ROUTINE = "routine"
+    NOT_ASSESSED = "not_assessed"
     WORK_UP = "work_up"
     EMERGENCY = "emergency"
 
     @property
     def rank(self) -> int:
-        """0 routine, 1 work-up, 2 emergency."""
+        """0 routine, 1 not assessed, 2 work-up, 3 emergency."""
         return list(TriageLevel).index(self)
 
 
@@ -83,7 +85,8 @@ class ScopeResult(PlanModel):
     """The scope verdict with its reasons."""
 
     verdict: ScopeVerdict
-    label: str
+    label: str = Field(description="The verdict in Danish.")
+    label_en: str = Field(description="The verdict in English (unofficial).")
     reasons: list[ScopeReason]
     refer_to: list[str] = Field(default_factory=list)
 
@@ -104,9 +107,22 @@ class Finding(PlanModel):
 class TriageResult(PlanModel):
     """Triage with the findings that caused it."""
 
-    level: TriageLevel
-    label: str
-    actions: list[str] = Field(default_factory=list)
+    level: TriageLevel = Field(
+        description="routine (every red-flag item answered, none raises triage), not_assessed (an item that "
+        "can raise triage is unanswered), work_up or emergency."
+    )
+    label: str = Field(description="The level in Danish.")
+    label_en: str = Field(description="The level in English (unofficial).")
+    time_frame: str = Field(description="When to act, in plain Danish words, as the source says.")
+    time_frame_en: str = Field(description="When to act, in English.")
+    actions: list[str] = Field(default_factory=list, description="What to do (Danish), one per pathology.")
+    actions_en: list[str] = Field(default_factory=list, description="The same actions in English.")
+    escalations: list[str] = Field(
+        default_factory=list, description="Ids of combinations of findings that raised triage."
+    )
+    unanswered_emergency_items: list[str] = Field(
+        default_factory=list, description="Emergency-level items whose answer is unknown."
+    )
     findings: list[Finding] = Field(
         default_factory=list, description="Items answered 'yes' that raise triage."
     )
@@ -129,12 +145,34 @@ class AdvicePlan(PlanModel):
     depends_on: list[str] = Field(default_factory=list)
 
 
+class CautionStatus(StrEnum):
+    """A medication caution for this patient."""
+
+    AVOID = "avoid"  # the clinician's answer makes the medicine one to avoid
+    CAUTION = "caution"  # use with caution, for the reason given
+    ASK = "ask"  # the answer is unknown: ask before advising the medicine
+    GENERAL = "general"  # the guideline's own caution, always shown
+
+
+class CautionPlan(PlanModel):
+    """A contraindication, caution or prompt for one medication recommendation."""
+
+    id: str
+    status: CautionStatus
+    text: str = Field(description="Danish: the reason (avoid/caution), the question (ask) or the caution.")
+    text_en: str
+    citation: Citation
+
+
 class RecommendationPlan(PlanModel):
     """One recommendation for this patient."""
 
     id: str
     chapter: int
     title: str
+    title_en: str | None = Field(default=None, description="Unofficial English title, where translated.")
+    strength: str = Field(description="strong, weak or good_practice (from the pack).")
+    direction: str = Field(description="for or against (from the pack).")
     action: str
     action_label: str
     action_label_en: str
@@ -148,6 +186,39 @@ class RecommendationPlan(PlanModel):
     highlighted: bool = False
     highlight_because: str | None = None
     advice: list[AdvicePlan] = Field(default_factory=list)
+    cautions: list[CautionPlan] = Field(
+        default_factory=list,
+        description="Medication safety, wherever the medicine's advice applies or is asked.",
+    )
+
+
+class FollowUp(PlanModel):
+    """When to reassess, or what should make the patient come back sooner."""
+
+    id: str
+    kind: str = Field(description="reassess or come_back_sooner")
+    text: str
+    text_en: str
+    citation: Citation
+
+
+class SummaryLine(PlanModel):
+    """One line of the plan's summary."""
+
+    text: str
+    text_en: str
+    recommendation_ids: list[str] = Field(default_factory=list)
+
+
+class PlanSummary(PlanModel):
+    """The plan in one screen: what to do now, what to discuss, what to avoid."""
+
+    do_now: list[SummaryLine] = Field(default_factory=list)
+    discuss: list[SummaryLine] = Field(default_factory=list)
+    avoid: list[SummaryLine] = Field(default_factory=list)
+    not_applicable: list[SummaryLine] = Field(
+        default_factory=list, description="Recommendations that do not apply, one line each."
+    )
 
 
 class TellPatient(PlanModel):
@@ -194,6 +265,9 @@ class Plan(PlanModel):
     triage: TriageResult
     recommendations: list[RecommendationPlan]
     tell_patient: list[TellPatient]
+    follow_up: list[FollowUp] = Field(default_factory=list)
+    summary: PlanSummary = Field(default_factory=PlanSummary)
     journal_note: str
+    journal_note_en: str = ""
     trace: list[TraceStep]
     startback: StartBackResult | None = None

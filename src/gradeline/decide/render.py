@@ -36,13 +36,23 @@ def _source(citation: Citation) -> str:
 def plan_to_text(plan: Plan, trace: bool = False) -> str:
     """The plan as plain text for a terminal (Danish). With ``trace`` the explanation trace is added."""
     out = [plan.status_notice, plan.clinician_decides, ""]
+    out.append(f"TRIAGE: {plan.triage.label} – {plan.triage.time_frame}")
     out.append(f"OMFANG: {plan.scope.label}")
+    for heading, lines in (
+        ("Gør nu", plan.summary.do_now),
+        ("Drøft", plan.summary.discuss),
+        ("Undgå rutinemæssigt", plan.summary.avoid),
+        ("Gælder ikke", plan.summary.not_applicable),
+    ):
+        if lines:
+            out.append(_wrap(f"{heading}: " + " | ".join(line.text for line in lines), ""))
+    out += ["", "DETALJER", "Omfang, begrundelse:"]
     for reason in plan.scope.reasons:
         mark = {"met": "✓", "unknown": "?", "not_met": "✗"}[reason.status.value]
         out.append(_wrap(f"{mark} {reason.text}"))
     for refer in plan.scope.refer_to:
         out.append(_wrap(f"→ {refer}"))
-    out += ["", f"TRIAGE: {plan.triage.label}"]
+    out += ["", "Triage, fund og handling:"]
     for action in plan.triage.actions:
         out.append(_wrap(f"→ {action}"))
     for finding in plan.triage.findings:
@@ -69,10 +79,15 @@ def plan_to_text(plan: Plan, trace: bool = False) -> str:
             out.append(_wrap(f"({rec.applicability_note})", "    "))
         if rec.highlight_because:
             out.append(_wrap(f"Fremhævet: {rec.highlight_because}", "    "))
+        for caution in rec.cautions:
+            out.append(_wrap(f"! {caution.status.value.upper()}: {caution.text}", "      "))
         for advice in rec.advice:
             mark = "»" if advice.highlighted else "-"
             prefix = "AFKLAR: " if advice.status is AdviceStatus.ASK else ""
             out.append(_wrap(f"{mark} {prefix}{advice.text} [{advice.because}]", "      "))
+    if plan.follow_up:
+        out += ["", "OPFØLGNING"]
+        out += [_wrap(f"{item.text} ({_source(item.citation)})") for item in plan.follow_up]
     out += ["", "FORTÆL PATIENTEN"]
     for item in plan.tell_patient:
         out.append(_wrap(f"{item.topic}: {item.text}"))
@@ -84,7 +99,7 @@ def plan_to_text(plan: Plan, trace: bool = False) -> str:
             else "ufuldstændig (" + ", ".join(sb.missing) + ")"
         )
         out += ["", f"STarT Back (kun information): {result}", _wrap(sb.note), _wrap(sb.licence)]
-    out += ["", "JOURNALNOTAT", plan.journal_note]
+    out += ["", "JOURNALNOTAT", plan.journal_note, "", "JOURNAL NOTE (ENGLISH)", plan.journal_note_en]
     if trace:
         out += ["", "FORKLARING (input -> regel -> retningslinje)"]
         for step in plan.trace:

@@ -24,6 +24,8 @@ RULE_FILES = {
     "recommendations": "recommendations.yaml",
     "patient": "patient.yaml",
     "startback": "startback.yaml",
+    "medication": "medication.yaml",
+    "follow_up": "follow-up.yaml",
 }
 
 
@@ -80,10 +82,21 @@ class ScopeRule(RuleModel):
     source: Source
 
 
-class ScopeRules(RuleModel):
-    """All scope gates."""
+class Wording(RuleModel):
+    """A short text in Danish with its English (unofficial) translation."""
 
+    da: str = Field(min_length=2)
+    en: str = Field(min_length=2)
+
+
+class ScopeRules(RuleModel):
+    """All scope gates and the verdict labels."""
+
+    verdicts: dict[str, Wording] = Field(description="Label per verdict: in_scope, borderline, out_of_scope.")
     rules: list[ScopeRule] = Field(min_length=1)
+    refer_elsewhere: Wording | None = Field(
+        default=None, description="One line for recommendations that do not apply when the patient is out."
+    )
 
 
 class ItemLevel(StrEnum):
@@ -116,18 +129,44 @@ class RedFlagGroup(RuleModel):
         default=None, description="Chapter 6 practical advice naming it as a reason to consider imaging."
     )
     action: str = Field(min_length=3, description="What to do when suspected (Danish).")
+    action_en: str = Field(min_length=3)
+    time_frame: Wording = Field(description="The time frame in plain words, as the action's source says.")
     action_source: Source
     items: list[RedFlagItem] = Field(min_length=1)
 
 
+class TriageText(RuleModel):
+    """Label and time frame of one triage level, in Danish and English."""
+
+    label: Wording
+    time_frame: Wording
+
+
+class Escalation(RuleModel):
+    """A combination of red-flag items that together raise triage above what each item does alone."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    group: str = Field(description="The red-flag group whose pathology the combination suggests.")
+    all_of: list[str] = Field(min_length=2, description="Item ids that must all be answered 'yes'.")
+    level: ItemLevel
+    name: Wording
+    action: Wording
+    time_frame: Wording
+    source: Source
+
+
 class RedFlagRules(RuleModel):
-    """Red-flag groups and the caveat on their diagnostic value."""
+    """Red-flag groups, combinations that escalate, the triage levels' wording and the caveat."""
 
     caveat: str = Field(
         min_length=20, description="The modest diagnostic value of single red flags (Danish)."
     )
     caveat_source: Source
+    levels: dict[str, TriageText] = Field(
+        description="Label and time frame per triage level: routine, not_assessed, work_up, emergency."
+    )
     groups: list[RedFlagGroup] = Field(min_length=1)
+    escalations: list[Escalation] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _unique_items(self) -> "RedFlagRules":
@@ -135,6 +174,16 @@ class RedFlagRules(RuleModel):
         twice = sorted({i for i in ids if ids.count(i) > 1})
         if twice:
             raise ValueError(f"red-flag item ids are not unique: {twice}")
+        missing = {"routine", "not_assessed", "work_up", "emergency"} - set(self.levels)
+        if missing:
+            raise ValueError(
+                f"levels: every triage level needs a label and time frame; missing {sorted(missing)}"
+            )
+        groups = {g.id for g in self.groups}
+        for esc in self.escalations:
+            unknown = [i for i in esc.all_of if i not in ids]
+            if unknown or esc.group not in groups:
+                raise ValueError(f"escalations: {esc.id}: unknown items {unknown} or group {esc.group!r}")
         return self
 
     def items(self) -> list[tuple[RedFlagGroup, RedFlagItem]]:
@@ -267,6 +316,55 @@ class StartBackRules(RuleModel):
     sources: list[ExternalSource] = Field(min_length=1)
 
 
+class CautionLevel(StrEnum):
+    """What a 'yes' to a caution's question does to the medication advice."""
+
+    AVOID = "avoid"
+    CAUTION = "caution"
+
+
+class MedicationCaution(RuleModel):
+    """A contraindication or caution: when it holds, its question (asked while unknown) and its source."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    when: Condition
+    level: CautionLevel
+    question: Wording = Field(description="The prompt shown while the answer is unknown.")
+    reason: Wording = Field(description="Why the advice changes when the answer is yes.")
+    source: Source
+
+
+class MedicationRule(RuleModel):
+    """The cautions for one medication recommendation."""
+
+    recommendation: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    general: Wording = Field(description="The guideline's own caution for this medicine, always shown.")
+    general_source: Source
+    cautions: list[MedicationCaution] = Field(default_factory=list)
+
+
+class MedicationRules(RuleModel):
+    """Medication safety: shown wherever a medication recommendation's advice applies or is asked."""
+
+    medicines: list[MedicationRule] = Field(min_length=1)
+
+
+class FollowUpItem(RuleModel):
+    """When to reassess or come back, with its source."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    kind: str = Field(pattern=r"^(reassess|come_back_sooner)$")
+    when: Condition = Field(default_factory=lambda: Condition(always=True))
+    text: Wording
+    source: Source
+
+
+class FollowUpRules(RuleModel):
+    """Follow-up advice for every plan that is not out of scope."""
+
+    items: list[FollowUpItem] = Field(min_length=1)
+
+
 class Rules(RuleModel):
     """All decision rules of one content pack."""
 
@@ -275,6 +373,8 @@ class Rules(RuleModel):
     recommendations: RecommendationRules
     patient: PatientRules
     startback: StartBackRules
+    medication: MedicationRules
+    follow_up: FollowUpRules
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -299,6 +399,8 @@ def load_rules(pack_dir: Path | str) -> Rules:
         "recommendations": RecommendationRules,
         "patient": PatientRules,
         "startback": StartBackRules,
+        "medication": MedicationRules,
+        "follow_up": FollowUpRules,
     }
     for key, name in RULE_FILES.items():
         path = folder / name
@@ -341,6 +443,11 @@ def check_rules(rules: Rules, guideline: Guideline) -> list[str]:
                     f"recommendations.yaml: {rec.id}: paragraph {advice.paragraph} does not exist "
                     f"(the recommendation has {len(rec.practical_advice)})"
                 )
+    for med in rules.medication.medicines:
+        if med.recommendation not in [r.id for r in guideline.recommendations]:
+            problems.append(
+                f"medication.yaml: {med.recommendation!r} is not a recommendation of the guideline"
+            )
     scope_ids = {c.id for c in guideline.scope.criteria} | {e.id for e in guideline.scope.exclusions}
     for scope_rule in rules.scope.rules:
         if scope_rule.scope_ref not in scope_ids:
@@ -348,7 +455,8 @@ def check_rules(rules: Rules, guideline: Guideline) -> list[str]:
                 f"scope.yaml: {scope_rule.id}: scope_ref {scope_rule.scope_ref!r} is not in the pack's scope"
             )
     thresholds = {
-        "age": ("age_years", "at_most", guideline.scope.min_age_exclusive),
+        # "over 16 år": 16 completed years (or more) is in scope, so under 16 is out (docs/decide.md).
+        "age": ("age_years", "less_than", guideline.scope.min_age_exclusive),
         "duration": ("duration_in_days", "more_than", guideline.scope.max_duration_weeks * 7),
     }
     for rule_id, (fact, test, expected) in thresholds.items():

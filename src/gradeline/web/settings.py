@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "ninja",
     "gradeline.web",
     "gradeline.web.cds",
+    "gradeline.web.decide",
 ]
 
 MIDDLEWARE = [

@@ -2,9 +2,10 @@
 
 from django.urls import include, path, re_path
 
-from gradeline.web import aid_views, monitoring, plan_api, plan_views, views  # noqa: F401 (plan_api adds POST /api/plan)
+from gradeline.web import aid_views, monitoring, views
 from gradeline.web.api import api
 from gradeline.web.cds.views import cds_services
+from gradeline.web.decide import api as decide_api  # noqa: F401 (adds POST /api/plan and the catalogue)
 from gradeline.web.fhir import views as fhir_views
 
 urlpatterns = [
@@ -16,9 +17,7 @@ urlpatterns = [
         aid_views.decision_aid_pdf,
         name="decision_aid_pdf",
     ),
-    path("beslutningsstoette/", plan_views.decide, name="decide"),
-    path("beslutningsstoette/patientinformation/", plan_views.handout, name="handout"),
-    path("beslutningsstoette/patientinformation/pdf/", plan_views.handout_pdf, name="handout_pdf"),
+    path("beslutningsstoette/", include("gradeline.web.decide.urls")),
     path("kapitler/<slug:chapter_slug>/", views.chapter, name="chapter"),
     path("ordliste/", views.glossary, name="glossary"),
     path("soeg/", views.search, name="search"),

@@ -3,6 +3,7 @@ of the posted answers into a ``PatientContext`` and inline, field-level messages
 the posted values are handed back to the template as they were typed."""
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import Literal
 
@@ -14,7 +15,7 @@ from gradeline.decide import PatientContext, Rules, load_rules
 from gradeline.decide.context import Bothersomeness
 from gradeline.evidence.data import Lang
 
-Kind = Literal["tri", "number", "choice", "duration", "flag", "bool"]
+Kind = Literal["tri", "number", "choice", "duration", "flag", "bool", "date"]
 TRI = ("yes", "no", "unknown")
 TRI_LABELS: dict[Lang, dict[str, str]] = {
     "da": {"yes": "Ja", "no": "Nej", "unknown": "Ved ikke", "": "Ikke besvaret"},
@@ -68,6 +69,21 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Bulk:
+    """An explicit "none of these" (or "yes") box: checking it answers every target still unanswered; the
+    browser shows each answer change and unchecking restores the earlier answers."""
+
+    name: str
+    da: str
+    en: str
+    targets: tuple[str, ...]
+    value: str = "no"
+
+    def label(self, lang: Lang) -> str:
+        return self.da if lang == "da" else self.en
+
+
+@dataclass(frozen=True)
 class Group:
     """A fieldset of questions."""
 
@@ -78,6 +94,7 @@ class Group:
     note_da: str = ""
     note_en: str = ""
     optional: bool = False
+    bulk: Bulk | None = None
 
     def legend(self, lang: Lang) -> str:
         return self.da if lang == "da" else self.en
@@ -91,20 +108,39 @@ def _tri(name: str, da: str, en: str, hint_da: str = "", hint_en: str = "") -> Q
 
 
 UNKNOWN_OPTION = ("unknown", "Ved ikke", "Unknown")
+AGE = Question(
+    "age_years",
+    "number",
+    "Alder (år)",
+    "Age (years)",
+    low=0,
+    high=130,
+    hint_da="Hele år. Tomt = ved ikke.",
+    hint_en="Whole years. Empty = unknown.",
+)
+DURATION = Question(
+    "duration",
+    "duration",
+    "Varighed",
+    "Duration",
+    low=0,
+    high=5200,
+    options=(("weeks", "uger", "weeks"), ("days", "dage", "days")),
+    hint_da="Tomt = ved ikke.",
+    hint_en="Empty = unknown.",
+)
 PATIENT = Group(
     "patient",
     "Patienten",
     "The patient",
     (
         Question(
-            "age_years",
-            "number",
-            "Alder (år)",
-            "Age (years)",
-            low=0,
-            high=130,
-            hint_da="Hele år. Tomt = ved ikke.",
-            hint_en="Whole years. Empty = unknown.",
+            "birth_date",
+            "date",
+            "Fødselsdato (i stedet for alder)",
+            "Date of birth (instead of age)",
+            hint_da="ÅÅÅÅ-MM-DD; alderen tælles præcist. Udfyld alder eller fødselsdato, ikke begge.",
+            hint_en="YYYY-MM-DD; the age is counted exactly. Give the age or the date of birth, not both.",
         ),
         Question(
             "sex",
@@ -131,17 +167,6 @@ PAIN = Group(
     "Smerterne",
     "The pain",
     (
-        Question(
-            "duration",
-            "duration",
-            "Varighed",
-            "Duration",
-            low=0,
-            high=5200,
-            options=(("weeks", "uger", "weeks"), ("days", "dage", "days")),
-            hint_da="Tomt = ved ikke.",
-            hint_en="Empty = unknown.",
-        ),
         _tri("new_episode", "Ny episode?", "New episode?"),
         _tri(
             "pain_in_lumbar_region",
@@ -167,6 +192,16 @@ PAIN = Group(
             "The guideline gives no NRS cut-off.",
         ),
     ),
+)
+EXCLUSIONS = (
+    "radicular_pain_pattern",
+    "muscle_weakness",
+    "reflex_loss",
+    "sensory_change",
+    "positive_nerve_stretch_test",
+    "recent_spinal_surgery",
+    "specific_cause_identified",
+    "pregnancy_related_pelvic_pain",
 )
 ROOTS = Group(
     "roots",
@@ -219,6 +254,43 @@ WISHES = Group(
         _tri("wants_acupuncture", "Ønsker akupunktur?", "Wants acupuncture?"),
     ),
 )
+MEDICATION = Group(
+    "medication",
+    "Medicin: forsigtighed (spørg, hvis smertestillende medicin overvejes)",
+    "Medication: cautions (ask if pain medication is considered)",
+    (
+        _tri("pregnant", "Gravid nu?", "Pregnant now?"),
+        _tri("renal_impairment", "Nedsat nyrefunktion?", "Reduced kidney function?"),
+        _tri(
+            "heart_disease",
+            "Kendt hjerte-kar-sygdom eller hjertesvigt?",
+            "Known cardiovascular disease or heart failure?",
+        ),
+        _tri(
+            "peptic_ulcer_or_gi_bleeding",
+            "Mavesår eller blødning fra mave-tarm-kanalen (nu eller tidligere)?",
+            "Peptic ulcer or gastrointestinal bleeding (now or before)?",
+        ),
+        _tri(
+            "takes_anticoagulants",
+            "Blodfortyndende eller pladehæmmende medicin?",
+            "Anticoagulant or antiplatelet medicine?",
+        ),
+        _tri(
+            "drives_or_operates_machinery",
+            "Kører bil eller betjener maskiner?",
+            "Drives or operates machinery?",
+        ),
+        _tri(
+            "dependency_history",
+            "Misbrug eller afhængighed af medicin, alkohol eller stoffer?",
+            "Misuse of or dependency on medicines, alcohol or drugs?",
+        ),
+    ),
+    "Ubesvarede spørgsmål vises som »afklar« ved den medicin, de gælder.",
+    "Unanswered questions are shown as 'ask' with the medicine they concern.",
+    optional=True,
+)
 OTHER_FLAGS = Question(
     "other_red_flags",
     "tri",
@@ -238,6 +310,39 @@ BOTHER = tuple(
 )
 
 
+LUMBAR_YES = Bulk(
+    "quick_lumbar",
+    "Smerter i lænd og/eller balder (Th12 til inferiore glutealfold)",
+    "Pain in the low back and/or buttocks (Th12 to the inferior gluteal fold)",
+    ("pain_in_lumbar_region",),
+    value="yes",
+)
+NO_EXCLUSIONS = Bulk(
+    "none_exclusions",
+    "Ingen af udelukkelsesgrundene: ingen tegn på nerverodspåvirkning, ingen nylig rygoperation, ingen "
+    "specifik årsag, ingen graviditetsrelaterede bækkensmerter",
+    "None of the exclusions: no signs of nerve-root involvement, no recent spinal surgery, no specific "
+    "cause, no pregnancy-related pelvic pain",
+    EXCLUSIONS,
+)
+
+
+def no_red_flags(groups: list[Group]) -> Bulk:
+    """The "no red flags" box: every asked red-flag item (and the catch-all) answered no."""
+    targets = (*(q.name for g in groups for q in g.questions), OTHER_FLAGS.name)
+    return Bulk(
+        "none_red_flags",
+        "Ingen røde flag: jeg har spurgt til alle og svaret er Nej",
+        "No red flags: I have asked about all of them and the answer is No",
+        targets,
+    )
+
+
+def quick_bulks(r: Rules) -> tuple[Bulk, ...]:
+    """The three boxes of the quick start, in keyboard order."""
+    return (LUMBAR_YES, NO_EXCLUSIONS, no_red_flags(red_flag_groups(r)))
+
+
 def red_flag_groups(r: Rules) -> list[Group]:
     """One fieldset per serious pathology, with the items that are asked (not the derived ones)."""
     groups = []
@@ -249,6 +354,7 @@ def red_flag_groups(r: Rules) -> list[Group]:
         note_da = "; ".join(i.question for i in derived)
         note_en = "; ".join(i.question_en for i in derived)
         if asked or derived:
+            none = Bulk(f"none_rf_{g.id}", "Ingen af disse", "None of these", tuple(q.name for q in asked))
             groups.append(
                 Group(
                     f"rf-{g.id}",
@@ -257,6 +363,7 @@ def red_flag_groups(r: Rules) -> list[Group]:
                     asked,
                     f"Beregnes af alder/køn: {note_da}" if derived else "",
                     f"Derived from age/sex: {note_en}" if derived else "",
+                    bulk=none if len(asked) > 1 else None,
                 )
             )
     return groups
@@ -303,11 +410,15 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "number": "Skriv et helt tal mellem {low} og {high}, eller lad feltet stå tomt (ved ikke).",
         "choice": "Vælg et af svarene.",
         "other": "Svaret kan ikke bruges: {msg}",
+        "date": "Skriv datoen som ÅÅÅÅ-MM-DD (ikke en fremtidig dato), eller lad feltet stå tomt.",
+        "age_or_birth": "Udfyld alder eller fødselsdato, ikke begge.",
     },
     "en": {
         "number": "Enter a whole number from {low} to {high}, or leave the field empty (unknown).",
         "choice": "Choose one of the answers.",
         "other": "The answer cannot be used: {msg}",
+        "date": "Write the date as YYYY-MM-DD (not in the future), or leave the field empty.",
+        "age_or_birth": "Give the age or the date of birth, not both.",
     },
 }
 
@@ -315,7 +426,30 @@ MESSAGES: dict[Lang, dict[str, str]] = {
 def all_groups(lang: Lang = "da") -> tuple[list[Group], list[Group], Group]:
     """(the main fieldsets, the red-flag fieldsets, the STarT Back fieldset)."""
     r = rules()
-    return [PATIENT, PAIN, ROOTS, PSYCHOSOCIAL, WISHES], red_flag_groups(r), startback_group(r)
+    return [PATIENT, PAIN, ROOTS, PSYCHOSOCIAL, WISHES, MEDICATION], red_flag_groups(r), startback_group(r)
+
+
+def _apply_bulks(values: dict[str, str], flags: list[Group]) -> None:
+    """Each checked box answers its targets that are still unanswered; explicit answers win."""
+    boxes = [*quick_bulks(rules()), *(g.bulk for g in flags if g.bulk is not None)]
+    for box in boxes:
+        if values.get(box.name):
+            for target in box.targets:
+                if values.get(target, "") in ("", "unknown"):
+                    values[target] = box.value
+
+
+def _birth_date(raw: str, lang: Lang, errors: dict[str, str]) -> date | None:
+    if raw == "":
+        return None
+    try:
+        born = date.fromisoformat(raw)
+    except ValueError:
+        born = None
+    if born is None or born > date.today():
+        errors["birth_date"] = MESSAGES[lang]["date"]
+        return None
+    return born
 
 
 def _number(raw: str, q: Question, lang: Lang, errors: dict[str, str], key: str) -> int | None:
@@ -336,11 +470,16 @@ def parse(post: QueryDict, lang: Lang) -> ParsedForm:
     main, flags, sb = all_groups(lang)
     questions = [q for g in main for q in g.questions]
     values = {k: post.get(k, "").strip()[:40] for k in post if k != "csrfmiddlewaretoken"}
+    _apply_bulks(values, flags)
     form = ParsedForm(values=values)
     data: dict[str, object] = {}
-    for q in questions:
+    for q in (AGE, DURATION, *questions):
         raw = values.get(q.name, "")
-        if q.kind == "number":
+        if q.kind == "date":
+            data[q.name] = _birth_date(raw, lang, form.errors)
+            if data[q.name] is not None and values.get(AGE.name):
+                form.errors[q.name] = MESSAGES[lang]["age_or_birth"]
+        elif q.kind == "number":
             data[q.name] = _number(raw, q, lang, form.errors, q.name)
         elif q.kind == "duration":
             unit = values.get("duration_unit", "weeks")

@@ -10,7 +10,7 @@ from gradeline.content.pack import cached_pack
 from gradeline.decide import ContextError, PatientContext, Plan, make_plan
 from gradeline.decide.render import plan_to_dict
 from gradeline.web.api import api, json_response
-from gradeline.web.plan_form import rules
+from gradeline.web.decide.form import rules
 
 DESCRIPTION = (
     "Make the decision-support plan for one patient. The body holds the patient context's answers; every "

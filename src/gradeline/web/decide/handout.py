@@ -88,7 +88,7 @@ def handout_items(plan: Plan) -> list[HandoutItem]:
 
 
 def handout_context(plan: Plan, pdf: bool) -> dict[str, Any]:
-    """Template context for ``gradeline/handout.html``."""
+    """Template context for ``decide/handout.html``."""
     intros = wording().intro
     if plan.triage.level is TriageLevel.EMERGENCY:
         intro = intros["emergency"]

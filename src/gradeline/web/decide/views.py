@@ -10,14 +10,25 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from gradeline.content.pack import cached_pack
-from gradeline.decide import Plan, make_plan
+from gradeline.decide import Plan
 from gradeline.evidence.data import Lang
 from gradeline.web.context import localizer
+from gradeline.web.decide.form import (
+    AGE,
+    DURATION,
+    OTHER_FLAGS,
+    TRI_LABELS,
+    ParsedForm,
+    all_groups,
+    parse,
+    quick_bulks,
+    rules,
+)
+from gradeline.web.decide.handout import handout_context
+from gradeline.web.decide.plans import plan_for
+from gradeline.web.decide.texts import UI
 from gradeline.web.evidence_rows import language
-from gradeline.web.handout import handout_context
 from gradeline.web.pages import StrengthView, strength_view
-from gradeline.web.plan_form import OTHER_FLAGS, TRI_LABELS, ParsedForm, all_groups, parse, rules
-from gradeline.web.plan_text import UI
 
 
 def _strengths(request: HttpRequest, plan: Plan) -> dict[str, StrengthView]:
@@ -41,6 +52,10 @@ def _form_page(
         "main_groups": main,
         "flag_groups": flags,
         "startback": startback,
+        "age": AGE,
+        "duration": DURATION,
+        "quick": quick_bulks(rules()),
+        "autofocus": form is None,
         "other_flags": OTHER_FLAGS,
         "tri_labels": TRI_LABELS[lang],
         "values": form.values if form else {},
@@ -49,7 +64,7 @@ def _form_page(
         "strengths": _strengths(request, plan) if plan else {},
         "caveat": rules().red_flags.caveat,
     }
-    return render(request, "gradeline/decide.html", context, status=status)
+    return render(request, "decide/form.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -60,13 +75,13 @@ def decide(request: HttpRequest) -> HttpResponse:
     form = parse(request.POST, language(request.LANGUAGE_CODE))
     if form.context is None:
         return _form_page(request, form, None, status=400)
-    plan = make_plan(form.context, cached_pack(), rules())
+    plan = plan_for(form.context)
     return _form_page(request, form, plan)
 
 
 def _handout_plan(request: HttpRequest) -> tuple[ParsedForm, Plan | None]:
     form = parse(request.POST, language(request.LANGUAGE_CODE))
-    plan = make_plan(form.context, cached_pack(), rules()) if form.context is not None else None
+    plan = plan_for(form.context) if form.context is not None else None
     return form, plan
 
 
@@ -78,7 +93,7 @@ def handout(request: HttpRequest) -> HttpResponse:
     form, plan = _handout_plan(request)
     if plan is None:
         return _form_page(request, form, None, status=400)
-    return render(request, "gradeline/handout.html", handout_context(plan, pdf=False))
+    return render(request, "decide/handout.html", handout_context(plan, pdf=False))
 
 
 @require_http_methods(["GET", "POST"])
@@ -91,7 +106,7 @@ def handout_pdf(request: HttpRequest) -> HttpResponse:
         return _form_page(request, form, None, status=400)
     from weasyprint import HTML  # type: ignore[import-untyped]  # loads Pango and fonts late
 
-    html = render_to_string("gradeline/handout.html", handout_context(plan, pdf=True), request=request)
+    html = render_to_string("decide/handout.html", handout_context(plan, pdf=True), request=request)
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
     response = HttpResponse(bytes(pdf), content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="patientinformation-laenderygsmerter.pdf"'

@@ -1,0 +1,16 @@
+"""One way to make a plan in the web app: the bundled pack, its rules and the unofficial English titles."""
+
+from gradeline.content.pack import DEFAULT_PACK, cached_pack
+from gradeline.content.translations import cached_translations
+from gradeline.decide import PatientContext, Plan, make_plan
+from gradeline.web.decide.form import rules
+
+
+def english_title(rec_id: str) -> str | None:
+    """A recommendation's unofficial English title, where the pack has one."""
+    return cached_translations(DEFAULT_PACK, "en").get(f"recommendations/{rec_id}/title")
+
+
+def plan_for(context: PatientContext) -> Plan:
+    """The plan for one patient (raises ContextError for answers that do not fit the rules)."""
+    return make_plan(context, cached_pack(), rules(), english_title)
