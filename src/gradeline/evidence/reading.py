@@ -20,7 +20,7 @@ from gradeline.evidence.names import FriendlyName, intervention, lower_first, ou
 from gradeline.evidence.natural import NaturalUnits, WithheldReason, natural_units, withheld_reason
 from gradeline.evidence.published import Agreement, PublishedClaim, agreement, published_claim
 from gradeline.evidence.relevance import Relevance, relevance_of
-from gradeline.evidence.statement import Mode, Parties, compose, judgement_text, threshold_text
+from gradeline.evidence.statement import Mode, Parties, computed_part, joined, judgement_text, threshold_text
 from gradeline.evidence.wording import CERTAINTY_KEYS, size_class, statement
 from gradeline.model.guideline import Guideline
 from gradeline.model.outcome import Certainty, Outcome
@@ -60,6 +60,7 @@ class OutcomeReading:
     judgement_short: Bilingual
     mode: Mode
     computed_statement: Bilingual | None
+    computed_text: Bilingual | None
     threshold_text: Bilingual
     inconsistent_codes: list[str] = field(default_factory=list)
     natural_withheld: WithheldReason | None = None
@@ -127,6 +128,7 @@ def outcome_reading(
     threshold = threshold_text(texts, relevance.threshold, guideline)
     relevance_label = data.relevance.classes[relevance.cls]
     judged = judgement_text(texts, judgement, parties)
+    part = computed_part(texts, mode, computed, threshold, relevance_label, codes)
     natural = natural_units(outcome)
     withheld = withheld_reason(natural, bool(codes)) if natural is not None else None
     return OutcomeReading(
@@ -144,7 +146,8 @@ def outcome_reading(
         relevance_label=relevance_label,
         versus_no_effect_label=data.relevance.versus_no_effect[relevance.versus_no_effect],
         size=size,
-        statement=compose(texts, judged, mode, computed, threshold, relevance_label, codes),
+        statement=joined(judged, part),
+        computed_text=part,
         published_claim=claim,
         agreement=agreed,
         agreement_label=data.relevance.agreement[agreed],

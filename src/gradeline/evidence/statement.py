@@ -66,30 +66,37 @@ def threshold_text(texts: ReadingTexts, threshold: Threshold | None, guideline: 
     )
 
 
-def compose(
+def computed_part(
     texts: ReadingTexts,
-    judgement: Bilingual,
     mode: Mode,
     computed: Bilingual | None,
     threshold: Bilingual,
     relevance: Bilingual,
     codes: list[str],
-) -> Bilingual:
-    """Judgement first; then the computed statement (labelled), the difference and its reason, or why none."""
+) -> Bilingual | None:
+    """What follows the judgement: the computed statement (labelled), the difference and its reason, or why
+    there is no computed reading."""
     out: dict[Lang, str] = {}
     for lang in LANGS:
-        first = judgement.get(lang)
         if mode == "inconsistent":
-            second = texts.inconsistent.get(lang).format(codes=", ".join(codes))
+            out[lang] = texts.inconsistent.get(lang).format(codes=", ".join(codes))
         elif mode == "no_direction":
-            second = texts.no_direction.get(lang)
+            out[lang] = texts.no_direction.get(lang)
         elif mode == "differs":
-            second = texts.differs.get(lang).format(
+            out[lang] = texts.differs.get(lang).format(
                 threshold=threshold.get(lang), relevance=relevance.get(lang)
             )
         elif computed is not None:
-            second = f"{texts.computed.get(lang).format(threshold=threshold.get(lang))} {computed.get(lang)}"
+            out[lang] = (
+                f"{texts.computed.get(lang).format(threshold=threshold.get(lang))} {computed.get(lang)}"
+            )
         else:
-            second = ""
-        out[lang] = f"{first} {second}".strip()
+            return None
     return _each(out)
+
+
+def joined(judgement: Bilingual, part: Bilingual | None) -> Bilingual:
+    """The whole statement: the judgement first, then the computed part."""
+    if part is None:
+        return judgement
+    return _each({lang: f"{judgement.get(lang)} {part.get(lang)}" for lang in LANGS})
