@@ -2,7 +2,7 @@
 
 from django.urls import include, path, re_path
 
-from gradeline.web import aid_views, monitoring, plan_api, plan_views, views  # noqa: F401 (plan_api adds POST /api/plan)
+from gradeline.web import aid_views, monitoring, plan_api, plan_views, readings_api, views  # noqa: F401 (plan_api, readings_api add API routes)
 from gradeline.web.api import api
 from gradeline.web.cds.views import cds_services
 from gradeline.web.fhir import views as fhir_views
