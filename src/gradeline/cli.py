@@ -73,7 +73,7 @@ def _print_report(guideline: Guideline, report: LintReport) -> None:
 def check(pack: Annotated[Path, typer.Argument(help="Content pack folder.")] = DEFAULT_PACK) -> None:
     """Validate a content pack and run the linter; exit non-zero on any unacknowledged problem."""
     guideline = _load(pack)
-    report = lint_guideline(guideline)
+    report = lint_guideline(guideline, pack)
     _print_report(guideline, report)
     if not report.clean:
         fail(

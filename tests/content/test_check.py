@@ -20,7 +20,15 @@ def test_shipped_pack_passes_and_lists_its_errata(pack_dir: Path) -> None:
     result = runner.invoke(app, ["check", str(pack_dir)], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.stderr
     assert "check passed" in result.stdout
-    assert "Acknowledged errata (17)" in result.stdout
+    assert "Acknowledged errata (24)" in result.stdout
+    for finding in (
+        "GL014 akupunktur/rygsmerterelateret-funktionsevne-0-12-maaneder/time_frame",
+        "GL014 billeddiagnostik/recidiv-af-smerter-6-18-maaneder/time_frame",
+        "GL015 superviseret-fysisk-traening/smerteniveau-0-12-uger/importance",
+        "GL016 glossary/RR",
+        "GL017 patientuddannelse/fear-avoidance-0-12-uger/effect",
+    ):
+        assert finding in result.stdout
     assert "GL001 billeddiagnostik/smerteniveau-6-18-maaneder/effect" in result.stdout
 
 

@@ -20,12 +20,13 @@ def test_every_row_with_data_has_a_reading_beside_the_published_row(
             assert (f'id="beregnet-{outcome.id}"' in html) == (outcome.effect is not None), outcome.id
 
 
-def test_disagreements_are_said_visibly(client: Client, guideline: Guideline) -> None:
+def test_disagreements_are_said_calmly_beside_the_summary(client: Client, guideline: Guideline) -> None:
     found = disagreements(guideline)
     assert found
     for rec_id, rows in found.items():
         html = client.get(f"/anbefalinger/{rec_id}/").content.decode()
-        assert html.count("Afviger fra den publicerede sammenfatning") == len(rows)
+        assert html.count("Den beregnede læsning afviger fra sammenfatningen, som gælder") == len(rows)
+        assert "⚠" not in html  # a neutral note, not an alarm
 
 
 def test_absolute_effects_per_1000_and_per_100(client: Client) -> None:

@@ -50,6 +50,48 @@ class WordingSource(_Data):
     unclassified: str
 
 
+Finding = Literal[
+    "no_effect",
+    "no_relevant_difference",
+    "not_relevant_favours_intervention",
+    "not_relevant_favours_comparator",
+    "relevant_benefit",
+    "not_stated",
+]
+
+
+class RowJudgement(_Data):
+    """What a recommendation's Sammenfatning concludes for one row, quoted verbatim with its seed line."""
+
+    finding: Finding
+    section: str
+    seed_line: int = Field(gt=0)
+    importance: Literal["kritisk", "vigtig"] | None = None
+    time_frame: str | None = None
+    quote: str = Field(min_length=10)
+    quote_en: str = Field(min_length=10)
+
+
+class Judgements(_Data):
+    """The guideline's judgement per row, keyed 'rec-id/outcome-id'."""
+
+    rows: dict[str, RowJudgement] = Field(default_factory=dict)
+
+
+class ReadingTexts(_Data):
+    """Texts that put the guideline's judgement first and label the computed reading."""
+
+    judgement: dict[Finding, Bilingual]
+    judgement_short: dict[Finding, Bilingual]
+    computed: Bilingual
+    thresholds: dict[Literal["mcid", "smd", "none"], Bilingual]
+    differs: Bilingual
+    no_direction: Bilingual
+    inconsistent: Bilingual
+    withheld: Bilingual
+    withheld_reasons: dict[Literal["inconsistent", "arms", "outside_scale"], Bilingual]
+
+
 class Wording(_Data):
     """GRADE informative statements (certainty × size) with their source."""
 
@@ -57,6 +99,7 @@ class Wording(_Data):
     verbs: dict[Literal["reduce", "increase"], Verb]
     statements: dict[CertaintyKey, dict[SizeClass, Bilingual]]
     certainty_words: dict[CertaintyKey, Bilingual]
+    reading: ReadingTexts
 
 
 class InstrumentRule(_Data):
@@ -98,7 +141,11 @@ class OutcomeName(_Data):
 
 
 class TimeFrameName(_Data):
-    """A patient-friendly time frame, chosen by a regex on the printed time frame."""
+    """A patient-friendly time frame, chosen by a regex on the printed time frame.
+
+    ``da``/``en`` may use the pattern's groups ({0}, {1}, …) so that printed numbers are carried over, never
+    rewritten (linter GL018 checks this).
+    """
 
     pattern: str
     da: str
@@ -138,15 +185,20 @@ class EvidenceData(_Data):
     wording: Wording
     relevance: RelevanceData
     names: Names
+    judgements: Judgements = Judgements()
 
 
 def load_evidence_data(pack: Path = DEFAULT_PACK) -> EvidenceData:
-    """Read and validate ``<pack>/evidence/{wording,relevance,names}.yaml``."""
+    """Read and validate ``<pack>/evidence/{wording,relevance,names,judgements}.yaml`` (the last optional)."""
     folder = Path(pack) / "evidence"
+    judgements = folder / "judgements.yaml"
     return EvidenceData(
         wording=validate(Wording, read_yaml(folder / "wording.yaml"), folder / "wording.yaml"),
         relevance=validate(RelevanceData, read_yaml(folder / "relevance.yaml"), folder / "relevance.yaml"),
         names=validate(Names, read_yaml(folder / "names.yaml"), folder / "names.yaml"),
+        judgements=validate(Judgements, read_yaml(judgements), judgements)
+        if judgements.exists()
+        else Judgements(),
     )
 
 

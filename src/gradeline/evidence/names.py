@@ -37,8 +37,9 @@ def time_frame(outcome: Outcome, names: Names) -> Bilingual | None:
     if not printed:
         return None
     for entry in names.time_frames:
-        if re.search(entry.pattern, printed, flags=re.IGNORECASE):
-            return Bilingual(da=entry.da, en=entry.en)
+        found = re.search(entry.pattern, printed, flags=re.IGNORECASE)
+        if found:
+            return Bilingual(da=entry.da.format(*found.groups()), en=entry.en.format(*found.groups()))
     return Bilingual(da=printed, en=printed)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
 from gradeline.evidence.data import Bilingual
 from gradeline.model.outcome import EffectMeasure, Outcome
@@ -55,6 +56,28 @@ def _statistic(unit: str) -> Bilingual | None:
         return None
     word = found.group(1).lower()
     return Bilingual(da="median", en="median") if word == "median" else Bilingual(da="gennemsnit", en="mean")
+
+
+WithheldReason = Literal["inconsistent", "arms", "outside_scale"]
+
+
+def withheld_reason(natural: NaturalUnits, inconsistent: bool) -> WithheldReason | None:
+    """Why computed natural-unit values must not be shown as results, or None when they may be.
+
+    Never shown: values computed from inconsistent published numbers, values contradicting a printed
+    intervention value, and impossible values (negative days or points, or beyond the instrument's scale).
+    """
+    if inconsistent:
+        return "inconsistent"
+    if natural.published_differs:
+        return "arms"
+    values = (natural.comparator, natural.intervention, natural.intervention_low, natural.intervention_high)
+    low = natural.scale_min if natural.scale_min is not None else Decimal(0)
+    if any(v < low for v in values) or (
+        natural.scale_max is not None and any(v > natural.scale_max for v in values)
+    ):
+        return "outside_scale"
+    return None
 
 
 def natural_units(outcome: Outcome) -> NaturalUnits | None:

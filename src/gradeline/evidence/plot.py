@@ -42,6 +42,17 @@ UI: dict[str, dict[Lang, str]] = {
     "ci": {"da": "95 % KI", "en": "95% CI"},
     "threshold": {"da": "tærskel", "en": "threshold"},
     "certainty": {"da": "sikkerhed", "en": "certainty"},
+    "published": {"da": "publiceret", "en": "published"},
+    "computed": {"da": "beregnet", "en": "computed"},
+    "differs": {
+        "da": "afviger fra retningslinjens vurdering, som gælder",
+        "en": "differs from the guideline's judgement, which stands",
+    },
+    "errata": {"da": "errata", "en": "errata"},
+    "inconsistent": {
+        "da": "de publicerede tal er indbyrdes uoverensstemmende ({codes}); se errata",
+        "en": "the published numbers are inconsistent ({codes}); see the errata",
+    },
 }
 
 
@@ -103,17 +114,22 @@ def _estimate_text(reading: OutcomeReading, lang: Lang) -> str:
 
 
 def text_alternative(readings: list[OutcomeReading], lang: Lang) -> list[str]:
-    """One sentence per plotted outcome: what the plot shows, in words."""
+    """One sentence per plotted outcome: the guideline's judgement first, the published estimate, certainty,
+    then the computed relevance with its threshold and source (or why there is none)."""
     lines = []
     for r in readings:
         parts = [f"{r.friendly.title.get(lang)}", r.time_frame.get(lang) if r.time_frame else "", ": "]
         head = f"{parts[0]} ({parts[1]})" if parts[1] else parts[0]
-        detail = [_estimate_text(r, lang)]
-        if r.relevance.threshold is not None:
-            detail.append(f"{UI['threshold'][lang]} ±{_fmt(r.relevance.threshold.value, lang)}")
+        detail = [r.judgement_short.get(lang), f"{UI['published'][lang]} {_estimate_text(r, lang)}"]
         if r.certainty is not None:
             detail.append(f"{UI['certainty'][lang]}: {certainty_name(r.certainty, lang).lower()}")
-        detail.append(r.relevance_label.get(lang))
+        if r.inconsistent_codes:
+            detail.append(UI["inconsistent"][lang].format(codes=", ".join(r.inconsistent_codes)))
+        else:
+            computed = f"{UI['computed'][lang]}: {r.relevance_label.get(lang)} ({r.threshold_text.get(lang)})"
+            detail.append(f"{computed}, {UI['differs'][lang]}" if r.disagrees else computed)
+        if r.errata_codes:
+            detail.append(f"{UI['errata'][lang]}: {', '.join(sorted(set(r.errata_codes)))}")
         lines.append(f"{head}: " + "; ".join(detail) + ".")
     return lines
 
@@ -130,6 +146,9 @@ def _row(r: OutcomeReading, y: float, lang: Lang, better_with: tuple[str, str]) 
     if r.certainty is not None:
         cert = f"{certainty_symbols(r.certainty)} {certainty_name(r.certainty, lang)} {UI['certainty'][lang]}"
         out.append(f'<text x="8" y="{y + 58}" class="cert">{escape(cert)}</text>')
+    if r.inconsistent_codes:
+        note = UI["inconsistent"][lang].format(codes=", ".join(r.inconsistent_codes))
+        out.append(f'<text x="{PLOT_X0}" y="{y + 89}" class="side">{escape(note)}</text>')
     if threshold is not None and not est.is_ratio:
         x0, x1 = axis.x(-threshold.value), axis.x(threshold.value)
         out.append(
@@ -148,7 +167,7 @@ def _row(r: OutcomeReading, y: float, lang: Lang, better_with: tuple[str, str]) 
     out.append(f'<line x1="{lo_x:.1f}" y1="{mid}" x2="{hi_x:.1f}" y2="{mid}" class="ci {cls}"/>')
     out.append(f'<rect x="{px - 6:.1f}" y="{mid - 6}" width="12" height="12" class="point {cls}"/>')
     better = r.relevance.better
-    if better is not None:
+    if better is not None and not r.inconsistent_codes:
         left_is_intervention = better == "lower"
         left, right = better_with if left_is_intervention else (better_with[1], better_with[0])
         out.append(f'<text x="{PLOT_X0}" y="{y + 76}" class="side">← {escape(left)}</text>')

@@ -25,6 +25,6 @@ def agreement(computed: RelevanceClass, claim: PublishedClaim | None) -> Agreeme
     """Whether the computed class agrees with the published claim."""
     if claim is None:
         return "not_stated"
-    if computed == "no_stated_threshold":
+    if computed in ("no_stated_threshold", "inconsistent_numbers"):
         return "not_assessable"
     return "agrees" if computed == claim else "disagrees"

@@ -19,9 +19,10 @@ RelevanceClass = Literal[
     "relevant_harm",
     "uncertain",
     "no_stated_threshold",
+    "inconsistent_numbers",
 ]
 NoEffectReading = Literal[
-    "favours_intervention", "favours_comparator", "includes_no_effect", "excludes_no_effect"
+    "favours_intervention", "favours_comparator", "includes_no_effect", "excludes_no_effect", "not_assessed"
 ]
 Better = Literal["lower", "higher"]
 
@@ -121,10 +122,16 @@ def versus_no_effect(estimate: Estimate, better: Better | None) -> NoEffectReadi
 
 
 def relevance_of(
-    outcome: Outcome, estimate: Estimate, guideline: Guideline, data: RelevanceData
+    outcome: Outcome,
+    estimate: Estimate,
+    guideline: Guideline,
+    data: RelevanceData,
+    inconsistent: bool = False,
 ) -> Relevance:
-    """The relevance reading of a row with an estimate."""
+    """The relevance reading of a row with an estimate; none when its published numbers are inconsistent."""
     better, note = benefit_direction(outcome, data)
+    if inconsistent:
+        return Relevance("inconsistent_numbers", "not_assessed", None, better, note)
     threshold = threshold_for(outcome, guideline, data)
     against_null = versus_no_effect(estimate, better)
     if threshold is None:

@@ -58,7 +58,7 @@ UI: dict[Lang, dict[str, str]] = {
         "lower_better": "lavere er bedre",
         "higher_better": "højere er bedre",
         "smd": "Forskel i standardafvigelser (SMD)",
-        "smd_size": "Størrelse efter Cohens tommelfingerregel",
+        "smd_size": "Størrelse efter Cohens tommelfingerregel (ekstern konvention, ikke retningslinjens)",
         "certainty": "Hvor sikre er vi?",
         "relevance": "Klinisk relevans (beregnet)",
         "errata": "Kendt fejl i de publicerede tal",
@@ -77,6 +77,9 @@ UI: dict[Lang, dict[str, str]] = {
         "median": "median",
         "mean": "gennemsnit",
         "computed_note": "Beregnet som kontrolgruppens værdi plus forskellen (MD).",
+        "comparator_published": "Kontrolgruppen (publiceret)",
+        "intervention_published": "Interventionsgruppen (publiceret)",
+        "guideline_says": "Retningslinjens sammenfatning",
     },
     "en": {
         "doc_title": "Decision aid",
@@ -95,7 +98,7 @@ UI: dict[Lang, dict[str, str]] = {
         "lower_better": "lower is better",
         "higher_better": "higher is better",
         "smd": "Difference in standard deviations (SMD)",
-        "smd_size": "Size by Cohen's rule of thumb",
+        "smd_size": "Size by Cohen's rule of thumb (an external convention, not the guideline's)",
         "certainty": "How sure are we?",
         "relevance": "Clinical relevance (computed)",
         "errata": "Known error in the published numbers",
@@ -114,6 +117,9 @@ UI: dict[Lang, dict[str, str]] = {
         "median": "median",
         "mean": "mean",
         "computed_note": "Computed as the comparison group's value plus the difference (MD).",
+        "comparator_published": "Comparison group (published)",
+        "intervention_published": "Intervention group (published)",
+        "guideline_says": "The guideline's summary",
     },
 }
 SMD_SIZES: dict[Lang, list[tuple[float, str]]] = {
@@ -191,6 +197,19 @@ def _continuous(card: Card, r: OutcomeReading, lang: Lang, names: tuple[str, str
     card.notes.append(" · ".join([ui["computed_note"], *scale_bits]))
 
 
+def _published_only(card: Card, r: OutcomeReading, lang: Lang) -> None:
+    """The published numbers alone, with the reason the computed natural-unit values are withheld."""
+    ui, o = UI[lang], r.outcome
+    unit = o.comparator.unit if o.comparator is not None else ""
+    if o.comparator is not None:
+        card.lines.append((ui["comparator_published"], f"{_value(o.comparator.value, lang)} {unit}".strip()))
+    if o.intervention is not None:
+        card.lines.append((ui["intervention_published"], f"{_value(o.intervention.value, lang)}"))
+    card.lines.append((ui["published"], o.effect.text if o.effect else ""))
+    if r.natural_withheld_text is not None:
+        card.notes.append(r.natural_withheld_text.get(lang))
+
+
 def _smd(card: Card, r: OutcomeReading, lang: Lang) -> None:
     est, ui = r.estimate, UI[lang]
     lower, higher = LOWER_HIGHER[lang]
@@ -199,8 +218,19 @@ def _smd(card: Card, r: OutcomeReading, lang: Lang) -> None:
         return f"{number(round(abs(v), 2), lang)} {lower if v < 0 else higher}"
 
     card.lines.append((ui["smd"], f"{word(est.point)} ({word(est.low)} {TO[lang]} {word(est.high)})"))
+    card.lines.append((ui["published"], r.outcome.effect.text if r.outcome.effect else ""))
+    if r.inconsistent_codes:
+        return  # no size read from numbers whose direction is uncertain
     size = next(label for limit, label in SMD_SIZES[lang] if abs(est.point) >= limit)
     card.lines.append((ui["smd_size"], size))
+
+
+def _relevance(r: OutcomeReading, lang: Lang) -> str:
+    """The computed relevance with its threshold and source; a difference from the guideline said plainly."""
+    text = (
+        f"{r.relevance_label.get(lang)} ({r.threshold_text.get(lang)}); {r.versus_no_effect_label.get(lang)}"
+    )
+    return f"{text}. {r.agreement_label.get(lang)}" if r.disagrees else text
 
 
 def _card(r: OutcomeReading, lang: Lang, names: tuple[str, str]) -> Card:
@@ -210,12 +240,14 @@ def _card(r: OutcomeReading, lang: Lang, names: tuple[str, str]) -> Card:
         title=ui.title.get(lang),
         time_frame=r.time_frame.get(lang) if r.time_frame else "",
         statement=r.statement.get(lang) if r.statement else "",
-        relevance=f"{r.relevance_label.get(lang)}; {r.versus_no_effect_label.get(lang)}",
+        relevance=_relevance(r, lang),
     )
     if r.absolute is not None:
         _dichotomous(card, r, lang, names)
     elif r.natural is not None:
         _continuous(card, r, lang, names)
+    elif r.natural_withheld is not None:
+        _published_only(card, r, lang)
     elif r.estimate.measure.value == "SMD":
         _smd(card, r, lang)
     elif r.outcome.effect is not None:
@@ -223,8 +255,10 @@ def _card(r: OutcomeReading, lang: Lang, names: tuple[str, str]) -> Card:
     if r.certainty is not None:
         card.certainty = f"{certainty_symbols(r.certainty)} {certainty_name(r.certainty, lang)}"
         card.certainty_words = r.certainty_words.get(lang) if r.certainty_words else ""
+    if r.judgement.quote is not None:
+        card.notes.append(f"{UI[lang]['guideline_says']}: “{r.judgement.quote.get(lang)}”")
     for erratum in r.outcome.errata:
-        card.notes.append(f"{UI[lang]['errata']} ({erratum.code}): {erratum.explanation}")
+        card.notes.append(f"{UI[lang]['errata']} ({erratum.code}): {erratum.explanation_in(lang)}")
     if r.relevance.note_en and lang == "en":
         card.notes.append(r.relevance.note_en)
     return card

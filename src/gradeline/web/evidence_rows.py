@@ -19,15 +19,9 @@ from gradeline.model import Guideline, Recommendation
 PER_CHOICES = (1000, 100)
 UI: dict[Lang, dict[str, str]] = {
     "da": {
-        "mcid": "mod mindste klinisk relevante forskel ±{t} (retningslinjens afsnit 3)",
-        "smd": "mod Cohens konvention for SMD ±{t} (Cochrane Handbook 15.5.3.1)",
-        "none": "ingen tærskel angivet for dette mål",
         "natural": "{without} uden, {with_} med ({low} {to} {high}) {unit}",
     },
     "en": {
-        "mcid": "against the minimal clinically relevant difference ±{t} (the guideline's section 3)",
-        "smd": "against Cohen's convention for SMDs ±{t} (Cochrane Handbook 15.5.3.1)",
-        "none": "no threshold stated for this measure",
         "natural": "{without} without, {with_} with ({low} {to} {high}) {unit}",
     },
 }
@@ -36,14 +30,17 @@ UI: dict[Lang, dict[str, str]] = {
 LABELS: dict[Lang, dict[str, str]] = {
     "da": {
         "computed": "Beregnet",
-        "computed_sub": "af gradeline, ved siden af de publicerede tal",
+        "computed_sub": "retningslinjens vurdering først, derefter gradelines beregning",
         "absolute": "Absolut effekt",
         "natural": "I naturlige enheder",
         "relevance": "Klinisk relevans",
         "no_effect": "Mod ingen effekt",
         "statement": "I klart sprog",
+        "judgement": "Retningslinjens vurdering",
+        "computed_reading": "Beregnet læsning",
+        "quote_source": "Sammenfatningen, afsnit {section}, linje {line} i kildeteksten",
         "agreement": "Sammenlignet med sammenfatningen",
-        "disagrees": "Afviger fra den publicerede sammenfatning",
+        "disagrees": "Den beregnede læsning afviger fra sammenfatningen, som gælder",
         "absolute_mismatch": "Den beregnede absolutte effekt afviger fra den publicerede",
         "hint": "Under hver række med data står gradelines beregnede læsning: absolutte effekter, klinisk "
         "relevans mod retningslinjens mindste klinisk relevante forskelle og mod ingen effekt, og et udsagn "
@@ -57,20 +54,23 @@ LABELS: dict[Lang, dict[str, str]] = {
         "aid_lead": "Udfaldene i naturlige enheder og ikonrækker, sikkerheden i ord og de praktiske "
         "forhold – "
         "til brug sammen med patienten, på skærm eller printet på A4.",
-        "disagreement_summary": "{n} af rækkerne afviger fra den publicerede sammenfatning – "
-        "se markeringerne "
-        "i tabellen.",
+        "disagreement_summary": "For {n} af rækkerne afviger gradelines beregnede læsning fra den "
+        "publicerede sammenfatning; sammenfatningen gælder, og begge vises i tabellen.",
     },
     "en": {
         "computed": "Computed",
-        "computed_sub": "by gradeline, beside the published numbers",
+        "computed_sub": "the guideline's judgement first, then gradeline's computation",
         "absolute": "Absolute effect",
         "natural": "In natural units",
         "relevance": "Clinical relevance",
         "no_effect": "Against no effect",
         "statement": "In plain language",
+        "judgement": "The guideline's judgement",
+        "computed_reading": "Computed reading",
+        "quote_source": "The Sammenfatning, section {section}, line {line} of the source text (unofficial "
+        "translation)",
         "agreement": "Compared with the summary",
-        "disagrees": "Disagrees with the published summary",
+        "disagrees": "The computed reading differs from the summary, which stands",
         "absolute_mismatch": "The computed absolute effect differs from the published one",
         "hint": "Under each row with data is gradeline's computed reading: absolute effects, clinical "
         "relevance against the guideline's minimal clinically relevant differences and against no effect, "
@@ -83,8 +83,8 @@ LABELS: dict[Lang, dict[str, str]] = {
         "aid": "Decision aid for the conversation with the patient",
         "aid_lead": "The outcomes in natural units and icon arrays, certainty in words and the practical "
         "issues – to use together with the patient, on screen or printed on A4.",
-        "disagreement_summary": "{n} of the rows disagree with the published summary – see the marks in "
-        "the table.",
+        "disagreement_summary": "For {n} of the rows gradeline's computed reading differs from the published "
+        "summary; the summary stands, and both are shown in the table.",
     },
 }
 
@@ -113,6 +113,12 @@ class RowReading:
     agreement: str
     agreement_kind: str
     absolute_mismatch: bool
+    judgement: str = ""
+    computed: str | None = None
+    quote: str | None = None
+    quote_lang: str = "da"
+    quote_source: str | None = None
+    natural_withheld: str | None = None
 
     @property
     def disagrees(self) -> bool:
@@ -121,13 +127,6 @@ class RowReading:
 
 def _plain(value: Decimal, lang: Lang) -> str:
     return number(value.normalize() if value == value.to_integral_value() else value, lang)
-
-
-def _threshold(r: OutcomeReading, lang: Lang) -> str:
-    t = r.relevance.threshold
-    if t is None:
-        return UI[lang]["none"]
-    return UI[lang][t.kind].format(t=number(Decimal(repr(t.value)).normalize(), lang))
 
 
 def _natural(r: OutcomeReading, lang: Lang) -> str | None:
@@ -155,13 +154,25 @@ def row_reading(r: OutcomeReading, lang: Lang, per: int = 1000) -> RowReading:
         reading=r,
         absolute=absolute_text(absolute, lang) if absolute is not None else None,
         natural=_natural(r, lang),
-        threshold=_threshold(r, lang),
+        threshold=r.threshold_text.get(lang),
         relevance=r.relevance_label.get(lang),
         versus_no_effect=r.versus_no_effect_label.get(lang),
         statement=r.statement.get(lang) if r.statement else None,
         agreement=r.agreement_label.get(lang),
         agreement_kind=r.agreement,
         absolute_mismatch=r.absolute_matches_published is False,
+        judgement=r.judgement_text.get(lang),
+        computed=r.computed_text.get(lang) if r.computed_text else None,
+        quote=r.judgement.quote.get(lang) if r.judgement.quote else None,
+        quote_lang=lang,
+        quote_source=(
+            LABELS[lang]["quote_source"].format(
+                section=(r.judgement.section or "").split(".")[0], line=r.judgement.seed_line
+            )
+            if r.judgement.quote
+            else None
+        ),
+        natural_withheld=r.natural_withheld_text.get(lang) if r.natural_withheld_text else None,
     )
 
 

@@ -5,7 +5,7 @@ from functools import lru_cache
 
 from django.utils.html import escape, format_html
 
-from gradeline.model import GlossaryEntry
+from gradeline.model import Erratum, GlossaryEntry, Guideline
 from gradeline.web.text import slug
 
 _TAG = re.compile(r"(<[^>]+>)")
@@ -93,3 +93,12 @@ class GlossaryMarker:
     def annotate_text(self, text: str) -> str:
         """Escape plain text and mark its terms."""
         return self.annotate_html(str(escape(text)))
+
+
+def glossary_errata(guideline: Guideline) -> dict[str, list[Erratum]]:
+    """Acknowledged errata on glossary entries (location 'glossary/<term>'), by term."""
+    found: dict[str, list[Erratum]] = {}
+    for erratum in guideline.errata:
+        if erratum.location.startswith("glossary/"):
+            found.setdefault(erratum.location.removeprefix("glossary/"), []).append(erratum)
+    return found

@@ -2,7 +2,7 @@
 
 from django.urls import include, path, re_path
 
-from gradeline.web import aid_views, monitoring, views
+from gradeline.web import aid_views, monitoring, readings_api, views  # noqa: F401 (readings_api adds API routes)
 from gradeline.web.api import api
 from gradeline.web.cds.views import cds_services
 from gradeline.web.decide import api as decide_api  # noqa: F401 (adds POST /api/plan and the catalogue)

@@ -13,7 +13,7 @@ from gradeline.web.api import json_response
 from gradeline.web.chapters import render_markdown
 from gradeline.web.context import localizer
 from gradeline.web.evidence_rows import evidence_readings, language, per_from
-from gradeline.web.glossary import GlossaryMarker
+from gradeline.web.glossary import GlossaryMarker, glossary_errata
 from gradeline.web.memo import memoized
 from gradeline.web.pages import recommendation_view, strength_view
 from gradeline.web.search import QueryError, index_for, parse_query
@@ -70,7 +70,10 @@ def chapter(request: HttpRequest, chapter_slug: str) -> HttpResponse:
 def glossary(request: HttpRequest) -> HttpResponse:
     """Section 22: abbreviations and terms."""
     entries = [(slug(e.term), e) for e in cached_pack().glossary]
-    return _page(request, "glossary.html", entries=entries, glossary_marker=GlossaryMarker([]))
+    errata = glossary_errata(cached_pack())
+    return _page(
+        request, "glossary.html", entries=entries, glossary_marker=GlossaryMarker([]), glossary_errata=errata
+    )
 
 
 @memoized

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from gradeline.model import Erratum, Guideline
 
@@ -19,6 +20,11 @@ RULES: dict[str, str] = {
     "GL011": "footnote not cited by any row",
     "GL012": "structured estimate differs from the published text of the same row",
     "GL013": "overall certainty differs from the lowest certainty of the critical outcomes",
+    "GL014": "a row's time frame differs from its name, its no-data text or the Sammenfatning",
+    "GL015": "a row's importance label differs from what the Sammenfatning calls the outcome",
+    "GL016": "a glossary example's numbers contradict the definition it illustrates",
+    "GL017": "the side a printed difference favours contradicts the Sammenfatning",
+    "GL018": "a display mapping changes a printed time frame",
 }
 
 
@@ -76,8 +82,12 @@ def reconcile(findings: Iterable[Finding], errata: Iterable[Erratum]) -> LintRep
     return report
 
 
-def lint_guideline(guideline: Guideline) -> LintReport:
-    """Run every rule over a guideline and reconcile with its errata."""
-    from gradeline.content.lint.rules import ALL_RULES
+def lint_guideline(guideline: Guideline, pack: Path | None = None) -> LintReport:
+    """Run every rule over a guideline and reconcile with its errata.
 
-    return reconcile(all_findings(guideline, ALL_RULES), guideline.errata)
+    With ``pack``, the rules comparing rows with the pack's evidence data (judgements, display names) run too.
+    """
+    from gradeline.content.lint.rules import ALL_RULES, pack_rules
+
+    rules = [*ALL_RULES, *pack_rules(pack)] if pack is not None else ALL_RULES
+    return reconcile(all_findings(guideline, rules), guideline.errata)

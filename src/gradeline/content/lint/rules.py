@@ -1,6 +1,9 @@
 """The list of rules the linter runs, in code order."""
 
-from gradeline.content.lint import estimates, recommendations, rows
+from functools import partial
+from pathlib import Path
+
+from gradeline.content.lint import display, estimates, glossary, recommendations, rows, summary
 from gradeline.content.lint.findings import Rule
 
 ALL_RULES: list[Rule] = [
@@ -17,4 +20,18 @@ ALL_RULES: list[Rule] = [
     recommendations.uncited_footnotes,
     rows.text_mismatch,
     recommendations.overall_certainty,
+    glossary.ratio_examples,
 ]
+
+
+def pack_rules(pack: Path) -> list[Rule]:
+    """Rules that also read the pack's evidence data (GL014, GL015, GL017, GL018)."""
+    from gradeline.evidence.data import load_evidence_data
+
+    data = load_evidence_data(pack)
+    return [
+        partial(summary.time_frame_vs_summary, data=data),
+        partial(summary.importance_vs_summary, data=data),
+        partial(summary.direction_vs_summary, data=data),
+        partial(display.time_frame_display, data=data),
+    ]

@@ -56,3 +56,15 @@ def percent(share: Any) -> str:
         return f"{100 * float(share):.1f} %"
     except (TypeError, ValueError):
         return "–"
+
+
+@register.filter
+def explanation_in(erratum: Any, lang: str) -> str:
+    """An erratum's explanation in the page language (Danish when it has no English)."""
+    return str(erratum.explanation_in(lang or "da"))
+
+
+@register.filter
+def explanation_lang(erratum: Any, lang: str) -> str:
+    """The language of the explanation shown for ``lang``."""
+    return "en" if (lang or "").startswith("en") and getattr(erratum, "explanation_en", None) else "da"
