@@ -7,7 +7,8 @@ from typing import Any
 
 from gradeline.cdshooks import prefetch
 from gradeline.cdshooks.cards import Links, card, delete_suggestion, link, quote, replace_suggestion
-from gradeline.cdshooks.request import HookRequest, draft_orders, reference
+from gradeline.cdshooks.medication import medication_concepts
+from gradeline.cdshooks.request import HookRequest, draft_entries, draft_orders, reference
 from gradeline.cdshooks.valuesets import Terminology, ValueSet
 from gradeline.fhir.patient import PatientFacts, Scope, Verdict, patient_facts, scope
 from gradeline.model import Guideline
@@ -29,6 +30,7 @@ class HookEnv:
     links: Links
     fetcher: prefetch.FhirFetcher | None
     today: dt.date
+    language: str = "da"
 
 
 @dataclass(frozen=True)
@@ -39,11 +41,49 @@ class Issued:
     recommendation: str
 
 
-def _facts(request: HookRequest, env: HookEnv, extra: Sequence[Any] = ()) -> tuple[PatientFacts, Scope]:
+FINDING_TYPES = ("Condition", "Observation")
+
+
+@dataclass(frozen=True)
+class Record:
+    """What the record says, and whether the observations could be read at all."""
+
+    facts: PatientFacts
+    scope: Scope
+    observations_read: bool
+
+
+def _facts(request: HookRequest, env: HookEnv, extra: Sequence[Any] = ()) -> Record:
+    """Facts from the Patient, Conditions (problem list and diagnoses), Observations, and every Condition or
+    Observation in draftOrders; ``extra`` adds concepts such as the orders' reasonCodes."""
     patient = prefetch.resource(request, "patient", "Patient", env.fetcher)
     conditions = prefetch.resources(request, "conditions", "Condition", env.fetcher)
-    facts = patient_facts(patient, conditions, env.terminology, env.today, extra)
-    return facts, scope(facts, env.guideline, env.today)
+    observations = prefetch.optional_resources(request, "observations", "Observation", env.fetcher)
+    drafted = [r for _, r in draft_entries(request.context) if r.get("resourceType") in FINDING_TYPES]
+    findings = [*conditions, *(observations or []), *drafted]
+    facts = patient_facts(patient, findings, env.terminology, env.today, extra)
+    return Record(facts, scope(facts, env.guideline, env.today), observations is not None)
+
+
+def _reason_codes(orders: Sequence[Mapping[str, Any]]) -> list[Any]:
+    """The reasonCodes of every draft order (a red flag coded on any order counts)."""
+    return [c for order in orders for c in _order_concepts(order)]
+
+
+def _known_medications(request: HookRequest) -> list[tuple[str | None, Mapping[str, Any]]]:
+    """Medications in draftOrders and in any prefetched Bundle or resource."""
+    known = [(url, r) for url, r in draft_entries(request.context) if r.get("resourceType") == "Medication"]
+    for value in request.prefetch.values():
+        if isinstance(value, Mapping) and value.get("resourceType") == "Medication":
+            known.append((None, value))
+        elif isinstance(value, Mapping) and value.get("resourceType") == "Bundle":
+            entries = value.get("entry", [])
+            for entry in entries if isinstance(entries, list) else []:
+                item = entry.get("resource") if isinstance(entry, Mapping) else None
+                if isinstance(item, Mapping) and item.get("resourceType") == "Medication":
+                    url = entry.get("fullUrl")
+                    known.append((url if isinstance(url, str) else None, item))
+    return known
 
 
 def _scope_note(verdict: Scope, env: HookEnv) -> str:
@@ -62,24 +102,29 @@ def _scope_note(verdict: Scope, env: HookEnv) -> str:
 
 def patient_view(request: HookRequest, env: HookEnv) -> list[Issued]:
     """An info card with the guideline's plan when the patient has an in-scope LBP problem."""
-    facts, verdict = _facts(request, env)
+    record = _facts(request, env)
+    facts, verdict = record.facts, record.scope
     if verdict.verdict is Verdict.OUT_OF_SCOPE:
         return []
     g = env.guideline
-    plan = [f"- **{r.label}:** {r.title}" for r in g.recommendations]
-    flags = ""
-    if facts.red_flags:
+    if (
+        facts.red_flags
+    ):  # no recommendation (least of all the one against imaging) applies: name the flags only
         names = ", ".join(f["display"] for f in facts.red_flags)
-        flags = (
+        detail = [
+            _scope_note(verdict, env),
             f"**Røde flag registreret:** {names}. "
-            "Sørg for rettidig udredning; anbefalingerne nedenfor gælder ikke."
-        )
-    detail = [
-        _scope_note(verdict, env),
-        *([flags] if flags else []),
-        "Retningslinjens anbefalinger:",
-        "\n".join(plan),
-    ]
+            "Sørg for rettidig udredning; retningslinjens anbefalinger gælder ikke ved mistanke om alvorlig "
+            "patologi.",
+        ]
+    else:
+        plan = [f"- **{r.label}:** {r.title}" for r in g.recommendations]
+        detail = [
+            _scope_note(verdict, env),
+            *_observations_note(record),
+            "Retningslinjens anbefalinger:",
+            "\n".join(plan),
+        ]
     overview = g.recommendations[0]
     built = card(
         summary=(
@@ -99,6 +144,12 @@ def patient_view(request: HookRequest, env: HookEnv) -> list[Issued]:
     return [Issued(built, "guideline")]
 
 
+def _observations_note(record: Record) -> list[str]:
+    if record.observations_read:
+        return []
+    return ["Observationer (fund) kunne ikke læses; tjek for røde flag, før kortet følges."]
+
+
 def _selected(request: HookRequest, orders: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     if request.hook != "order-select":
         return orders
@@ -111,7 +162,8 @@ def _order_concepts(order: Mapping[str, Any]) -> list[Any]:
     return list(reasons) if isinstance(reasons, list) else []
 
 
-def _imaging_card(order: Mapping[str, Any], request: HookRequest, env: HookEnv, verdict: Scope) -> Issued:
+def _imaging_card(order: Mapping[str, Any], request: HookRequest, env: HookEnv, record: Record) -> Issued:
+    verdict = record.scope
     g = env.guideline
     rec = g.recommendation(IMAGING_REC)
     modality = env.terminology.imaging.find_in(order.get("code"))
@@ -135,7 +187,7 @@ def _imaging_card(order: Mapping[str, Any], request: HookRequest, env: HookEnv, 
                 f"(NKR, {NOT_IN_FORCE})"
             ),
             indicator="warning" if verdict.verdict is Verdict.IN_SCOPE else "info",
-            detail=[_scope_note(verdict, env), quote(rec), *advice],
+            detail=[_scope_note(verdict, env), *_observations_note(record), quote(rec), *advice],
             guideline=g,
             rec=rec,
             links=env.links,
@@ -149,8 +201,9 @@ def _imaging_card(order: Mapping[str, Any], request: HookRequest, env: HookEnv, 
 
 
 def _analgesic_card(
-    order: Mapping[str, Any], group: ValueSet, request: HookRequest, env: HookEnv, verdict: Scope
+    order: Mapping[str, Any], group: ValueSet, request: HookRequest, env: HookEnv, record: Record
 ) -> Issued:
+    verdict = record.scope
     g = env.guideline
     rec = g.recommendation(str(group.recommendation))
     ref = reference(order)
@@ -169,7 +222,13 @@ def _analgesic_card(
                 f"(NKR, {NOT_IN_FORCE})"
             ),
             indicator=indicator,
-            detail=[_scope_note(verdict, env), quote(rec), "**Praktiske råd:**", *rec.practical_advice],
+            detail=[
+                _scope_note(verdict, env),
+                *_observations_note(record),
+                quote(rec),
+                "**Praktiske råd:**",
+                *rec.practical_advice,
+            ],
             guideline=g,
             rec=rec,
             links=env.links,
@@ -183,27 +242,31 @@ def _analgesic_card(
 
 def order_hook(request: HookRequest, env: HookEnv) -> list[Issued]:
     """order-select / order-sign: cards for lumbar imaging and analgesic orders."""
-    orders = _selected(request, draft_orders(request.context))
+    every = draft_orders(request.context)
+    medications = _known_medications(request)
+    judged = env.terminology.imaging.extra.get("card_modalities")
     relevant: list[tuple[Mapping[str, Any], ValueSet | None]] = []
-    for order in orders:
+    for order in _selected(request, every):
         kind = order.get("resourceType")
         if kind in ("ServiceRequest", "ProcedureRequest", "DiagnosticOrder"):
-            if env.terminology.imaging.find_in(order.get("code")) is not None:
+            hit = env.terminology.imaging.find_in(order.get("code"))
+            if hit is not None and (not judged or hit.extra.get("modality") in judged):
                 relevant.append((order, None))
         elif kind in ("MedicationRequest", "MedicationOrder"):
-            group = env.terminology.analgesic_group(order.get("medicationCodeableConcept"))
-            if group is not None:
-                relevant.append((order, group))
+            for concept in medication_concepts(order, medications):
+                group = env.terminology.analgesic_group(concept)
+                if group is not None:
+                    relevant.append((order, group))
+                    break
     if not relevant:
         return []  # no prefetch needed, no 412 for orders we do not judge
-    extra = [c for order, _ in relevant for c in _order_concepts(order)]
-    facts, verdict = _facts(request, env, extra)
-    if verdict.verdict is Verdict.OUT_OF_SCOPE or facts.red_flags:
-        return []
+    record = _facts(request, env, _reason_codes(every))
+    if record.scope.verdict is Verdict.OUT_OF_SCOPE or record.facts.red_flags:
+        return []  # a coded red flag anywhere silences every card that discourages imaging or treatment
     issued = []
     for order, group in relevant:
         if group is None:
-            issued.append(_imaging_card(order, request, env, verdict))
+            issued.append(_imaging_card(order, request, env, record))
         else:
-            issued.append(_analgesic_card(order, group, request, env, verdict))
+            issued.append(_analgesic_card(order, group, request, env, record))
     return issued
