@@ -84,6 +84,7 @@ class ServiceConfig:
     fhir_timeout_seconds: float = 2.0
     max_body_bytes: int = 2 * 1024 * 1024
     clients_file: str | None = None
+    clients_check_seconds: float = 1.0
     fhir_servers: tuple[str, ...] = ()
 
     @classmethod

@@ -60,7 +60,9 @@ class CdsService:
     replay: ReplayGuard | None = None
 
     def __post_init__(self) -> None:
-        self.registry = ClientRegistry(self.config.clients, self.config.clients_file)
+        self.registry = ClientRegistry(
+            self.config.clients, self.config.clients_file, self.config.clients_check_seconds
+        )
         self._clients_version = 0
         if self.authenticator is None:
             self.authenticator = Authenticator(
