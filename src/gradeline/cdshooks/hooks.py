@@ -9,6 +9,7 @@ from gradeline.cdshooks import prefetch
 from gradeline.cdshooks.cards import Links, card, delete_suggestion, link, quote, replace_suggestion
 from gradeline.cdshooks.medication import medication_concepts
 from gradeline.cdshooks.request import HookRequest, draft_entries, draft_orders, reference
+from gradeline.cdshooks.texts import CardTexts
 from gradeline.cdshooks.valuesets import Terminology, ValueSet
 from gradeline.fhir.patient import PatientFacts, Scope, Verdict, patient_facts, scope
 from gradeline.model import Guideline
@@ -17,7 +18,6 @@ IMAGING_REC = "billeddiagnostik"
 EDUCATION_REC = "patientuddannelse"
 EXERCISE_REC = "superviseret-fysisk-traening"
 DECISION_SUPPORT = "/beslutningsstoette/"
-NOT_IN_FORCE = "ikke gældende"
 ANALGESIC_INDICATOR = {"opioider": "warning", "nsaid": "info", "paracetamol": "info"}
 
 
@@ -30,7 +30,7 @@ class HookEnv:
     links: Links
     fetcher: prefetch.FhirFetcher | None
     today: dt.date
-    language: str = "da"
+    texts: CardTexts
 
 
 @dataclass(frozen=True)
@@ -87,17 +87,20 @@ def _known_medications(request: HookRequest) -> list[tuple[str | None, Mapping[s
 
 
 def _scope_note(verdict: Scope, env: HookEnv) -> str:
+    t = env.texts.t
     if verdict.verdict is Verdict.UNKNOWN:
         limits, missing = env.guideline.scope, ", ".join(verdict.reasons)
-        return (
-            f"Retningslinjen gælder patienter over {limits.min_age_exclusive} år med lænderygsmerter af op "
-            f"til {limits.max_duration_weeks} ugers varighed; journalen angiver ikke alt ({missing})."
+        return t(
+            "scope_unknown",
+            age=limits.min_age_exclusive,
+            weeks=limits.max_duration_weeks,
+            missing=missing,
         )
     days = verdict.duration_days
     when = ""
     if days is not None:
-        when = f" (debut for {days} dage siden)" if days < 14 else f" (debut for {days // 7} uger siden)"
-    return f"Patienten har registreret nyopståede lænderygsmerter{when}."
+        when = t("onset_days", n=days) if days < 14 else t("onset_weeks", n=days // 7)
+    return t("scope_in", when=when)
 
 
 def patient_view(request: HookRequest, env: HookEnv) -> list[Issued]:
@@ -111,43 +114,35 @@ def patient_view(request: HookRequest, env: HookEnv) -> list[Issued]:
         facts.red_flags
     ):  # no recommendation (least of all the one against imaging) applies: name the flags only
         names = ", ".join(f["display"] for f in facts.red_flags)
-        detail = [
-            _scope_note(verdict, env),
-            f"**Røde flag registreret:** {names}. "
-            "Sørg for rettidig udredning; retningslinjens anbefalinger gælder ikke ved mistanke om alvorlig "
-            "patologi.",
-        ]
+        detail = [_scope_note(verdict, env), env.texts.t("red_flags_recorded", names=names)]
     else:
-        plan = [f"- **{r.label}:** {r.title}" for r in g.recommendations]
+        texts = env.texts
+        plan = [f"- **{texts.rec_label(r)}:** {texts.rec_title(r)}" for r in g.recommendations]
         detail = [
             _scope_note(verdict, env),
-            *_observations_note(record),
-            "Retningslinjens anbefalinger:",
+            *_observations_note(record, env),
+            texts.t("plan_heading"),
             "\n".join(plan),
         ]
     overview = g.recommendations[0]
     built = card(
-        summary=(
-            f"Nyopståede lænderygsmerter: se plan og anbefalinger (NKR {g.published_year}, {NOT_IN_FORCE})"
-        ),
+        summary=env.texts.t("view_summary", year=g.published_year, status=env.texts.t("not_in_force")),
         indicator="info",
         detail=detail,
-        guideline=g,
+        texts=env.texts,
         rec=overview,
         links=env.links,
         extra_links=[
-            link("Retningslinjen (oversigt)", env.links.url("/")),
-            link("Beslutningsstøtte for patienten", env.links.url(DECISION_SUPPORT)),
+            link(env.texts.t("link_overview"), env.links.url("/")),
+            link(env.texts.t("link_decision_support"), env.links.url(DECISION_SUPPORT)),
         ],
     )
     built["links"] = built["links"][1:]  # the overview and form links say it all for this card
     return [Issued(built, "guideline")]
 
 
-def _observations_note(record: Record) -> list[str]:
-    if record.observations_read:
-        return []
-    return ["Observationer (fund) kunne ikke læses; tjek for røde flag, før kortet følges."]
+def _observations_note(record: Record, env: HookEnv) -> list[str]:
+    return [] if record.observations_read else [env.texts.t("observations_unread")]
 
 
 def _selected(request: HookRequest, orders: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
@@ -166,32 +161,28 @@ def _imaging_card(order: Mapping[str, Any], request: HookRequest, env: HookEnv, 
     verdict = record.scope
     g = env.guideline
     rec = g.recommendation(IMAGING_REC)
+    texts, t = env.texts, env.texts.t
     modality = env.terminology.imaging.find_in(order.get("code"))
-    what = "MR-scanning" if modality and modality.extra.get("modality") == "MR" else "røntgen"
+    what = t("modality_MR") if modality and modality.extra.get("modality") == "MR" else t("modality_X-ray")
     ref = reference(order)
     education, exercise = g.recommendation(EDUCATION_REC), g.recommendation(EXERCISE_REC)
+    patient = request.patient_id
     suggestions = [
-        delete_suggestion(f"Fjern henvisningen til {what} af lænden", ref, recommended=True),
-        replace_suggestion(
-            "Henvis i stedet til patientuddannelse", ref, request.patient_id, education, env.links
-        ),
-        replace_suggestion(
-            "Henvis i stedet til superviseret træning", ref, request.patient_id, exercise, env.links
-        ),
+        delete_suggestion(t("imaging_remove", what=what), ref, recommended=True),
+        replace_suggestion(t("refer_education"), ref, patient, education, env.links, texts),
+        replace_suggestion(t("refer_exercise"), ref, patient, exercise, env.links, texts),
     ]
-    advice = [rec.practical_advice[i] for i in (1, 3) if i < len(rec.practical_advice)]
+    advice = texts.advice(rec)
+    advice = [advice[i] for i in (1, 3) if i < len(advice)]
     return Issued(
         card(
-            summary=(
-                f"Rutinemæssig {what} frarådes ved nyopståede lænderygsmerter uden røde flag "
-                f"(NKR, {NOT_IN_FORCE})"
-            ),
+            summary=t("imaging_summary", what=what, status=t("not_in_force")),
             indicator="warning" if verdict.verdict is Verdict.IN_SCOPE else "info",
-            detail=[_scope_note(verdict, env), *_observations_note(record), quote(rec), *advice],
-            guideline=g,
+            detail=[_scope_note(verdict, env), *_observations_note(record, env), quote(texts, rec), *advice],
+            texts=texts,
             rec=rec,
             links=env.links,
-            extra_links=[link("Beslutningsstøtte for patienten", env.links.url(DECISION_SUPPORT))],
+            extra_links=[link(t("link_decision_support"), env.links.url(DECISION_SUPPORT))],
             suggestions=suggestions,
             selection_behavior="at-most-one",
             override_reasons=env.terminology.imaging_override,
@@ -206,30 +197,29 @@ def _analgesic_card(
     verdict = record.scope
     g = env.guideline
     rec = g.recommendation(str(group.recommendation))
+    texts, t = env.texts, env.texts.t
     ref = reference(order)
     exercise = g.recommendation(EXERCISE_REC)
+    name = t(f"group_{group.id}")
     suggestions = [
-        delete_suggestion(f"Fjern ordinationen ({group.title})", ref, recommended=False),
+        delete_suggestion(t("analgesic_remove", group=name), ref, recommended=False),
         replace_suggestion(
-            "Fjern og henvis til superviseret træning", ref, request.patient_id, exercise, env.links
+            t("analgesic_refer_exercise"), ref, request.patient_id, exercise, env.links, texts
         ),
     ]
     indicator = ANALGESIC_INDICATOR.get(rec.id, "info") if verdict.verdict is Verdict.IN_SCOPE else "info"
     return Issued(
         card(
-            summary=(
-                f"{group.title}: kun efter nøje overvejelse ved nyopståede lænderygsmerter "
-                f"(NKR, {NOT_IN_FORCE})"
-            ),
+            summary=t("analgesic_summary", group=name, status=t("not_in_force")),
             indicator=indicator,
             detail=[
                 _scope_note(verdict, env),
-                *_observations_note(record),
-                quote(rec),
-                "**Praktiske råd:**",
-                *rec.practical_advice,
+                *_observations_note(record, env),
+                quote(texts, rec),
+                t("practical_advice"),
+                *texts.advice(rec),
             ],
-            guideline=g,
+            texts=texts,
             rec=rec,
             links=env.links,
             suggestions=suggestions,

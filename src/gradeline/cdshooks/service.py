@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from gradeline.cdshooks import hooks, prefetch
@@ -30,7 +31,9 @@ from gradeline.cdshooks.feedback import FeedbackStore, InMemoryFeedbackStore, Is
 from gradeline.cdshooks.http import HttpError, Response, json_response, operation_outcome
 from gradeline.cdshooks.request import parse_request
 from gradeline.cdshooks.services import SERVICES, ServiceDefinition
+from gradeline.cdshooks.texts import DEFAULT_LANGUAGE, CardTexts, card_texts
 from gradeline.cdshooks.valuesets import Terminology, cached_terminology
+from gradeline.content.pack import DEFAULT_PACK
 from gradeline.model import Guideline
 
 log = logging.getLogger(__name__)
@@ -58,6 +61,7 @@ class CdsService:
     today: Callable[[], dt.date] = dt.date.today
     services: tuple[ServiceDefinition, ...] = SERVICES
     replay: ReplayGuard | None = None
+    pack_dir: Path = DEFAULT_PACK
 
     def __post_init__(self) -> None:
         self.registry = ClientRegistry(
@@ -78,6 +82,7 @@ class CdsService:
         if self.config.development_mode:
             log.warning("CDS Hooks development mode is ON: client JWTs are not verified")
         self._by_id = {s.id: s for s in self.services}
+        self._card_texts: dict[str, CardTexts] = {}
 
     # -- entry point -------------------------------------------------------------------------------
 
@@ -160,7 +165,7 @@ class CdsService:
             links=Links(self.config.app_base_url or base),
             fetcher=self.fetcher,
             today=self.today(),
-            language=client.language if client is not None else "da",
+            texts=self._texts(client.language if client is not None else DEFAULT_LANGUAGE),
         )
         issued = service.handler(request, env)
         if issued:
@@ -172,6 +177,13 @@ class CdsService:
                 ]
             )
         return json_response(200, {"cards": [i.card for i in issued]})
+
+    def _texts(self, language: str) -> CardTexts:
+        """Card texts per language, built once."""
+        found = self._card_texts.get(language)
+        if found is None:
+            found = self._card_texts[language] = card_texts(self.guideline, language, self.pack_dir)
+        return found
 
     def _feedback(self, service: ServiceDefinition, body: bytes) -> Response:
         items = parse_feedback(service.id, body)
