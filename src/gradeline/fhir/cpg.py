@@ -6,8 +6,9 @@ Measure per monitoring indicator (built by gradeline.monitor.outputs.measure).
 Profiles claimed (``meta.profile``): CPG-on-FHIR STU2 cpg-recommendationdefinition and
 cpg-computableplandefinition (PlanDefinition), cpg-computableactivity (ActivityDefinition),
 cpg-computablemetric (Measure), whose required elements come from HL7/cqf-recommendations
-input/fsh/profiles (CPG is not on the npm registry); and the core shareableactivitydefinition, shareablelibrary, shareablemeasure and shareablevalueset
-profiles of hl7.fhir.r4b.core, which the tests validate against (tests/fhir/test_conformance.py)."""
+input/fsh/profiles (CPG is not on the npm registry); and the core shareableactivitydefinition,
+shareablelibrary, shareablemeasure and shareablevalueset profiles of hl7.fhir.r4b.core, which the tests
+validate against (tests/fhir/test_conformance.py)."""
 
 import base64
 import json
