@@ -117,7 +117,10 @@ def test_red_flag_as_the_orders_reason_code_also_silences_the_card(call: Call) -
     [
         ([condition(SNOMED, "279039007", onset="2023-06-01")], "1979-04-12"),  # > 12 weeks
         ([condition(SNOMED, "278860009")], "1979-04-12"),  # chronic LBP
-        ([LBP, condition(SNOMED, "23056005", cid="sci")], "1979-04-12"),  # sciatica: radiculopathy
+        (
+            [LBP, condition("http://hl7.org/fhir/sid/icd-10", "M54.1", cid="rad")],
+            "1979-04-12",
+        ),  # radiculopathy
         ([LBP], "2010-01-01"),  # 14 years old
         ([condition(SNOMED, "22298006")], "1979-04-12"),  # no LBP problem at all (myocardial infarction)
     ],

@@ -77,6 +77,9 @@ def test_operation_outcome_in_prefetch_is_treated_as_missing(call: Call) -> None
     outcome(call(VIEW, request), 412)
 
 
+EPIC_FHIR = "https://fhir.epic.example/api/FHIR/R4"
+
+
 @spec("§Prefetch Template: fetch what was not prefetched")
 def test_absent_prefetch_is_fetched_from_the_fhir_server_with_the_access_token(service: CdsService) -> None:
     reads: list[tuple[str, str, str | None]] = []
@@ -88,7 +91,9 @@ def test_absent_prefetch_is_fetched_from_the_fhir_server_with_the_access_token(s
         return {"resourceType": "Bundle", "entry": [{"resource": LBP}]}
 
     service.fetcher = fake
-    service.config = replace(service.config, development_mode=True)  # auth is covered in test_auth.py
+    service.config = replace(
+        service.config, development_mode=True, fhir_servers=(EPIC_FHIR,)
+    )  # auth: test_auth
     request = epic_order_sign()  # carries fhirServer and fhirAuthorization
     del request["prefetch"]
     reply = service.handle("POST", SIGN, {}, json.dumps(request).encode(), BASE)
@@ -111,7 +116,7 @@ def test_fetch_failure_is_412(service: CdsService) -> None:
         raise OSError("connection refused")
 
     service.fetcher = broken
-    service.config = replace(service.config, development_mode=True)
+    service.config = replace(service.config, development_mode=True, fhir_servers=(EPIC_FHIR,))
     request = epic_order_sign()
     del request["prefetch"]
     outcome(service.handle("POST", SIGN, {}, json.dumps(request).encode(), BASE), 412)

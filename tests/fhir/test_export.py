@@ -1,5 +1,6 @@
 """FHIR export: validates with fhir.resources, references resolve in the bundle, evidence round-trips."""
 
+import base64
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -29,7 +30,8 @@ def _references(value: Any) -> list[str]:
     if isinstance(value, dict):
         for key, item in value.items():
             if key == "reference" and isinstance(item, str):
-                found.append(item)
+                if "language" not in value:  # Expression.reference is a uri to the logic, not a Reference
+                    found.append(item)
             else:
                 found.extend(_references(item))
     elif isinstance(value, list):
@@ -50,7 +52,13 @@ def test_every_r5_resource_validates_on_its_own(r5: dict[str, Any]) -> None:
 def test_every_r4b_resource_validates_on_its_own(r4b: dict[str, Any]) -> None:
     for entry in r4b["entry"]:
         r4b_model(entry["resource"]["resourceType"]).model_validate(entry["resource"])
-    assert {e["resource"]["resourceType"] for e in r4b["entry"]} == {"PlanDefinition", "ActivityDefinition"}
+    assert {e["resource"]["resourceType"] for e in r4b["entry"]} == {
+        "PlanDefinition",
+        "ActivityDefinition",
+        "Library",
+        "ValueSet",
+        "Measure",
+    }
 
 
 @pytest.mark.parametrize("version", ["R5", "R4B"])
@@ -143,3 +151,58 @@ def test_write_fhir_writes_both_bundles(guideline: Guideline, tmp_path: Path) ->
         "nkr-laenderygsmerter-cpg-r4b.bundle.json",
     ]
     assert json.loads(paths[0].read_text("utf-8"))["resourceType"] == "Bundle"
+
+
+def test_every_canonical_of_ours_resolves_in_the_cpg_bundle(r4b: dict[str, Any]) -> None:
+    """PlanDefinition.library, conditions, activities and data requirements point into the bundle."""
+    present = {e["resource"]["url"] for e in r4b["entry"] if "url" in e["resource"]}
+    ours = "https://gradeline.example/fhir/"
+    pointed: set[str] = set()
+    for entry in r4b["entry"]:
+        resource = entry["resource"]
+        pointed.update(resource.get("library", []))
+        for action in resource.get("action", []):
+            pointed.add(action["definitionCanonical"])
+            pointed.update(c["expression"]["reference"].split("#")[0] for c in action["condition"])
+        for requirement in resource.get("dataRequirement", []):
+            pointed.update(f["valueSet"] for f in requirement.get("codeFilter", []))
+    assert pointed and all(p.startswith(ours) for p in pointed)
+    assert pointed <= present
+
+
+def test_every_plan_definition_references_the_logic_library(r4b: dict[str, Any]) -> None:
+    plans = [e["resource"] for e in r4b["entry"] if e["resource"]["resourceType"] == "PlanDefinition"]
+    [logic] = [e["resource"] for e in r4b["entry"] if e["resource"]["resourceType"] == "Library"]
+    assert plans and all(p["library"] == [logic["url"]] for p in plans)
+    source = base64.b64decode(logic["content"][0]["data"]).decode()
+    for condition in plans[0]["action"][0]["condition"]:
+        assert condition["expression"]["expression"] in source
+
+
+def test_a_measure_per_monitoring_indicator(r4b: dict[str, Any]) -> None:
+    from gradeline.monitor.definitions import load_catalogue
+
+    measures = {
+        e["resource"]["id"]: e["resource"] for e in r4b["entry"] if e["resource"]["resourceType"] == "Measure"
+    }
+    assert set(measures) == {ind.id for ind in load_catalogue().indicators}
+    for measure in measures.values():
+        assert "IKKE GÆLDENDE" in measure["disclaimer"]
+        assert measure["scoring"] and measure["improvementNotation"] and measure["group"][0]["population"]
+
+
+def test_statistics_carry_stato_coded_types(r5: dict[str, Any]) -> None:
+    stats = [
+        s
+        for e in r5["entry"]
+        if e["resource"]["resourceType"] == "Evidence"
+        for s in e["resource"].get("statistic", [])
+    ]
+    assert stats
+    for stat in stats:
+        assert (
+            stat["statisticType"]["coding"][0]["system"]
+            == "http://terminology.hl7.org/CodeSystem/statistic-type"
+        )
+        for estimate in stat.get("attributeEstimate", []):
+            assert estimate["type"]["coding"][0]["code"] == "C53324"  # confidence interval

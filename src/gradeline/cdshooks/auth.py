@@ -38,6 +38,8 @@ class TrustedClient:
     jku: tuple[str, ...] = ()
     jwks: Mapping[str, Any] | None = None
     tenants: tuple[str, ...] = ()
+    fhir_servers: tuple[str, ...] = ()  # base URLs this client may name as fhirServer (token sent only there)
+    language: str = "da"  # the language of the cards this client gets
 
 
 class JwksFetcher(Protocol):
@@ -96,8 +98,15 @@ def keys_by_kid(jwks: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
     return {k["kid"]: k for k in keys if isinstance(k, dict) and isinstance(k.get("kid"), str)}
 
 
+class ReplayGuard(Protocol):
+    """Remembers seen ``jti`` values until their token has expired; shared by all workers in production."""
+
+    def first_use(self, iss: str, jti: str, expires: float, now: float) -> bool: ...
+
+
 class ReplayCache:
-    """Seen ``jti`` values (per issuer) kept until their token has expired."""
+    """Seen ``jti`` values (per issuer) kept in this process until their token has expired (tests, one
+    worker); the web app uses a database table instead (gradeline.web.cds.store.DatabaseReplayCache)."""
 
     def __init__(self) -> None:
         self._seen: dict[tuple[str, str], float] = {}
@@ -130,13 +139,22 @@ class Authenticator:
     leeway: float = 30.0
     max_lifetime: float = 3600.0
     clock: Callable[[], float] = time.time
-    replay: ReplayCache = field(default_factory=ReplayCache)
+    replay: ReplayGuard = field(default_factory=ReplayCache)
 
     def __post_init__(self) -> None:
-        self._by_iss = {c.iss: c for c in self.clients}
-        self._static = {c.iss: keys_by_kid(c.jwks) for c in self.clients if c.jwks is not None}
         self._parsed: dict[tuple[str, str], jwt.PyJWK] = {}
         self._lock = threading.Lock()
+        self.set_clients(self.clients)
+
+    def set_clients(self, clients: Sequence[TrustedClient]) -> None:
+        """Replace the trusted clients (a reloaded configuration); takes effect for the next call."""
+        by_iss = {c.iss: c for c in clients}
+        static = {c.iss: keys_by_kid(c.jwks) for c in clients if c.jwks is not None}
+        self.clients, self._by_iss, self._static = tuple(clients), by_iss, static
+
+    def client(self, iss: str) -> TrustedClient | None:
+        """The trusted client with this issuer."""
+        return self._by_iss.get(iss)
 
     def verify(self, authorization: str | None, audience: str) -> dict[str, Any]:
         """The verified claims; AuthError on any failure."""

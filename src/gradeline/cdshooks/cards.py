@@ -5,8 +5,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from gradeline.cdshooks.texts import CardTexts
 from gradeline.cdshooks.valuesets import CANONICAL, Code
-from gradeline.model import Guideline, Recommendation
+from gradeline.model import Recommendation
 
 SUMMARY_MAX = 139  # "<140 characters"; Inferno flags length >= 140
 TOPIC_SYSTEM = f"{CANONICAL}/CodeSystem/nkr-lrs-recommendation"
@@ -39,26 +40,30 @@ def short(text: str, limit: int = SUMMARY_MAX) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def status_line(guideline: Guideline) -> str:
-    """The not-in-force notice every card carries."""
-    status = guideline.status
-    since = f" siden {status.since_year}" if status.since_year else ""
-    return f"**{status.label}{since}.** {status.note}"
+def status_line(texts: CardTexts) -> str:
+    """The not-in-force notice every card carries (and, in English, the unofficial-translation note)."""
+    status = texts.guideline.status
+    since = texts.t("status_since", year=status.since_year) if status.since_year else ""
+    line = f"**{texts.status_label()}{since}.** {texts.status_note()}"
+    note = texts.t("unofficial")
+    return f"{line}\n\n{note}" if note else line
 
 
-def source(guideline: Guideline, rec: Recommendation, links: Links) -> dict[str, Any]:
+def source(texts: CardTexts, rec: Recommendation, links: Links) -> dict[str, Any]:
     """card.source: label with the status, the recommendation's page and a topic coding."""
-    label = f"{guideline.publisher}: NKR lænderygsmerter ({guideline.status.label.lower()})"
+    g = texts.guideline
+    label = texts.t("source_label", publisher=g.publisher, status=texts.t("not_in_force"))
     return {
         "label": label,
         "url": links.recommendation(rec),
-        "topic": {"system": TOPIC_SYSTEM, "code": rec.id, "display": rec.title},
+        "topic": {"system": TOPIC_SYSTEM, "code": rec.id, "display": texts.rec_title(rec)},
     }
 
 
-def quote(rec: Recommendation) -> str:
+def quote(texts: CardTexts, rec: Recommendation) -> str:
     """The recommendation as printed, with its strength label and chapter."""
-    return f"**{rec.label}** (kapitel {rec.chapter}):\n\n> {rec.text}"
+    where = texts.t("quote_chapter", chapter=rec.chapter)
+    return f"**{texts.rec_label(rec)}** ({where}):\n\n> {texts.rec_text(rec)}"
 
 
 def link(label: str, url: str) -> dict[str, str]:
@@ -71,7 +76,7 @@ def card(
     summary: str,
     indicator: str,
     detail: Sequence[str],
-    guideline: Guideline,
+    texts: CardTexts,
     rec: Recommendation,
     links: Links,
     extra_links: Sequence[Mapping[str, str]] = (),
@@ -84,15 +89,20 @@ def card(
         "uuid": new_uuid(),
         "summary": short(summary),
         "indicator": indicator,
-        "detail": "\n\n".join([status_line(guideline), *detail]),
-        "source": source(guideline, rec, links),
-        "links": [link(f"Anbefalingen: {rec.title}", links.recommendation(rec)), *extra_links],
+        "detail": "\n\n".join([status_line(texts), *detail]),
+        "source": source(texts, rec, links),
+        "links": [
+            link(texts.t("link_recommendation", title=texts.rec_title(rec)), links.recommendation(rec)),
+            *extra_links,
+        ],
     }
     if suggestions:
         built["suggestions"] = list(suggestions)
         built["selectionBehavior"] = selection_behavior or "at-most-one"
     if override_reasons:
-        built["overrideReasons"] = [c.coding() for c in override_reasons]
+        built["overrideReasons"] = [
+            {**c.coding(), "display": texts.display(c.extra, c.display)} for c in override_reasons
+        ]
     return built
 
 
@@ -109,7 +119,7 @@ def delete_suggestion(label: str, resource_id: str, recommended: bool) -> dict[s
 
 
 def replace_suggestion(
-    label: str, resource_id: str, patient_id: str, rec: Recommendation, links: Links
+    label: str, resource_id: str, patient_id: str, rec: Recommendation, links: Links, texts: CardTexts
 ) -> dict[str, Any]:
     """Remove the order and create a draft referral for another intervention (code as text: no coded
     concept for it is given in our sources)."""
@@ -117,15 +127,24 @@ def replace_suggestion(
         "resourceType": "ServiceRequest",
         "status": "draft",
         "intent": "proposal",
-        "code": {"text": f"{rec.title} (NKR lænderygsmerter, kapitel {rec.chapter})"},
+        "code": {"text": texts.t("referral_code", title=texts.rec_title(rec), chapter=rec.chapter)},
         "subject": {"reference": f"Patient/{patient_id}"},
-        "note": [{"text": f"{rec.label}: {rec.text} Se {links.recommendation(rec)}"}],
+        "note": [
+            {
+                "text": texts.t(
+                    "referral_note",
+                    label=texts.rec_label(rec),
+                    text=texts.rec_text(rec),
+                    url=links.recommendation(rec),
+                )
+            }
+        ],
     }
     return {
         "label": label,
         "uuid": new_uuid(),
         "actions": [
-            {"type": "delete", "description": "Fjern den foreslåede ordination", "resourceId": resource_id},
+            {"type": "delete", "description": texts.t("remove_proposed"), "resourceId": resource_id},
             {"type": "create", "description": label, "resource": referral},
         ],
     }

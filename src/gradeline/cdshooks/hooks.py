@@ -7,7 +7,9 @@ from typing import Any
 
 from gradeline.cdshooks import prefetch
 from gradeline.cdshooks.cards import Links, card, delete_suggestion, link, quote, replace_suggestion
-from gradeline.cdshooks.request import HookRequest, draft_orders, reference
+from gradeline.cdshooks.medication import medication_concepts
+from gradeline.cdshooks.request import HookRequest, draft_entries, draft_orders, reference
+from gradeline.cdshooks.texts import CardTexts
 from gradeline.cdshooks.valuesets import Terminology, ValueSet
 from gradeline.fhir.patient import PatientFacts, Scope, Verdict, patient_facts, scope
 from gradeline.model import Guideline
@@ -16,7 +18,6 @@ IMAGING_REC = "billeddiagnostik"
 EDUCATION_REC = "patientuddannelse"
 EXERCISE_REC = "superviseret-fysisk-traening"
 DECISION_SUPPORT = "/beslutningsstoette/"
-NOT_IN_FORCE = "ikke gældende"
 ANALGESIC_INDICATOR = {"opioider": "warning", "nsaid": "info", "paracetamol": "info"}
 
 
@@ -29,6 +30,7 @@ class HookEnv:
     links: Links
     fetcher: prefetch.FhirFetcher | None
     today: dt.date
+    texts: CardTexts
 
 
 @dataclass(frozen=True)
@@ -39,64 +41,108 @@ class Issued:
     recommendation: str
 
 
-def _facts(request: HookRequest, env: HookEnv, extra: Sequence[Any] = ()) -> tuple[PatientFacts, Scope]:
+FINDING_TYPES = ("Condition", "Observation")
+
+
+@dataclass(frozen=True)
+class Record:
+    """What the record says, and whether the observations could be read at all."""
+
+    facts: PatientFacts
+    scope: Scope
+    observations_read: bool
+
+
+def _facts(request: HookRequest, env: HookEnv, extra: Sequence[Any] = ()) -> Record:
+    """Facts from the Patient, Conditions (problem list and diagnoses), Observations, and every Condition or
+    Observation in draftOrders; ``extra`` adds concepts such as the orders' reasonCodes."""
     patient = prefetch.resource(request, "patient", "Patient", env.fetcher)
     conditions = prefetch.resources(request, "conditions", "Condition", env.fetcher)
-    facts = patient_facts(patient, conditions, env.terminology, env.today, extra)
-    return facts, scope(facts, env.guideline, env.today)
+    observations = prefetch.optional_resources(request, "observations", "Observation", env.fetcher)
+    drafted = [r for _, r in draft_entries(request.context) if r.get("resourceType") in FINDING_TYPES]
+    findings = [*conditions, *(observations or []), *drafted]
+    facts = patient_facts(patient, findings, env.terminology, env.today, extra)
+    return Record(facts, scope(facts, env.guideline, env.today), observations is not None)
+
+
+def _reason_codes(orders: Sequence[Mapping[str, Any]]) -> list[Any]:
+    """The reasonCodes of every draft order (a red flag coded on any order counts)."""
+    return [c for order in orders for c in _order_concepts(order)]
+
+
+def _known_medications(request: HookRequest) -> list[tuple[str | None, Mapping[str, Any]]]:
+    """Medications in draftOrders and in any prefetched Bundle or resource."""
+    known = [(url, r) for url, r in draft_entries(request.context) if r.get("resourceType") == "Medication"]
+    for value in request.prefetch.values():
+        if isinstance(value, Mapping) and value.get("resourceType") == "Medication":
+            known.append((None, value))
+        elif isinstance(value, Mapping) and value.get("resourceType") == "Bundle":
+            entries = value.get("entry", [])
+            for entry in entries if isinstance(entries, list) else []:
+                item = entry.get("resource") if isinstance(entry, Mapping) else None
+                if isinstance(item, Mapping) and item.get("resourceType") == "Medication":
+                    url = entry.get("fullUrl")
+                    known.append((url if isinstance(url, str) else None, item))
+    return known
 
 
 def _scope_note(verdict: Scope, env: HookEnv) -> str:
+    t = env.texts.t
     if verdict.verdict is Verdict.UNKNOWN:
         limits, missing = env.guideline.scope, ", ".join(verdict.reasons)
-        return (
-            f"Retningslinjen gælder patienter over {limits.min_age_exclusive} år med lænderygsmerter af op "
-            f"til {limits.max_duration_weeks} ugers varighed; journalen angiver ikke alt ({missing})."
+        return t(
+            "scope_unknown",
+            age=limits.min_age_exclusive,
+            weeks=limits.max_duration_weeks,
+            missing=missing,
         )
     days = verdict.duration_days
     when = ""
     if days is not None:
-        when = f" (debut for {days} dage siden)" if days < 14 else f" (debut for {days // 7} uger siden)"
-    return f"Patienten har registreret nyopståede lænderygsmerter{when}."
+        when = t("onset_days", n=days) if days < 14 else t("onset_weeks", n=days // 7)
+    return t("scope_in", when=when)
 
 
 def patient_view(request: HookRequest, env: HookEnv) -> list[Issued]:
     """An info card with the guideline's plan when the patient has an in-scope LBP problem."""
-    facts, verdict = _facts(request, env)
+    record = _facts(request, env)
+    facts, verdict = record.facts, record.scope
     if verdict.verdict is Verdict.OUT_OF_SCOPE:
         return []
     g = env.guideline
-    plan = [f"- **{r.label}:** {r.title}" for r in g.recommendations]
-    flags = ""
-    if facts.red_flags:
+    if (
+        facts.red_flags
+    ):  # no recommendation (least of all the one against imaging) applies: name the flags only
         names = ", ".join(f["display"] for f in facts.red_flags)
-        flags = (
-            f"**Røde flag registreret:** {names}. "
-            "Sørg for rettidig udredning; anbefalingerne nedenfor gælder ikke."
-        )
-    detail = [
-        _scope_note(verdict, env),
-        *([flags] if flags else []),
-        "Retningslinjens anbefalinger:",
-        "\n".join(plan),
-    ]
+        detail = [_scope_note(verdict, env), env.texts.t("red_flags_recorded", names=names)]
+    else:
+        texts = env.texts
+        plan = [f"- **{texts.rec_label(r)}:** {texts.rec_title(r)}" for r in g.recommendations]
+        detail = [
+            _scope_note(verdict, env),
+            *_observations_note(record, env),
+            texts.t("plan_heading"),
+            "\n".join(plan),
+        ]
     overview = g.recommendations[0]
     built = card(
-        summary=(
-            f"Nyopståede lænderygsmerter: se plan og anbefalinger (NKR {g.published_year}, {NOT_IN_FORCE})"
-        ),
+        summary=env.texts.t("view_summary", year=g.published_year, status=env.texts.t("not_in_force")),
         indicator="info",
         detail=detail,
-        guideline=g,
+        texts=env.texts,
         rec=overview,
         links=env.links,
         extra_links=[
-            link("Retningslinjen (oversigt)", env.links.url("/")),
-            link("Beslutningsstøtte for patienten", env.links.url(DECISION_SUPPORT)),
+            link(env.texts.t("link_overview"), env.links.url("/")),
+            link(env.texts.t("link_decision_support"), env.links.url(DECISION_SUPPORT)),
         ],
     )
     built["links"] = built["links"][1:]  # the overview and form links say it all for this card
     return [Issued(built, "guideline")]
+
+
+def _observations_note(record: Record, env: HookEnv) -> list[str]:
+    return [] if record.observations_read else [env.texts.t("observations_unread")]
 
 
 def _selected(request: HookRequest, orders: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
@@ -111,35 +157,32 @@ def _order_concepts(order: Mapping[str, Any]) -> list[Any]:
     return list(reasons) if isinstance(reasons, list) else []
 
 
-def _imaging_card(order: Mapping[str, Any], request: HookRequest, env: HookEnv, verdict: Scope) -> Issued:
+def _imaging_card(order: Mapping[str, Any], request: HookRequest, env: HookEnv, record: Record) -> Issued:
+    verdict = record.scope
     g = env.guideline
     rec = g.recommendation(IMAGING_REC)
+    texts, t = env.texts, env.texts.t
     modality = env.terminology.imaging.find_in(order.get("code"))
-    what = "MR-scanning" if modality and modality.extra.get("modality") == "MR" else "røntgen"
+    what = t("modality_MR") if modality and modality.extra.get("modality") == "MR" else t("modality_X-ray")
     ref = reference(order)
     education, exercise = g.recommendation(EDUCATION_REC), g.recommendation(EXERCISE_REC)
+    patient = request.patient_id
     suggestions = [
-        delete_suggestion(f"Fjern henvisningen til {what} af lænden", ref, recommended=True),
-        replace_suggestion(
-            "Henvis i stedet til patientuddannelse", ref, request.patient_id, education, env.links
-        ),
-        replace_suggestion(
-            "Henvis i stedet til superviseret træning", ref, request.patient_id, exercise, env.links
-        ),
+        delete_suggestion(t("imaging_remove", what=what), ref, recommended=True),
+        replace_suggestion(t("refer_education"), ref, patient, education, env.links, texts),
+        replace_suggestion(t("refer_exercise"), ref, patient, exercise, env.links, texts),
     ]
-    advice = [rec.practical_advice[i] for i in (1, 3) if i < len(rec.practical_advice)]
+    advice = texts.advice(rec)
+    advice = [advice[i] for i in (1, 3) if i < len(advice)]
     return Issued(
         card(
-            summary=(
-                f"Rutinemæssig {what} frarådes ved nyopståede lænderygsmerter uden røde flag "
-                f"(NKR, {NOT_IN_FORCE})"
-            ),
+            summary=t("imaging_summary", what=what, status=t("not_in_force")),
             indicator="warning" if verdict.verdict is Verdict.IN_SCOPE else "info",
-            detail=[_scope_note(verdict, env), quote(rec), *advice],
-            guideline=g,
+            detail=[_scope_note(verdict, env), *_observations_note(record, env), quote(texts, rec), *advice],
+            texts=texts,
             rec=rec,
             links=env.links,
-            extra_links=[link("Beslutningsstøtte for patienten", env.links.url(DECISION_SUPPORT))],
+            extra_links=[link(t("link_decision_support"), env.links.url(DECISION_SUPPORT))],
             suggestions=suggestions,
             selection_behavior="at-most-one",
             override_reasons=env.terminology.imaging_override,
@@ -149,28 +192,34 @@ def _imaging_card(order: Mapping[str, Any], request: HookRequest, env: HookEnv, 
 
 
 def _analgesic_card(
-    order: Mapping[str, Any], group: ValueSet, request: HookRequest, env: HookEnv, verdict: Scope
+    order: Mapping[str, Any], group: ValueSet, request: HookRequest, env: HookEnv, record: Record
 ) -> Issued:
+    verdict = record.scope
     g = env.guideline
     rec = g.recommendation(str(group.recommendation))
+    texts, t = env.texts, env.texts.t
     ref = reference(order)
     exercise = g.recommendation(EXERCISE_REC)
+    name = t(f"group_{group.id}")
     suggestions = [
-        delete_suggestion(f"Fjern ordinationen ({group.title})", ref, recommended=False),
+        delete_suggestion(t("analgesic_remove", group=name), ref, recommended=False),
         replace_suggestion(
-            "Fjern og henvis til superviseret træning", ref, request.patient_id, exercise, env.links
+            t("analgesic_refer_exercise"), ref, request.patient_id, exercise, env.links, texts
         ),
     ]
     indicator = ANALGESIC_INDICATOR.get(rec.id, "info") if verdict.verdict is Verdict.IN_SCOPE else "info"
     return Issued(
         card(
-            summary=(
-                f"{group.title}: kun efter nøje overvejelse ved nyopståede lænderygsmerter "
-                f"(NKR, {NOT_IN_FORCE})"
-            ),
+            summary=t("analgesic_summary", group=name, status=t("not_in_force")),
             indicator=indicator,
-            detail=[_scope_note(verdict, env), quote(rec), "**Praktiske råd:**", *rec.practical_advice],
-            guideline=g,
+            detail=[
+                _scope_note(verdict, env),
+                *_observations_note(record, env),
+                quote(texts, rec),
+                t("practical_advice"),
+                *texts.advice(rec),
+            ],
+            texts=texts,
             rec=rec,
             links=env.links,
             suggestions=suggestions,
@@ -183,27 +232,31 @@ def _analgesic_card(
 
 def order_hook(request: HookRequest, env: HookEnv) -> list[Issued]:
     """order-select / order-sign: cards for lumbar imaging and analgesic orders."""
-    orders = _selected(request, draft_orders(request.context))
+    every = draft_orders(request.context)
+    medications = _known_medications(request)
+    judged = env.terminology.imaging.extra.get("card_modalities")
     relevant: list[tuple[Mapping[str, Any], ValueSet | None]] = []
-    for order in orders:
+    for order in _selected(request, every):
         kind = order.get("resourceType")
         if kind in ("ServiceRequest", "ProcedureRequest", "DiagnosticOrder"):
-            if env.terminology.imaging.find_in(order.get("code")) is not None:
+            hit = env.terminology.imaging.find_in(order.get("code"))
+            if hit is not None and (not judged or hit.extra.get("modality") in judged):
                 relevant.append((order, None))
         elif kind in ("MedicationRequest", "MedicationOrder"):
-            group = env.terminology.analgesic_group(order.get("medicationCodeableConcept"))
-            if group is not None:
-                relevant.append((order, group))
+            for concept in medication_concepts(order, medications):
+                group = env.terminology.analgesic_group(concept)
+                if group is not None:
+                    relevant.append((order, group))
+                    break
     if not relevant:
         return []  # no prefetch needed, no 412 for orders we do not judge
-    extra = [c for order, _ in relevant for c in _order_concepts(order)]
-    facts, verdict = _facts(request, env, extra)
-    if verdict.verdict is Verdict.OUT_OF_SCOPE or facts.red_flags:
-        return []
+    record = _facts(request, env, _reason_codes(every))
+    if record.scope.verdict is Verdict.OUT_OF_SCOPE or record.facts.red_flags:
+        return []  # a coded red flag anywhere silences every card that discourages imaging or treatment
     issued = []
     for order, group in relevant:
         if group is None:
-            issued.append(_imaging_card(order, request, env, verdict))
+            issued.append(_imaging_card(order, request, env, record))
         else:
-            issued.append(_analgesic_card(order, group, request, env, verdict))
+            issued.append(_analgesic_card(order, group, request, env, record))
     return issued

@@ -16,7 +16,10 @@ log = logging.getLogger(__name__)
 
 PATIENT = "Patient/{{context.patientId}}"
 CONDITIONS = "Condition?patient={{context.patientId}}"
-TEMPLATES: dict[str, str] = {"patient": PATIENT, "conditions": CONDITIONS}
+OBSERVATIONS = "Observation?patient={{context.patientId}}"
+TEMPLATES: dict[str, str] = {"patient": PATIENT, "conditions": CONDITIONS, "observations": OBSERVATIONS}
+# Keys whose absence (nothing prefetched, nothing fetchable) is reported as unknown instead of a 412.
+OPTIONAL = frozenset({"observations"})
 _TOKEN = re.compile(r"\{\{\s*context\.([A-Za-z]+)\s*\}\}")
 MAX_FHIR_BYTES = 5 * 1024 * 1024
 
@@ -72,6 +75,11 @@ def _raw(request: HookRequest, key: str, fetcher: FhirFetcher | None) -> Any:
     why = "not prefetched" if value is ABSENT else "prefetch returned an OperationOutcome"
     if fetcher is None or not request.fhir_server:
         raise PreconditionFailed(f"prefetch '{key}' {why} and no FHIR server is available to fetch it")
+    if not request.fhir_server_allowed:
+        raise PreconditionFailed(
+            f"prefetch '{key}' {why}, and fhirServer {request.fhir_server} is not on this client's "
+            "allowlist: nothing was fetched"
+        )
     token = request.fhir_authorization.get("access_token") if request.fhir_authorization else None
     try:
         return fetcher(request.fhir_server, render(TEMPLATES[key], request.context), token)
@@ -92,11 +100,26 @@ def resource(
     return value
 
 
+def optional_resources(
+    request: HookRequest, key: str, kind: str, fetcher: FhirFetcher | None
+) -> list[Mapping[str, Any]] | None:
+    """Like :func:`resources`, but None (unknown) when the data was neither prefetched nor fetchable."""
+    try:
+        return resources(request, key, kind, fetcher)
+    except PreconditionFailed:
+        return None
+
+
 def resources(
     request: HookRequest, key: str, kind: str, fetcher: FhirFetcher | None
 ) -> list[Mapping[str, Any]]:
     """Resources of a search (a searchset Bundle, with or without type); [] for null or an empty Bundle."""
     value = _raw(request, key, fetcher)
+    return bundle_resources(value, key, kind)
+
+
+def bundle_resources(value: Any, key: str, kind: str | None) -> list[Mapping[str, Any]]:
+    """The resources of one type (any type for None) in a Bundle value; [] for null."""
     if value is None:
         return []
     if not isinstance(value, Mapping) or value.get("resourceType") != "Bundle":
@@ -107,6 +130,6 @@ def resources(
     found = []
     for entry in entries:
         item = entry.get("resource") if isinstance(entry, Mapping) else None
-        if isinstance(item, Mapping) and item.get("resourceType") == kind:
+        if isinstance(item, Mapping) and (kind is None or item.get("resourceType") == kind):
             found.append(item)
     return found

@@ -33,6 +33,9 @@ class HookRequest:
     fhir_server: str | None
     fhir_authorization: Mapping[str, Any] | None
     prefetch: Mapping[str, Any]
+    fhir_server_allowed: bool = (
+        False  # set by the service from the client's allowlist; nothing is fetched else
+    )
 
     @property
     def patient_id(self) -> str:
@@ -142,6 +145,19 @@ def draft_orders(context: Mapping[str, Any]) -> list[Mapping[str, Any]]:
         elif kind in DSTU2_ORDER_TYPES:
             orders.append(resource)
     return orders
+
+
+def draft_entries(context: Mapping[str, Any]) -> list[tuple[str | None, Mapping[str, Any]]]:
+    """Every resource in draftOrders with its fullUrl (orders, and Medications or Conditions beside them)."""
+    bundle = context.get("draftOrders")
+    entries = bundle.get("entry", []) if isinstance(bundle, Mapping) else []
+    found: list[tuple[str | None, Mapping[str, Any]]] = []
+    for entry in entries if isinstance(entries, list) else []:
+        resource = entry.get("resource") if isinstance(entry, Mapping) else None
+        if isinstance(resource, Mapping):
+            url = entry.get("fullUrl")
+            found.append((url if isinstance(url, str) else None, resource))
+    return found
 
 
 def reference(resource: Mapping[str, Any]) -> str:

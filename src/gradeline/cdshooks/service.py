@@ -7,21 +7,33 @@ is a bare 401. Malformed bodies get 400 with an OperationOutcome, missing data 4
 never escape as a 500.
 """
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from gradeline.cdshooks import hooks, prefetch
-from gradeline.cdshooks.auth import Authenticator, AuthError, JwksCache, http_jwks_fetcher
+from gradeline.cdshooks.auth import (
+    Authenticator,
+    AuthError,
+    JwksCache,
+    ReplayCache,
+    ReplayGuard,
+    TrustedClient,
+    http_jwks_fetcher,
+)
 from gradeline.cdshooks.cards import Links
-from gradeline.cdshooks.config import ServiceConfig
+from gradeline.cdshooks.config import ClientRegistry, ServiceConfig, server_allowed
 from gradeline.cdshooks.feedback import FeedbackStore, InMemoryFeedbackStore, IssuedCard, parse_feedback
 from gradeline.cdshooks.http import HttpError, Response, json_response, operation_outcome
 from gradeline.cdshooks.request import parse_request
 from gradeline.cdshooks.services import SERVICES, ServiceDefinition
+from gradeline.cdshooks.texts import DEFAULT_LANGUAGE, CardTexts, card_texts
 from gradeline.cdshooks.valuesets import Terminology, cached_terminology
+from gradeline.content.pack import DEFAULT_PACK
 from gradeline.model import Guideline
 
 log = logging.getLogger(__name__)
@@ -48,20 +60,29 @@ class CdsService:
     fetcher: prefetch.FhirFetcher | None = None
     today: Callable[[], dt.date] = dt.date.today
     services: tuple[ServiceDefinition, ...] = SERVICES
+    replay: ReplayGuard | None = None
+    pack_dir: Path = DEFAULT_PACK
 
     def __post_init__(self) -> None:
+        self.registry = ClientRegistry(
+            self.config.clients, self.config.clients_file, self.config.clients_check_seconds
+        )
+        self._clients_version = 0
         if self.authenticator is None:
             self.authenticator = Authenticator(
-                clients=self.config.clients,
+                clients=self.registry.clients(),
                 jwks_cache=JwksCache(http_jwks_fetcher()),
                 leeway=self.config.leeway_seconds,
                 max_lifetime=self.config.max_token_lifetime_seconds,
+                replay=self.replay or ReplayCache(),
             )
+            self._clients_version = self.registry.version
         if self.fetcher is None and self.config.fhir_fetch:
             self.fetcher = prefetch.http_fhir_fetcher(self.config.fhir_timeout_seconds)
         if self.config.development_mode:
             log.warning("CDS Hooks development mode is ON: client JWTs are not verified")
         self._by_id = {s.id: s for s in self.services}
+        self._card_texts: dict[str, CardTexts] = {}
 
     # -- entry point -------------------------------------------------------------------------------
 
@@ -91,36 +112,60 @@ class CdsService:
         if not parts:
             self._check(method, "GET", headers, base, clean)
             return json_response(200, {"services": [s.discovery() for s in self.services]})
-        self._check(method, "POST", headers, base, clean)
+        client = self._check(method, "POST", headers, base, clean)
         service = self._by_id.get(parts[0])
         if service is None or len(parts) > 2 or (len(parts) == 2 and parts[1] != "feedback"):
             raise HttpError(404, f"no such service: {'/'.join(parts)}", "not-found")
         if len(parts) == 2:
             return self._feedback(service, body)
-        return self._call(service, body, base)
+        return self._call(service, body, base, client)
 
-    def _check(self, method: str, allowed: str, headers: Mapping[str, str], base: str, path: str) -> None:
+    def _check(
+        self, method: str, allowed: str, headers: Mapping[str, str], base: str, path: str
+    ) -> TrustedClient | None:
+        """The authenticated client (None in development mode); 405 or a bare 401 otherwise."""
         if method != allowed:
             raise HttpError(405, f"use {allowed} here", "not-supported")
         if self.config.development_mode:
-            return
+            return None
         assert self.authenticator is not None
+        self._sync_clients()
         try:
-            self.authenticator.verify(_header(headers, "Authorization"), base.rstrip("/") + path)
+            claims = self.authenticator.verify(_header(headers, "Authorization"), base.rstrip("/") + path)
         except AuthError as error:
             log.info("CDS client authentication failed: %s", error)
             raise _Unauthorized from error
+        return self.authenticator.client(str(claims["iss"]))
+
+    def _sync_clients(self) -> None:
+        """Pick up a changed clients file (keys, JWKS URLs, FHIR servers, languages) without a restart."""
+        clients = self.registry.clients()
+        if self.registry.version != self._clients_version:
+            assert self.authenticator is not None
+            self.authenticator.set_clients(clients)
+            self._clients_version = self.registry.version
 
     # -- endpoints ---------------------------------------------------------------------------------
 
-    def _call(self, service: ServiceDefinition, body: bytes, base: str) -> Response:
+    def _call(
+        self, service: ServiceDefinition, body: bytes, base: str, client: TrustedClient | None
+    ) -> Response:
         request = parse_request(body, service.hook)
+        if request.fhir_server:
+            allowed = client.fhir_servers if client is not None else self.config.fhir_servers
+            permitted = server_allowed(request.fhir_server, allowed)
+            if not permitted:
+                log.warning(
+                    "fhirServer %s is not allowlisted for %s", request.fhir_server, client and client.iss
+                )
+            request = dataclasses.replace(request, fhir_server_allowed=permitted)
         env = hooks.HookEnv(
             guideline=self.guideline,
             terminology=self.terminology,
             links=Links(self.config.app_base_url or base),
             fetcher=self.fetcher,
             today=self.today(),
+            texts=self._texts(client.language if client is not None else DEFAULT_LANGUAGE),
         )
         issued = service.handler(request, env)
         if issued:
@@ -132,6 +177,13 @@ class CdsService:
                 ]
             )
         return json_response(200, {"cards": [i.card for i in issued]})
+
+    def _texts(self, language: str) -> CardTexts:
+        """Card texts per language, built once."""
+        found = self._card_texts.get(language)
+        if found is None:
+            found = self._card_texts[language] = card_texts(self.guideline, language, self.pack_dir)
+        return found
 
     def _feedback(self, service: ServiceDefinition, body: bytes) -> Response:
         items = parse_feedback(service.id, body)
@@ -179,11 +231,15 @@ def handle(method: str, path: str, headers: Mapping[str, str], body: bytes, base
     return default_service().handle(method, path, headers, body, base_url)
 
 
-def configure(config: ServiceConfig | Mapping[str, Any], store: FeedbackStore | None = None) -> CdsService:
-    """Replace the default service (e.g. from Django settings, with a database-backed store)."""
+def configure(
+    config: ServiceConfig | Mapping[str, Any],
+    store: FeedbackStore | None = None,
+    replay: ReplayGuard | None = None,
+) -> CdsService:
+    """Replace the default service (e.g. from Django settings, with database-backed feedback and replay)."""
     global _default
     from gradeline.content.pack import cached_pack
 
     settings = config if isinstance(config, ServiceConfig) else ServiceConfig.from_mapping(config)
-    _default = CdsService(cached_pack(), settings, store=store or InMemoryFeedbackStore())
+    _default = CdsService(cached_pack(), settings, store=store or InMemoryFeedbackStore(), replay=replay)
     return _default

@@ -12,6 +12,7 @@ from gradeline.content.pack import DEFAULT_PACK
 
 CANONICAL = "https://gradeline.example/fhir"
 RED_FLAG_ITEM_SYSTEM = f"{CANONICAL}/CodeSystem/nkr-lrs-red-flag-item"
+RED_FLAG_SYSTEM = f"{CANONICAL}/CodeSystem/nkr-lrs-red-flag"
 
 
 @dataclass(frozen=True)
@@ -31,26 +32,56 @@ class Code:
 
 
 @dataclass(frozen=True)
+class Systems:
+    """Code-system aliases (e.g. two OIDs for SKS) and classifications compared without dots (ICD-10)."""
+
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    dotless: frozenset[str] = frozenset()
+
+    def key(self, system: str, code: str) -> tuple[str, str]:
+        """(canonical system, normalised code) for matching."""
+        canonical = self.aliases.get(system, system)
+        if canonical in self.dotless:
+            return canonical, code.replace(".", "").upper()
+        return canonical, code
+
+
+@dataclass(frozen=True)
 class ValueSet:
-    """Codes matched exactly, plus code prefixes per system (ATC groups)."""
+    """Codes matched exactly, plus code prefixes per system (ATC groups, ICD-10/SKS subcodes)."""
 
     id: str
     title: str
     codes: tuple[Code, ...] = ()
     prefixes: tuple[Code, ...] = ()
     recommendation: str | None = None
+    systems: Systems = field(default_factory=Systems)
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        exact = {self.systems.key(c.system, c.code): c for c in reversed(self.codes)}
+        starts = [(self.systems.key(c.system, c.code), c) for c in self.prefixes]
+        object.__setattr__(self, "_exact", exact)
+        object.__setattr__(self, "_starts", starts)
 
     def find(self, system: str | None, code: str | None) -> Code | None:
-        """The entry matching this system and code, or None."""
+        """The entry matching this system and code (aliases and dots resolved), or None."""
         if not system or not code:
             return None
-        for entry in self.codes:
-            if entry.system == system and entry.code == code:
-                return entry
-        for entry in self.prefixes:
-            if entry.system == system and code.startswith(entry.code):
+        key = self.systems.key(system, code.strip())
+        hit = self._exact.get(key)  # type: ignore[attr-defined]
+        if isinstance(hit, Code):
+            return hit
+        starts: list[tuple[tuple[str, str], Code]] = self._starts  # type: ignore[attr-defined]
+        for (prefix_system, prefix), entry in starts:
+            if prefix_system == key[0] and key[1].startswith(prefix):
                 return entry
         return None
+
+    def counts(self) -> tuple[int, int]:
+        """(codes and prefixes listed, of which verified against a cited source)."""
+        entries = [*self.codes, *self.prefixes]
+        return len(entries), sum(1 for e in entries if e.verified)
 
     def find_in(self, concept: Any) -> Code | None:
         """The first coding of a FHIR CodeableConcept (a dict) that matches, or None."""
@@ -83,12 +114,25 @@ class Terminology:
     imaging_override: tuple[Code, ...]
     analgesic_override: tuple[Code, ...]
 
+    def value_sets(self) -> tuple[ValueSet, ...]:
+        """Every value set, for export and verification counts."""
+        return (self.lbp_problem, self.out_of_scope, self.imaging, *self.analgesics, self.red_flags)
+
     def analgesic_group(self, concept: Any) -> ValueSet | None:
         """The analgesic group (opioids, NSAIDs, paracetamol) a medication concept belongs to."""
         for group in self.analgesics:
             if group.find_in(concept) is not None:
                 return group
         return None
+
+
+def _systems(folder: Path) -> Systems:
+    path = folder / "systems.yaml"
+    if not path.exists():
+        return Systems()
+    data = _read(path)
+    aliases = {str(a["alias"]): str(a["canonical"]) for a in data.get("aliases", []) or []}
+    return Systems(aliases, frozenset(str(s) for s in data.get("dotless", []) or []))
 
 
 def _code(raw: Mapping[str, Any], key: str = "code") -> Code:
@@ -103,13 +147,18 @@ def _code(raw: Mapping[str, Any], key: str = "code") -> Code:
     )
 
 
-def _value_set(raw: Mapping[str, Any], fallback_id: str, extra: Iterable[Code] = ()) -> ValueSet:
+def _value_set(
+    raw: Mapping[str, Any], fallback_id: str, systems: Systems, extra: Iterable[Code] = ()
+) -> ValueSet:
+    known = {"id", "title", "display", "codes", "prefixes", "recommendation", "purpose", "groups"}
     return ValueSet(
         id=str(raw.get("id", fallback_id)),
         title=str(raw.get("title", raw.get("display", fallback_id))),
-        codes=tuple(_code(c) for c in raw.get("codes", [])) + tuple(extra),
-        prefixes=tuple(_code(p, "prefix") for p in raw.get("prefixes", [])),
+        codes=tuple(_code(c) for c in raw.get("codes", []) or []) + tuple(extra),
+        prefixes=tuple(_code(p, "prefix") for p in raw.get("prefixes", []) or []),
         recommendation=raw.get("recommendation"),
+        systems=systems,
+        extra={k: v for k, v in raw.items() if k not in known},
     )
 
 
@@ -141,16 +190,17 @@ def load_terminology(pack_dir: Path | str = DEFAULT_PACK) -> Terminology:
     """Read the pack's value sets."""
     root = Path(pack_dir)
     folder = root / "valuesets"
+    systems = _systems(folder)
     analgesics = _read(folder / "analgesics.yaml")
     overrides = _read(folder / "override-reasons.yaml")
-    red_flags = _value_set(_read(folder / "red-flags.yaml"), "red-flags", _red_flag_items(root))
+    red_flags = _value_set(_read(folder / "red-flags.yaml"), "red-flags", systems, _red_flag_items(root))
     return Terminology(
-        lbp_problem=_value_set(_read(folder / "lbp-problem.yaml"), "lbp-problem"),
-        out_of_scope=_value_set(_read(folder / "lbp-out-of-scope.yaml"), "lbp-out-of-scope"),
-        imaging=_value_set(_read(folder / "lumbar-imaging.yaml"), "lumbar-imaging"),
-        analgesics=tuple(_value_set(g, str(g["id"])) for g in analgesics["groups"]),
+        lbp_problem=_value_set(_read(folder / "lbp-problem.yaml"), "lbp-problem", systems),
+        out_of_scope=_value_set(_read(folder / "lbp-out-of-scope.yaml"), "lbp-out-of-scope", systems),
+        imaging=_value_set(_read(folder / "lumbar-imaging.yaml"), "lumbar-imaging", systems),
+        analgesics=tuple(_value_set(g, str(g["id"]), systems) for g in analgesics["groups"]),
         red_flags=red_flags,
-        imaging_override=tuple(c for c in red_flags.codes if c.system != RED_FLAG_ITEM_SYSTEM)
+        imaging_override=tuple(c for c in red_flags.codes if c.system == RED_FLAG_SYSTEM)
         + tuple(_code(c) for c in overrides["imaging"]),
         analgesic_override=tuple(_code(c) for c in overrides["analgesics"]),
     )

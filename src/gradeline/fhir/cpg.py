@@ -1,5 +1,17 @@
 """CPG-on-FHIR (R4B models, FHIR 4.x): one PlanDefinition (eca-rule) with its ActivityDefinition per
-recommendation, carrying strength, direction, quality and rationale extensions and FHIRPath applicability."""
+recommendation, carrying strength, direction, quality and rationale extensions and FHIRPath applicability; the
+applicability logic as a Library the PlanDefinitions reference; the pack's value sets as ValueSets; and one
+Measure per monitoring indicator (built by gradeline.monitor.outputs.measure).
+
+Profiles claimed (``meta.profile``): CPG-on-FHIR STU2 cpg-recommendationdefinition and
+cpg-computableplandefinition (PlanDefinition), cpg-computableactivity (ActivityDefinition),
+cpg-computablemetric (Measure), whose required elements come from HL7/cqf-recommendations
+input/fsh/profiles (CPG is not on the npm registry); and the core shareableactivitydefinition,
+shareablelibrary, shareablemeasure and shareablevalueset profiles of hl7.fhir.r4b.core, which the tests
+validate against (tests/fhir/test_conformance.py)."""
+
+import base64
+import json
 
 from gradeline.cdshooks.valuesets import Terminology, ValueSet
 from gradeline.fhir.common import (
@@ -18,6 +30,17 @@ QUALITY_EXT = "http://hl7.org/fhir/StructureDefinition/cqf-qualityOfEvidence"
 DIRECTION_EXT = "http://hl7.org/fhir/uv/cpg/StructureDefinition/cpg-directionOfRecommendation"
 RATIONALE_EXT = "http://hl7.org/fhir/uv/cpg/StructureDefinition/cpg-rationale"
 PLAN_TYPE = "http://terminology.hl7.org/CodeSystem/plan-definition-type"
+LIBRARY_TYPE = "http://terminology.hl7.org/CodeSystem/library-type"
+CPG = "http://hl7.org/fhir/uv/cpg/StructureDefinition"
+CORE = "http://hl7.org/fhir/StructureDefinition"
+PROFILES = {
+    "PlanDefinition": (f"{CPG}/cpg-recommendationdefinition", f"{CPG}/cpg-computableplandefinition"),
+    "ActivityDefinition": (f"{CPG}/cpg-computableactivity", f"{CORE}/shareableactivitydefinition"),
+    "Library": (f"{CORE}/shareablelibrary",),
+    "Measure": (f"{CPG}/cpg-computablemetric", f"{CORE}/shareablemeasure"),
+    "ValueSet": (f"{CORE}/shareablevalueset",),
+}
+LIBRARY_ID = "applicability"
 ACTIVITY_KIND = {
     "billeddiagnostik": "ServiceRequest",
     "opioider": "MedicationRequest",
@@ -32,34 +55,151 @@ def _in(value_set: ValueSet, path: str) -> str:
     return f"{path}.coding.where({' or '.join(pairs)}).exists()"
 
 
-def applicability(g: Guideline, terminology: Terminology, rec: Recommendation) -> list[Json]:
-    """FHIRPath applicability conditions (evaluated over a Bundle of the patient's data)."""
+def _meta(kind: str) -> Json:
+    return {"profile": list(PROFILES[kind])}
+
+
+def _expressions(g: Guideline, terminology: Terminology) -> list[tuple[str, str, str]]:
+    """(name, description, FHIRPath) of the applicability logic, evaluated over a Bundle of patient data."""
     lbp = _in(terminology.lbp_problem, "code")
     age = g.scope.min_age_exclusive
     weeks = g.scope.max_duration_weeks
-    conditions = [
+    return [
         (
+            "RecentLowBackPain",
             f"Lænderygsmerter registreret inden for {weeks} uger",
             f"%bundle.entry.resource.ofType(Condition).where({lbp} and "
             f"(onset as dateTime) >= today() - {weeks} weeks).exists()",
         ),
         (
+            "OverMinimumAge",
             f"Alder over {age} år",
             # over 16 in whole years: the 17th birthday has been reached (today counts)
             f"%bundle.entry.resource.ofType(Patient).birthDate <= today() - {age + 1} years",
         ),
         (
+            "NoRecordedRedFlag",
             "Ingen registrerede røde flag",
             f"%bundle.entry.resource.ofType(Condition).where({_in(terminology.red_flags, 'code')}).empty()",
         ),
     ]
+
+
+def applicability(g: Guideline, terminology: Terminology, rec: Recommendation) -> list[Json]:
+    """FHIRPath applicability conditions, each pointing to its definition in the logic Library."""
+    library = canonical("Library", LIBRARY_ID)
     return [
         {
             "kind": "applicability",
-            "expression": {"description": text, "language": "text/fhirpath", "expression": expression},
+            "expression": {
+                "description": text,
+                "name": name,
+                "language": "text/fhirpath",
+                "expression": expression,
+                "reference": f"{library}#{name}",
+            },
         }
-        for text, expression in conditions
+        for name, text, expression in _expressions(g, terminology)
     ]
+
+
+def library(g: Guideline, terminology: Terminology) -> Json:
+    """The applicability logic as a logic Library (FHIRPath, one named expression per block)."""
+    blocks = [f"// {name}: {text}\n{expression}" for name, text, expression in _expressions(g, terminology)]
+    source = "\n\n".join(blocks) + "\n"
+    return {
+        "resourceType": "Library",
+        "id": LIBRARY_ID,
+        "meta": _meta("Library"),
+        "url": canonical("Library", LIBRARY_ID),
+        "version": g.version,
+        "name": "Applicability",
+        "title": f"{g.title}: anvendelsesområde (FHIRPath)",
+        "status": publication_status(g),
+        "experimental": False,
+        "type": {"coding": [{"system": LIBRARY_TYPE, "code": "logic-library"}]},
+        "publisher": g.publisher,
+        "description": (
+            "Hvem anbefalingerne gælder for (afsnit 2): alder, varighed og ingen registrerede røde flag, som "
+            f"FHIRPath over en Bundle med patientens data.\n\n{status_note(g)}"
+        ),
+        "dataRequirement": [
+            {"type": "Patient", "profile": [f"{CORE}/Patient"]},
+            {
+                "type": "Condition",
+                "codeFilter": [
+                    {"path": "code", "valueSet": canonical("ValueSet", terminology.lbp_problem.id)}
+                ],
+            },
+            {
+                "type": "Condition",
+                "codeFilter": [{"path": "code", "valueSet": canonical("ValueSet", terminology.red_flags.id)}],
+            },
+        ],
+        "content": [
+            {
+                "contentType": "text/fhirpath",
+                "data": base64.b64encode(source.encode("utf-8")).decode("ascii"),
+                "title": "Applicability expressions",
+            }
+        ],
+    }
+
+
+def value_set(g: Guideline, vs: ValueSet) -> Json:
+    """One of the pack's value sets: exact codes per system, prefixes as regex filters on the code."""
+    systems: dict[str, Json] = {}
+    for code in vs.codes:
+        entry = systems.setdefault(code.system, {"system": code.system, "concept": []})
+        concept: Json = {"code": code.code}
+        if code.display:
+            concept["display"] = code.display
+        entry["concept"].append(concept)
+    include = list(systems.values())
+    for prefix in vs.prefixes:
+        pattern = "^" + "".join(c if c.isalnum() else "\\" + c for c in prefix.code)
+        include.append(
+            {"system": prefix.system, "filter": [{"property": "code", "op": "regex", "value": pattern}]}
+        )
+    total, verified = vs.counts()
+    return {
+        "resourceType": "ValueSet",
+        "id": vs.id,
+        "meta": _meta("ValueSet"),
+        "url": canonical("ValueSet", vs.id),
+        "version": g.version,
+        "name": "".join(part.capitalize() for part in vs.id.split("-")),
+        "title": vs.title,
+        "status": publication_status(g),
+        "experimental": False,
+        "publisher": g.publisher,
+        "description": (
+            f"{vs.title}. {total} koder/præfikser, {verified} verificeret mod en citeret kilde; kilder pr. "
+            "kode i indholdspakken (valuesets/)."
+        ),
+        "compose": {"include": include},
+    }
+
+
+def measures(g: Guideline) -> list[Json]:
+    """One Measure per monitoring indicator, from the monitor's own Measure builder (same definitions)."""
+    from gradeline.monitor.definitions import load_catalogue
+    from gradeline.monitor.outputs.measure import measure
+
+    catalogue = load_catalogue()
+    found = []
+    for ind in catalogue.indicators:
+        built = json.loads(measure(ind, catalogue.notice).model_dump_json(exclude_none=True))
+        built.update(
+            {
+                "meta": _meta("Measure"),
+                "version": g.version,
+                "publisher": g.publisher,
+                "status": publication_status(g),  # the guideline it measures is retired (not in force)
+            }
+        )
+        found.append(built)
+    return found
 
 
 def activity(g: Guideline, rec: Recommendation) -> Json:
@@ -68,11 +208,14 @@ def activity(g: Guideline, rec: Recommendation) -> Json:
     return {
         "resourceType": "ActivityDefinition",
         "id": rid,
+        "meta": _meta("ActivityDefinition"),
         "url": canonical("ActivityDefinition", rid),
         "version": g.version,
         "name": fid("Act", rec.id).replace("-", "_").replace(".", "_"),
         "title": rec.pico.intervention[:200],
         "status": publication_status(g),
+        "experimental": False,
+        "publisher": g.publisher,
         "description": rec.pico.intervention,
         "kind": ACTIVITY_KIND.get(rec.id, "CommunicationRequest"),
         "intent": "proposal",
@@ -122,22 +265,27 @@ def plan(g: Guideline, terminology: Terminology, rec: Recommendation) -> Json:
     return {
         "resourceType": "PlanDefinition",
         "id": rid,
+        "meta": _meta("PlanDefinition"),
         "url": canonical("PlanDefinition", rid),
         "version": g.version,
         "name": rid.replace("-", "_").replace(".", "_").capitalize(),
         "title": rec.title,
         "type": {"coding": [{"system": PLAN_TYPE, "code": "eca-rule"}]},
         "status": publication_status(g),
+        "experimental": False,
         "publisher": g.publisher,
+        "library": [canonical("Library", LIBRARY_ID)],
         "description": f"{rec.label} (kapitel {rec.chapter}): {rec.text}\n\n{status_note(g)}",
         "action": [action],
     }
 
 
 def resources(g: Guideline, terminology: Terminology) -> list[Json]:
-    """PlanDefinition + ActivityDefinition for every recommendation."""
-    found: list[Json] = []
+    """The logic Library and ValueSets, PlanDefinition + ActivityDefinition for every recommendation, and a
+    Measure per monitoring indicator."""
+    found: list[Json] = [library(g, terminology)]
+    found += [value_set(g, vs) for vs in terminology.value_sets()]
     for rec in g.recommendations:
         found.append(plan(g, terminology, rec))
         found.append(activity(g, rec))
-    return found
+    return found + measures(g)

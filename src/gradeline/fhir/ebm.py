@@ -19,6 +19,19 @@ from gradeline.model.outcome import AbsoluteEffect, Effect, Outcome
 ROLE_SYSTEM = "http://hl7.org/fhir/variable-role"
 MEASURE_TEXT = {"MD": "Mean difference", "SMD": "Standardized mean difference", "RR": "Risk ratio",
                 "OR": "Odds ratio", "HR": "Hazard ratio"}  # fmt: skip
+# Statistic and attribute-estimate types: HL7 THO code systems (STATO numbers, NCI C-codes), as listed in
+# hl7.fhir.r4b.core 4.3.0 CodeSystem-statistic-type.json and CodeSystem-attribute-estimate-type.json.
+STATISTIC_SYSTEM = "http://terminology.hl7.org/CodeSystem/statistic-type"
+STATISTIC_CODE = {
+    "MD": ("0000457", "Mean Difference"),
+    "SMD": ("0000100", "Standardized Mean Difference"),
+    "RR": ("C93152", "Relative Risk"),
+    "OR": ("C16932", "Odds Ratio"),
+    "HR": ("C93150", "Hazard Ratio"),
+    "RD": ("0000424", "Risk Difference"),
+}
+ESTIMATE_SYSTEM = "http://terminology.hl7.org/CodeSystem/attribute-estimate-type"
+CONFIDENCE_INTERVAL = ("C53324", "Confidence interval")
 STRENGTH_TEXT = {"strong": "Stærk anbefaling", "weak": "Svag anbefaling", "good_practice": "God praksis"}
 DIRECTION_TEXT = {"for": "For", "against": "Mod"}
 
@@ -81,10 +94,20 @@ def _variable(rid: str, title: str, description: str) -> Json:
     }
 
 
+def _statistic_type(measure: str, text: str) -> Json:
+    """statisticType coded where the measure has a code, with the text as published."""
+    found: Json = {"text": text}
+    if measure in STATISTIC_CODE:
+        code, display = STATISTIC_CODE[measure]
+        found["coding"] = [{"system": STATISTIC_SYSTEM, "code": code, "display": display}]
+    return found
+
+
 def _ci(first: object, second: object) -> Json:
     low, high = sorted([first, second])  # type: ignore[type-var]
+    code, display = CONFIDENCE_INTERVAL
     return {
-        "type": {"text": "Confidence interval"},
+        "type": {"coding": [{"system": ESTIMATE_SYSTEM, "code": code, "display": display}], "text": display},
         "level": 0.95,
         "range": {"low": {"value": low}, "high": {"value": high}},
     }
@@ -93,9 +116,10 @@ def _ci(first: object, second: object) -> Json:
 def _statistic(effect: Effect, outcome: Outcome) -> Json:
     stat: Json = {
         "description": effect.text,
-        "statisticType": {
-            "text": f"{MEASURE_TEXT.get(effect.measure.value, effect.measure.value)} ({effect.measure})"
-        },
+        "statisticType": _statistic_type(
+            effect.measure.value,
+            f"{MEASURE_TEXT.get(effect.measure.value, effect.measure.value)} ({effect.measure})",
+        ),
         "quantity": {"value": effect.point.signed},
         "attributeEstimate": [_ci(effect.ci_first.signed, effect.ci_second.signed)],
     }
@@ -112,7 +136,7 @@ def _statistic(effect: Effect, outcome: Outcome) -> Json:
 def _absolute(absolute: AbsoluteEffect) -> Json:
     return {
         "description": absolute.text,
-        "statisticType": {"text": f"Risk difference per {absolute.per}"},
+        "statisticType": _statistic_type("RD", f"Risk difference per {absolute.per}"),
         "quantity": {"value": absolute.point.signed, "unit": f"per {absolute.per}"},
         "attributeEstimate": [_ci(absolute.ci_first.signed, absolute.ci_second.signed)],
     }

@@ -21,6 +21,8 @@ from gradeline.model import Guideline
 Resource = Mapping[str, Any]
 INACTIVE_CLINICAL = frozenset({"inactive", "resolved", "remission"})
 NOT_TRUE = frozenset({"refuted", "entered-in-error"})
+# Observation values stating the finding is absent: SNOMED CT 'Absent' 2667000, 'No' 373067005, HL7 'NEG'.
+ABSENT_CODES = frozenset({"2667000", "373067005", "NEG", "N"})
 
 
 class Verdict(StrEnum):
@@ -93,11 +95,18 @@ def _status(resource: Resource, key: str) -> set[str]:
 
 def is_current(resource: Resource) -> bool:
     """False for conditions that are resolved/inactive, refuted or entered in error."""
-    if resource.get("status") == "entered-in-error":
+    if resource.get("status") in ("entered-in-error", "cancelled"):
         return False
     if _status(resource, "clinicalStatus") & INACTIVE_CLINICAL:
         return False
     return not _status(resource, "verificationStatus") & NOT_TRUE
+
+
+def _absent(observation: Resource) -> bool:
+    """An Observation stating the finding is absent (SNOMED 'Absent' / HL7 'NEG' interpretation)."""
+    value = observation.get("valueCodeableConcept")
+    said = {str(c.get("code")) for c in codings(value)}
+    return bool(said & ABSENT_CODES)
 
 
 def _onset(condition: Resource) -> dt.date | None:
@@ -136,11 +145,15 @@ def patient_facts(
             flags.append(flag.coding())
             if flag.system == RED_FLAG_ITEM_SYSTEM:
                 items.append(flag.code)
+            elif isinstance(flag.extra.get("item"), str):
+                items.append(str(flag.extra["item"]))
 
     for resource in findings:
         if isinstance(resource, Mapping) and is_current(resource):
-            if resource.get("resourceType") == "Observation" and resource.get("valueBoolean") is False:
-                continue
+            if resource.get("resourceType") == "Observation":
+                if resource.get("valueBoolean") is False or _absent(resource):
+                    continue
+                note(resource.get("valueCodeableConcept"), _onset(resource))
             note(resource.get("code"), _onset(resource))
     for concept in extra_concepts:
         note(concept, None)

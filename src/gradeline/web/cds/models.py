@@ -32,3 +32,18 @@ class Feedback(models.Model):
 
     def __str__(self) -> str:
         return f"{self.service_id}:{self.card_uuid}:{self.outcome}"
+
+
+class SeenToken(models.Model):
+    """A client JWT's ``jti`` already accepted, kept until the token has expired: one table shared by every
+    worker and surviving restarts, so a token is accepted once (CDS Hooks §Trusting CDS Clients)."""
+
+    iss = models.CharField(max_length=300)
+    jti = models.CharField(max_length=200)
+    expires_at = models.FloatField(db_index=True)
+
+    class Meta:
+        constraints = (models.UniqueConstraint(fields=["iss", "jti"], name="cds_seen_token_once"),)
+
+    def __str__(self) -> str:
+        return f"{self.iss}:{self.jti}"

@@ -1,13 +1,13 @@
-"""A database-backed :class:`gradeline.cdshooks.feedback.FeedbackStore`."""
+"""Database-backed stores: feedback (:class:`gradeline.cdshooks.feedback.FeedbackStore`) and seen JWT ids."""
 
 from collections import Counter
 from collections.abc import Sequence
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from gradeline.cdshooks.feedback import FeedbackItem
 from gradeline.cdshooks.feedback import IssuedCard as IssuedCardData
-from gradeline.web.cds.models import Feedback, IssuedCard
+from gradeline.web.cds.models import Feedback, IssuedCard, SeenToken
 
 
 class DatabaseFeedbackStore:
@@ -53,3 +53,29 @@ class DatabaseFeedbackStore:
         ):
             counted[(recommendations.get(uuid, "?"), outcome, reason)] += 1
         return counted
+
+
+class DatabaseReplayCache:
+    """:class:`gradeline.cdshooks.auth.ReplayGuard` on the database: the unique (iss, jti) row decides, so
+    two workers (or a restarted one) cannot both accept the same token. Expired rows are purged now and
+    then."""
+
+    purge_every = 60.0
+
+    def __init__(self) -> None:
+        self._next_purge = 0.0
+
+    def first_use(self, iss: str, jti: str, expires: float, now: float) -> bool:
+        """Record the jti; False if any worker has seen it before and it has not expired."""
+        if now >= self._next_purge:
+            SeenToken.objects.filter(expires_at__lte=now).delete()
+            self._next_purge = now + self.purge_every
+        try:
+            with transaction.atomic():
+                SeenToken.objects.create(iss=iss[:300], jti=jti[:200], expires_at=expires)
+        except IntegrityError:
+            with transaction.atomic():  # an expired row not yet purged does not block a new token
+                stale = SeenToken.objects.filter(iss=iss[:300], jti=jti[:200], expires_at__lte=now)
+                if not stale.update(expires_at=expires):
+                    return False
+        return True
