@@ -22,10 +22,10 @@ SESSION = "django.contrib.sessions.middleware.SessionMiddleware"
 AFTER_COMMON = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "gradeline.web.accounts.headers.SecurityHeadersMiddleware",
     "gradeline.web.slots.SlotMiddleware",
 ]
 AXES = "axes.middleware.AxesMiddleware"
+HEADERS = "gradeline.web.accounts.headers.SecurityHeadersMiddleware"  # outermost but one: every response
 
 
 def _insert_after(items: list[str], anchor: str, new: list[str]) -> None:
@@ -39,6 +39,7 @@ def install(s: dict[str, Any]) -> None:
     s["INSTALLED_APPS"] = apps = list(s["INSTALLED_APPS"])
     apps += [app for app in APPS if app not in apps]
     s["MIDDLEWARE"] = middleware = list(s["MIDDLEWARE"])
+    _insert_after(middleware, "django.middleware.security.SecurityMiddleware", [HEADERS])
     _insert_after(middleware, "whitenoise.middleware.WhiteNoiseMiddleware", [SESSION])
     _insert_after(middleware, "django.middleware.common.CommonMiddleware", AFTER_COMMON)
     if AXES not in middleware:

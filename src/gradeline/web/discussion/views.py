@@ -45,7 +45,9 @@ def post_comment(request: HttpRequest, rec_id: str) -> HttpResponse:
         return redirect_to_login(reverse("recommendation", args=[rec_id]) + "#diskussion")
     parent = None
     if parent_id := request.POST.get("parent", ""):
-        parent = get_object_or_404(Comment, pk=int(parent_id) if parent_id.isdigit() else 0)
+        if not (parent_id.isascii() and parent_id.isdigit()):
+            return _problem(request, rec_id, gettext("Svaret peger ikke på en kommentar."), 400)
+        parent = get_object_or_404(Comment, pk=int(parent_id))
     try:
         comment = service.post(request.user, rec_id, request.POST.get("body", ""), parent)
     except service.NotAllowed as exc:
