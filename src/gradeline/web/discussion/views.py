@@ -14,6 +14,7 @@ from gradeline.web.accounts.roles import Role, has_role
 from gradeline.web.discussion import service
 from gradeline.web.discussion.markdown import render_comment
 from gradeline.web.discussion.models import Comment
+from gradeline.web.limits import rate_limited
 
 
 def _back(comment: Comment | None, rec_id: str) -> HttpResponseRedirect:
@@ -38,6 +39,7 @@ def _act(request: HttpRequest, comment: Comment, action: Callable[[], object]) -
 
 
 @require_POST
+@rate_limited("comment", key="user")
 def post_comment(request: HttpRequest, rec_id: str) -> HttpResponse:
     if rec_id not in {r.id for r in cached_pack().recommendations}:
         raise Http404(rec_id)
