@@ -100,6 +100,7 @@ def set_language(request: HttpRequest, language: str) -> HttpResponse:
             language,
             max_age=settings.LANGUAGE_COOKIE_AGE,
             samesite="Lax",
+            secure=settings.LANGUAGE_COOKIE_SECURE,
         )
     return response
 

@@ -4,9 +4,11 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import caches
 from django.test import Client
 
 from gradeline.web import memo
+from gradeline.web.accounts import outbox
 from gradeline.web.accounts.roles import Role, set_role
 from gradeline.web.editions import publishing
 
@@ -17,8 +19,22 @@ PASSWORD = "korrekt-hest-batteri-42"
 def _fresh_pages() -> Iterator[None]:
     memo.clear()
     publishing._pdfs.clear()
+    caches["ratelimit"].clear()
     yield
     memo.clear()
+
+
+@pytest.fixture(autouse=True)
+def queued_mail(monkeypatch: pytest.MonkeyPatch) -> list[Callable[[], None]]:
+    """E-mail jobs the requests queued (run them with ``run_queued``); the real thread is tested apart."""
+    jobs: list[Callable[[], None]] = []
+    monkeypatch.setattr(outbox, "later", jobs.append)
+    return jobs
+
+
+def run_queued(jobs: list[Callable[[], None]]) -> None:
+    while jobs:
+        jobs.pop(0)()
 
 
 @pytest.fixture

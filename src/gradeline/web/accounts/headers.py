@@ -1,5 +1,5 @@
-"""Security headers beyond Django's own: a Content-Security-Policy where readers' text is shown, and
-a Permissions-Policy everywhere."""
+"""Security headers beyond Django's own: a Content-Security-Policy and a Permissions-Policy on every
+response (a view that needs a different policy sets its own header first)."""
 
 from collections.abc import Callable
 
@@ -9,8 +9,6 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'"
 )
-# Pages that show what users write, and the account pages; other pages keep their own policies.
-CSP_PREFIXES = ("/anbefalinger/", "/konto/", "/diskussion/", "/udgaver/", "/revision/")
 PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 
@@ -21,6 +19,5 @@ class SecurityHeadersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS)
-        if request.path.startswith(CSP_PREFIXES):
-            response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("Content-Security-Policy", CSP)
         return response

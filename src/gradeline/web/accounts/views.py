@@ -1,32 +1,69 @@
-"""Log-in/out, password reset, invitations, sign-up and roles."""
+"""Log-in/out, password reset and change, invitations, sign-up and roles."""
+
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.models import User
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse, reverse_lazy
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from gradeline.web.accounts import outbox
 from gradeline.web.accounts.forms import ROLE_CHOICES, InvitationForm, RoleForm, SignUpForm
 from gradeline.web.accounts.models import Invitation
 from gradeline.web.accounts.roles import Role, role_of, role_required, set_role
 from gradeline.web.audit.log import record
 from gradeline.web.audit.models import Action
+from gradeline.web.limits import rate_limited
+from gradeline.web.site_url import absolute, scheme_and_domain
 
-login_view = auth_views.LoginView.as_view(
-    template_name="accounts/login.html", redirect_authenticated_user=True
+login_view = rate_limited("login")(
+    auth_views.LoginView.as_view(template_name="accounts/login.html", redirect_authenticated_user=True)
 )
 logout_view = auth_views.LogoutView.as_view()
-password_reset = auth_views.PasswordResetView.as_view(
-    template_name="accounts/password_reset_form.html",
-    email_template_name="accounts/password_reset_email.txt",
-    subject_template_name="accounts/password_reset_subject.txt",
-    success_url=reverse_lazy("password_reset_done"),
+
+
+def send_reset_email(email: str, language: str) -> None:
+    """Send the reset link to the accounts with this address, if any (runs in the outbox thread)."""
+    form = PasswordResetForm({"email": email})
+    if not form.is_valid():
+        return
+    scheme, domain = scheme_and_domain()
+    with translation.override(language):
+        form.save(
+            domain_override=domain,
+            use_https=scheme == "https",
+            email_template_name="accounts/password_reset_email.txt",
+            subject_template_name="accounts/password_reset_subject.txt",
+        )
+
+
+class BackgroundPasswordResetView(auth_views.PasswordResetView):
+    """Queues the reset e-mail and answers at once: the same response and work for any address."""
+
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        outbox.later(partial(send_reset_email, form.cleaned_data["email"], language))
+        return HttpResponseRedirect(self.get_success_url())
+
+
+password_reset = rate_limited("reset")(
+    BackgroundPasswordResetView.as_view(
+        template_name="accounts/password_reset_form.html", success_url=reverse_lazy("password_reset_done")
+    )
+)
+password_change = auth_views.PasswordChangeView.as_view(
+    template_name="accounts/password_change_form.html", success_url=reverse_lazy("password_change_done")
+)
+password_change_done = auth_views.PasswordChangeDoneView.as_view(
+    template_name="accounts/password_change_done.html"
 )
 password_reset_done = auth_views.PasswordResetDoneView.as_view(
     template_name="accounts/password_reset_done.html"
@@ -40,6 +77,7 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
 
 
 @role_required(Role.EDITOR)
+@rate_limited("invitation", key="user")
 def invitations(request: HttpRequest) -> HttpResponse:
     """Editors invite members (admins also editors and admins); the link is e-mailed and shown once."""
     inviter = role_of(request.user)
@@ -49,7 +87,7 @@ def invitations(request: HttpRequest) -> HttpResponse:
         invitation, token = Invitation.issue(
             form.cleaned_data["email"], form.cleaned_data["role"], request.user
         )
-        link = request.build_absolute_uri(reverse("signup", args=[token]))
+        link = absolute(reverse("signup", args=[token]))
         role = str(Role.from_key(invitation.role).label).lower()
         send_mail(
             gettext("Invitation til gradeline"),

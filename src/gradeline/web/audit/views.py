@@ -38,10 +38,12 @@ def audit_csv(request: HttpRequest) -> HttpResponse:
     writer = csv.writer(response)
     writer.writerow(["time", "actor", "action", "target", "detail"])
     for e in entries.iterator():
-        writer.writerow([e.at.isoformat(), e.actor_name, e.action, e.target, _safe(str(e.detail))])
+        writer.writerow(
+            [_safe(str(cell)) for cell in (e.at.isoformat(), e.actor_name, e.action, e.target, e.detail)]
+        )
     return response
 
 
 def _safe(cell: str) -> str:
-    """Neutralise spreadsheet formulas in user-supplied text (CSV injection)."""
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@") else cell
+    """Neutralise spreadsheet formulas in any cell (CSV injection), also behind leading tabs or returns."""
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell

@@ -9,8 +9,9 @@ from ninja import Schema
 from gradeline.content.pack import cached_pack
 from gradeline.decide import ContextError, PatientContext, Plan, make_plan
 from gradeline.decide.render import plan_to_dict
-from gradeline.web.api import api, json_response
+from gradeline.web.api import Message, api, json_response
 from gradeline.web.decide.form import rules
+from gradeline.web.limits import over_limit, too_many
 
 DESCRIPTION = (
     "Make the decision-support plan for one patient. The body holds the patient context's answers; every "
@@ -40,12 +41,14 @@ class Problems(Schema):
 
 @api.post(
     "/plan",
-    response={200: Plan, 422: Problems},
+    response={200: Plan, 422: Problems, 429: Message},
     summary="Decision-support plan for a patient",
     description=DESCRIPTION,
     tags=["decide"],
 )
 def post_plan(request: HttpRequest, context: PatientContext) -> HttpResponse:
+    if over_limit(request, "plan"):
+        return too_many(request, "plan")
     try:
         plan = make_plan(context, cached_pack(), rules())
     except ContextError as exc:

@@ -20,6 +20,9 @@ from gradeline.web.audit.models import Action
 from gradeline.web.discussion.models import Comment, CommentRevision, ThreadStatus
 
 MAX_LENGTH = 10_000
+# Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) can make a comment read
+# differently from what it says ("Trojan Source"); they are removed before a comment is stored.
+BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 T = TypeVar("T")
 
 
@@ -52,12 +55,18 @@ def can_edit(user: Any, comment: Comment) -> bool:
     )
 
 
+def clean_body(body: str) -> str:
+    """The comment as stored: bidi controls removed, trimmed, 1 to MAX_LENGTH characters (else ValueError)."""
+    body = body.translate(BIDI_CONTROLS).strip()
+    if not body or len(body) > MAX_LENGTH:
+        raise ValueError(gettext("En kommentar skal have mellem 1 og %(max)d tegn.") % {"max": MAX_LENGTH})
+    return body
+
+
 def post(user: Any, rec_id: str, body: str, parent: Comment | None = None) -> Comment:
     if not has_role(user, Role.MEMBER):
         raise NotAllowed(gettext("Log ind som medlem for at kommentere."))
-    body = body.strip()
-    if not body or len(body) > MAX_LENGTH:
-        raise ValueError(gettext("En kommentar skal have mellem 1 og %(max)d tegn.") % {"max": MAX_LENGTH})
+    body = clean_body(body)
     if parent is not None and parent.recommendation_id != rec_id:
         raise ValueError(gettext("Svaret hører til en anden anbefaling."))
 
@@ -73,9 +82,7 @@ def post(user: Any, rec_id: str, body: str, parent: Comment | None = None) -> Co
 def edit(user: Any, comment: Comment, body: str) -> Comment:
     if not can_edit(user, comment):
         raise NotAllowed(gettext("Kommentaren kan kun rettes af forfatteren kort efter, den er skrevet."))
-    body = body.strip()
-    if not body or len(body) > MAX_LENGTH:
-        raise ValueError(gettext("En kommentar skal have mellem 1 og %(max)d tegn.") % {"max": MAX_LENGTH})
+    body = clean_body(body)
 
     def work() -> Comment:
         locked = Comment.objects.select_for_update().get(pk=comment.pk)

@@ -14,6 +14,7 @@ from gradeline.web.accounts.roles import Role, has_role
 from gradeline.web.discussion import service
 from gradeline.web.discussion.markdown import render_comment
 from gradeline.web.discussion.models import Comment
+from gradeline.web.limits import rate_limited
 
 
 def _back(comment: Comment | None, rec_id: str) -> HttpResponseRedirect:
@@ -38,6 +39,7 @@ def _act(request: HttpRequest, comment: Comment, action: Callable[[], object]) -
 
 
 @require_POST
+@rate_limited("comment", key="user")
 def post_comment(request: HttpRequest, rec_id: str) -> HttpResponse:
     if rec_id not in {r.id for r in cached_pack().recommendations}:
         raise Http404(rec_id)
@@ -45,7 +47,9 @@ def post_comment(request: HttpRequest, rec_id: str) -> HttpResponse:
         return redirect_to_login(reverse("recommendation", args=[rec_id]) + "#diskussion")
     parent = None
     if parent_id := request.POST.get("parent", ""):
-        parent = get_object_or_404(Comment, pk=int(parent_id) if parent_id.isdigit() else 0)
+        if not (parent_id.isascii() and parent_id.isdigit()):
+            return _problem(request, rec_id, gettext("Svaret peger ikke på en kommentar."), 400)
+        parent = get_object_or_404(Comment, pk=int(parent_id))
     try:
         comment = service.post(request.user, rec_id, request.POST.get("body", ""), parent)
     except service.NotAllowed as exc:
