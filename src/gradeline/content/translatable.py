@@ -3,8 +3,8 @@
 A location mirrors the source file: ``recommendations/<id>/<key path in the recommendation YAML>``, where
 list items are numbered from 0 except items with an ``id`` (outcomes, strength levels) or a ``term``
 (glossary entries), which are named by it; ``chapters/<slug>/title`` and ``chapters/<slug>/blocks/<i>`` (the
-Markdown body split on blank lines); ``glossary/<term>/term|definition``; ``errata/<i>/explanation``; ``guideline/title``,
-``status/...`` and ``strength_levels/...`` from guideline.yaml.
+Markdown body split on blank lines); ``glossary/<term>/term|definition``; ``errata/<i>/explanation``;
+``guideline/title``, ``status/...`` and ``strength_levels/...`` from guideline.yaml.
 
 The same walk lists the Danish sources (for coverage) and swaps in their translations (for an edition in
 another language), so the two cannot disagree.
@@ -20,8 +20,8 @@ from typing import Any
 NOT_PROSE = frozenset(
     {
         "id", "seed_lines", "name_en", "effect", "absolute", "systematic_review", "included_studies",
-        "strength", "direction", "importance_label", "certainty", "overall_certainty", "better", "measure", "colour",
-        "colour_hex", "icon", "wording_patterns", "code", "location", "provenance", "aliases", "slug",
+        "strength", "direction", "importance_label", "certainty", "overall_certainty", "better", "measure",
+        "colour", "colour_hex", "icon", "wording_patterns", "code", "location", "provenance", "aliases", "slug",
     }
 )  # fmt: skip
 # The parts of guideline.yaml the pages show as prose (the rest is computable scope, MCIDs and metadata).
