@@ -21,7 +21,8 @@ NOT_PROSE = frozenset(
     {
         "id", "seed_lines", "name_en", "effect", "absolute", "systematic_review", "included_studies",
         "strength", "direction", "importance_label", "certainty", "overall_certainty", "better", "measure",
-        "colour", "colour_hex", "icon", "wording_patterns", "code", "location", "provenance", "aliases", "slug",
+        "colour", "colour_hex", "icon", "wording_patterns", "code", "location", "provenance", "aliases",
+        "slug",
     }
 )  # fmt: skip
 # The parts of guideline.yaml the pages show as prose (the rest is computable scope, MCIDs and metadata).

@@ -87,7 +87,8 @@ def load_translations(pack: Path = DEFAULT_PACK, language: str = "en") -> Transl
         for location, entry in _leaves(data, path):
             if location in entries:
                 raise PackError(
-                    f"{path}: the location {location!r} is translated twice (also in {entries[location].file})"
+                    f"{path}: the location {location!r} is translated twice "
+                    f"(also in {entries[location].file})"
                 )
             entries[location] = entry
     return Translations(language=language, note=note, entries=entries)
