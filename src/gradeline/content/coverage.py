@@ -8,7 +8,7 @@ import yaml
 
 from gradeline.content.errors import PackError
 from gradeline.content.pack import DEFAULT_PACK, danish_sources, read_yaml
-from gradeline.content.translations import LEAF_KEYS, load_translations, source_hash
+from gradeline.content.translations import is_leaf, load_translations, source_hash
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def translation_coverage(pack: Path = DEFAULT_PACK, language: str = "en") -> Cov
 
 def _stamp_tree(data: Any, location: str, sources: dict[str, str], only: set[str] | None) -> tuple[Any, int]:
     """The tree with plain-string leaves (at known locations) turned into stamped leaves; and how many."""
-    if isinstance(data, dict) and data and set(data) <= LEAF_KEYS and "text" in data:
+    if is_leaf(data):
         if location in sources and (only is None or location in only):
             return {"text": data["text"], "source_sha256": source_hash(sources[location])}, 1
         return data, 0

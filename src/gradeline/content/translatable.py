@@ -15,16 +15,17 @@ from collections.abc import Callable
 from fnmatch import fnmatchcase
 from typing import Any
 
-# Keys whose values are ids, codes, numbers as published, enumerations the model validates, references or
-# names printed in English: never translated.
+# Keys whose values are ids, codes, numbers as published, references or names printed in English.
 NOT_PROSE = frozenset(
     {
         "id", "seed_lines", "name_en", "effect", "absolute", "systematic_review", "included_studies",
-        "strength", "direction", "importance_label", "certainty", "overall_certainty", "better", "measure",
-        "colour", "colour_hex", "icon", "wording_patterns", "code", "location", "provenance", "aliases",
-        "slug",
+        "colour", "colour_hex", "icon", "wording_patterns", "code", "location", "provenance", "aliases", "slug",
     }
 )  # fmt: skip
+# Keys whose single values are enumerations the model validates (key_info's certainty paragraphs are prose).
+ENUMERATIONS = frozenset(
+    {"strength", "direction", "importance_label", "certainty", "overall_certainty", "better", "measure"}
+)
 # The parts of guideline.yaml the pages show as prose (the rest is computable scope, MCIDs and metadata).
 GUIDELINE_PROSE = (
     "status/label",
@@ -44,6 +45,10 @@ def is_prose(text: str) -> bool:
     return bool(_WORD.search(text))
 
 
+def _fixed(key: str, value: Any) -> bool:
+    return key in NOT_PROSE or (key in ENUMERATIONS and not isinstance(value, list))
+
+
 def _join(location: str, key: object) -> str:
     return f"{location}/{key}" if location else str(key)
 
@@ -60,7 +65,7 @@ def swap_texts(data: Any, location: str, lookup: Lookup, keep: Callable[[str], b
     """A copy of data with each prose string at a kept location replaced by ``lookup`` (when it answers)."""
     if isinstance(data, dict):
         return {
-            key: value if key in NOT_PROSE else swap_texts(value, _join(location, key), lookup, keep)
+            key: value if _fixed(key, value) else swap_texts(value, _join(location, key), lookup, keep)
             for key, value in data.items()
         }
     if isinstance(data, list):

@@ -23,6 +23,11 @@ from gradeline.content.pack import DEFAULT_PACK, read_yaml
 LEAF_KEYS = frozenset({"text", "source_sha256"})
 
 
+def is_leaf(data: Any) -> bool:
+    """A stamped translation: exactly ``text`` (a string) and ``source_sha256``."""
+    return isinstance(data, Mapping) and set(data) == LEAF_KEYS and isinstance(data["text"], str)
+
+
 def source_hash(text: str) -> str:
     """The stamp of a Danish source text: the first 16 hex digits of the SHA-256 of its stripped UTF-8."""
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:16]
@@ -55,7 +60,7 @@ class Translations:
 
 
 def _leaves(data: Any, path: Path, prefix: str = "") -> Iterator[tuple[str, Translation]]:
-    if isinstance(data, Mapping) and data and set(data) <= LEAF_KEYS and "text" in data:
+    if is_leaf(data):
         stamp = data.get("source_sha256")
         yield prefix.rstrip("/"), Translation(str(data["text"]).strip(), str(stamp) if stamp else None, path)
     elif isinstance(data, Mapping):
