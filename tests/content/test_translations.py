@@ -23,6 +23,7 @@ def _write(path: Path, data: object) -> None:
 
 def _summary_file(pack: Path, text: str, stamp: str | None) -> Path:
     leaf: object = {"text": text, "source_sha256": stamp} if stamp else text
+    (pack / "translations" / "en" / "recommendations" / f"{REC}.yaml").unlink(missing_ok=True)
     path = pack / "translations" / "en" / "recommendations" / f"{REC}-extra.yaml"
     _write(path, {"recommendations": {REC: {"summary": [leaf]}}})
     return path

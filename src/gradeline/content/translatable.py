@@ -19,7 +19,8 @@ from typing import Any
 NOT_PROSE = frozenset(
     {
         "id", "seed_lines", "name_en", "effect", "absolute", "systematic_review", "included_studies",
-        "colour", "colour_hex", "icon", "wording_patterns", "code", "location", "provenance", "aliases", "slug",
+        "colour", "colour_hex", "icon", "wording_patterns", "code", "location", "provenance", "aliases",
+        "slug",
     }
 )  # fmt: skip
 # Keys whose single values are enumerations the model validates (key_info's certainty paragraphs are prose).
