@@ -15,6 +15,7 @@ from gradeline.content.translatable import (
     everywhere,
     guideline_prose,
     is_explanation,
+    printed_effects,
     prose_texts,
     swap_texts,
 )
@@ -182,6 +183,7 @@ def load_pack(pack: Path = DEFAULT_PACK, language: str = "da") -> Guideline:
             raise PackError(f"{path}: must be a mapping of fields")
         if lookup:
             data = swap_texts(data, f"recommendations/{data.get('id')}", lookup, everywhere)
+            data = printed_effects(data, language)
         recommendations.append(validate(Recommendation, _attach_errata(data, grouped), path))
 
     chapters = []
@@ -208,7 +210,17 @@ def load_pack(pack: Path = DEFAULT_PACK, language: str = "da") -> Guideline:
     return validate(Guideline, data, pack / "guideline.yaml")
 
 
-@lru_cache(maxsize=8)
 def cached_pack(pack: Path = DEFAULT_PACK, language: str = "da") -> Guideline:
     """The pack in a language's edition, loaded once per process (content is immutable while running)."""
+    return _cached_pack(Path(pack), language)
+
+
+@lru_cache(maxsize=8)
+def _cached_pack(pack: Path, language: str) -> Guideline:
     return load_pack(pack, language)
+
+
+@lru_cache(maxsize=4)
+def cached_sources(pack: Path = DEFAULT_PACK) -> dict[str, str]:
+    """The pack's Danish prose texts by location, read once per process."""
+    return danish_sources(pack)

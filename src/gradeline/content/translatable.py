@@ -41,6 +41,44 @@ _BLOCK_SPLIT = re.compile(r"\n\s*\n")
 Lookup = Callable[[str, str], str | None]  # (location, Danish text) -> translation or None
 
 
+# The words MAGICapp prints around the numbers of an effect ("MD 0.07 lavere", "Relative risiko 0.8",
+# "12 færre per 1.000"); an edition in another language prints the same numbers with its own words.
+PRINTED_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "Relative risiko": "Relative risk",
+        "lavere": "lower",
+        "højere": "higher",
+        "færre": "fewer",
+        "flere": "more",
+        "per 1.000": "per 1,000",
+        "CI 95%": "95% CI",
+    }
+}
+
+
+def printed_effect(text: str, language: str) -> str:
+    """A published effect ('MD 0.07 lavere (CI 95% 0.92 lavere — 0.78 højere)') in a language's words;
+    the numbers stay exactly as printed."""
+    words = PRINTED_WORDS.get(language, {})
+    if not words:
+        return text
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return pattern.sub(lambda m: words[m.group(0)], text)
+
+
+def printed_effects(rec: dict[str, Any], language: str) -> dict[str, Any]:
+    """A recommendation's raw data with the effect texts of its outcomes in a language's words."""
+    outcomes = []
+    for outcome in rec.get("outcomes") or []:
+        if isinstance(outcome, dict):
+            for key in ("effect", "absolute"):
+                part = outcome.get(key)
+                if isinstance(part, dict) and isinstance(part.get("text"), str):
+                    outcome = {**outcome, key: {**part, "text": printed_effect(part["text"], language)}}
+        outcomes.append(outcome)
+    return {**rec, "outcomes": outcomes}
+
+
 def is_prose(text: str) -> bool:
     """True for text with words in it (not a bare acronym, number or code such as 'VAS' or '0-12')."""
     return bool(_WORD.search(text))
