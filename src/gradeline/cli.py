@@ -7,6 +7,7 @@ from typing import Annotated, NoReturn
 import typer
 from rich.console import Console
 
+from gradeline.content.coverage import Coverage, stamp_file, translation_coverage
 from gradeline.content.errors import PackError
 from gradeline.content.export import dumps, guideline_json, guideline_schema
 from gradeline.content.lint import LintReport, lint_guideline
@@ -44,6 +45,11 @@ def _load(pack: Path) -> Guideline:
         fail(f"the content pack is not valid:\n{exc}")
 
 
+def _load_edition(pack: Path, language: str) -> Guideline:
+    """The pack in a language's edition; a translation that breaks the pack raises PackError."""
+    return load_pack(pack, language)
+
+
 def _print_report(guideline: Guideline, report: LintReport) -> None:
     recs = guideline.recommendations
     rows = sum(len(r.outcomes) for r in recs)
@@ -69,16 +75,48 @@ def _print_report(guideline: Guideline, report: LintReport) -> None:
         )
 
 
+def _print_coverage(coverage: Coverage, limit: int = 20) -> None:
+    out.print(
+        f"\nTranslation ({coverage.language}): {coverage.translated} of {coverage.total} Danish texts "
+        f"translated and stamped ({coverage.percent:.1f}%).",
+        highlight=False,
+    )
+    problems = [
+        ("missing", coverage.missing, "no translation"),
+        ("stale", coverage.stale, "the Danish changed since it was translated (hash mismatch)"),
+        ("unstamped", coverage.unstamped, "a plain string without source_sha256; review, then stamp it"),
+        ("unknown", coverage.unknown, "no Danish text at this location"),
+    ]
+    for kind, locations, why in problems:
+        for location in locations[:limit]:
+            err.print(f"[bold red]{kind} translation[/] {location}: {why}", highlight=False)
+        if len(locations) > limit:
+            err.print(f"… and {len(locations) - limit} more {kind} translation(s)", highlight=False)
+
+
 @app.command()
 def check(pack: Annotated[Path, typer.Argument(help="Content pack folder.")] = DEFAULT_PACK) -> None:
-    """Validate a content pack and run the linter; exit non-zero on any unacknowledged problem."""
+    """Validate a content pack, run the linter and check translation coverage; exit non-zero on a problem."""
     guideline = _load(pack)
     report = lint_guideline(guideline, pack)
     _print_report(guideline, report)
+    try:
+        coverage = translation_coverage(pack, "en")
+        _load_edition(pack, "en")
+    except PackError as exc:
+        fail(f"the English translation is not valid:\n{exc}")
+    _print_coverage(coverage)
     if not report.clean:
         fail(
             f"{len(report.new)} new finding(s) and {len(report.stale)} stale erratum/errata; "
             "fix the pack or acknowledge each finding in errata.yaml.",
+            code=1,
+        )
+    if not coverage.complete:
+        fail(
+            f"the English translation covers {coverage.translated} of {coverage.total} texts: "
+            f"{len(coverage.missing)} missing, {len(coverage.stale)} stale, "
+            f"{len(coverage.unstamped)} unstamped, {len(coverage.unknown)} at unknown locations.",
             code=1,
         )
     out.print("\n[bold green]check passed[/]: the pack is valid and every finding is acknowledged.")
@@ -154,6 +192,25 @@ def serve(
     from gradeline.web.serve import serve as serve_app
 
     serve_app(host=host, port=port, workers=workers, database_url=database_url)
+
+
+@app.command()
+def stamp(
+    files: Annotated[list[Path], typer.Argument(help="Translation files you have reviewed.")],
+    only: Annotated[
+        list[str] | None, typer.Option("--only", help="Stamp only this location (repeatable).")
+    ] = None,
+    pack: PackOption = DEFAULT_PACK,
+) -> None:
+    """Stamp reviewed translations with the hash of their Danish source (`check` then sees it change)."""
+    for path in files:
+        if not path.is_file():
+            fail(f"{path}: no such translation file.")
+        try:
+            count = stamp_file(path, pack, set(only) if only else None)
+        except PackError as exc:
+            fail(str(exc))
+        out.print(f"{path}: stamped {count} translation(s).", highlight=False)
 
 
 @export_app.command("pdf")

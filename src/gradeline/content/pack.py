@@ -9,6 +9,16 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from gradeline.content.errors import PackError, describe_validation_error
+from gradeline.content.translatable import (
+    Lookup,
+    chapter_blocks,
+    everywhere,
+    guideline_prose,
+    is_explanation,
+    printed_effects,
+    prose_texts,
+    swap_texts,
+)
 from gradeline.model import Chapter, Erratum, GlossaryEntry, Groups, Guideline, Recommendation
 
 DEFAULT_PACK = Path(__file__).resolve().parents[3] / "content" / "nkr-laenderygsmerter"
@@ -74,15 +84,62 @@ def _attach_errata(data: dict[str, Any], grouped: dict[tuple[str, ...], list[Err
     return {**data, "outcomes": outcomes, "errata": grouped.get((rec_id,), [])}
 
 
-def load_errata(pack: Path) -> list[Erratum]:
-    """The acknowledged errata of a pack (empty when it has no errata.yaml)."""
+def _raw_errata(pack: Path) -> list[Any]:
     path = pack / "errata.yaml"
     if not path.exists():
         return []
     items = read_yaml(path) or []
     if not isinstance(items, list):
         raise PackError(f"{path}: must be a list of errata")
-    return [validate(Erratum, item, path) for item in items]
+    return items
+
+
+def load_errata(pack: Path, lookup: Lookup | None = None) -> list[Erratum]:
+    """The acknowledged errata of a pack (empty when it has no errata.yaml), translated by ``lookup``."""
+    items = _raw_errata(pack)
+    if lookup:
+        items = swap_texts(items, "errata", lookup, is_explanation)
+    return [validate(Erratum, item, pack / "errata.yaml") for item in items]
+
+
+def _guideline_parts(base: dict[str, Any]) -> dict[str, Any]:
+    """guideline.yaml rooted as its translations are: its title is located at ``guideline/title``."""
+    return {"guideline": {"title": base.get("title")}, **{k: v for k, v in base.items() if k != "title"}}
+
+
+def _guideline_prose(base: dict[str, Any], lookup: Lookup) -> dict[str, Any]:
+    """guideline.yaml with its prose translated."""
+    swapped = swap_texts(_guideline_parts(base), "", lookup, guideline_prose)
+    title = swapped.pop("guideline")["title"]
+    return {**swapped, "title": title}
+
+
+def _chapter(meta: dict[str, Any], body: str, lookup: Lookup | None) -> dict[str, Any]:
+    if not lookup:
+        return {**meta, "body": body}
+    loc = f"chapters/{meta.get('slug')}"
+    blocks = [lookup(f"{loc}/blocks/{i}", block) or block for i, block in enumerate(chapter_blocks(body))]
+    title = str(meta.get("title", ""))
+    return {**meta, "title": lookup(f"{loc}/title", title) or title, "body": "\n\n".join(blocks)}
+
+
+def danish_sources(pack: Path = DEFAULT_PACK) -> dict[str, str]:
+    """Every Danish prose text of a pack that an edition in another language translates, by location."""
+    pack = Path(pack)
+    found: list[tuple[str, str]] = []
+    base = read_yaml(pack / "guideline.yaml") or {}
+    found += prose_texts(_guideline_parts(base), "", guideline_prose)
+    for path in sorted((pack / "recommendations").glob("*.yaml")):
+        data = read_yaml(path) or {}
+        found += prose_texts(data, f"recommendations/{data.get('id')}", everywhere)
+    for path in sorted((pack / "chapters").glob("*.md")):
+        meta, body = read_markdown(path)
+        loc = f"chapters/{meta.get('slug')}"
+        found += prose_texts({"title": meta.get("title"), "blocks": chapter_blocks(body)}, loc, everywhere)
+    if (pack / "glossary.yaml").exists():
+        found += prose_texts(read_yaml(pack / "glossary.yaml") or [], "glossary", everywhere)
+    found += prose_texts(_raw_errata(pack), "errata", is_explanation)
+    return dict(found)
 
 
 def pack_files(pack: Path) -> list[Path]:
@@ -91,15 +148,32 @@ def pack_files(pack: Path) -> list[Path]:
     return [p for p in named if p.exists()] + sorted((pack / "recommendations").glob("*.yaml"))
 
 
-def load_pack(pack: Path = DEFAULT_PACK) -> Guideline:
-    """Read and validate a whole pack. Raises PackError with a message naming file and field."""
+def _edition_lookup(pack: Path, language: str) -> Lookup | None:
+    """How to find a text's translation in the language's edition; None for the Danish original."""
+    if language == "da":
+        return None
+    from gradeline.content.translations import cached_translations  # the translations read pack files
+
+    translations = cached_translations(pack, language)
+    return lambda location, _danish: translations.get(location)
+
+
+def load_pack(pack: Path = DEFAULT_PACK, language: str = "da") -> Guideline:
+    """Read and validate a whole pack. Raises PackError with a message naming file and field.
+
+    With another ``language`` than Danish, every prose text that has a translation is replaced by it
+    (the unofficial edition); untranslated texts stay Danish.
+    """
     pack = Path(pack)
+    lookup = _edition_lookup(pack, language)
     if not (pack / "guideline.yaml").exists():
         raise PackError(f"{pack}: not a content pack (no guideline.yaml)")
     base = read_yaml(pack / "guideline.yaml")
     if not isinstance(base, dict):
         raise PackError(f"{pack / 'guideline.yaml'}: must be a mapping of fields")
-    errata = load_errata(pack)
+    if lookup:
+        base = _guideline_prose(base, lookup)
+    errata = load_errata(pack, lookup)
     grouped = _errata_by_target(errata)
 
     recommendations = []
@@ -107,19 +181,21 @@ def load_pack(pack: Path = DEFAULT_PACK) -> Guideline:
         data = read_yaml(path)
         if not isinstance(data, dict):
             raise PackError(f"{path}: must be a mapping of fields")
+        if lookup:
+            data = swap_texts(data, f"recommendations/{data.get('id')}", lookup, everywhere)
+            data = printed_effects(data, language)
         recommendations.append(validate(Recommendation, _attach_errata(data, grouped), path))
 
     chapters = []
     for path in sorted((pack / "chapters").glob("*.md")):
         meta, body = read_markdown(path)
-        chapters.append(validate(Chapter, {**meta, "body": body}, path))
+        chapters.append(validate(Chapter, _chapter(meta, body, lookup), path))
 
     glossary_path = pack / "glossary.yaml"
-    glossary = (
-        [validate(GlossaryEntry, e, glossary_path) for e in read_yaml(glossary_path) or []]
-        if (glossary_path.exists())
-        else []
-    )
+    raw_glossary = (read_yaml(glossary_path) or []) if glossary_path.exists() else []
+    if lookup:
+        raw_glossary = swap_texts(raw_glossary, "glossary", lookup, everywhere)
+    glossary = [validate(GlossaryEntry, e, glossary_path) for e in raw_glossary]
     groups_path = pack / "groups.yaml"
     groups = validate(Groups, read_yaml(groups_path), groups_path) if groups_path.exists() else None
 
@@ -134,7 +210,17 @@ def load_pack(pack: Path = DEFAULT_PACK) -> Guideline:
     return validate(Guideline, data, pack / "guideline.yaml")
 
 
+def cached_pack(pack: Path = DEFAULT_PACK, language: str = "da") -> Guideline:
+    """The pack in a language's edition, loaded once per process (content is immutable while running)."""
+    return _cached_pack(Path(pack), language)
+
+
+@lru_cache(maxsize=8)
+def _cached_pack(pack: Path, language: str) -> Guideline:
+    return load_pack(pack, language)
+
+
 @lru_cache(maxsize=4)
-def cached_pack(pack: Path = DEFAULT_PACK) -> Guideline:
-    """The pack, loaded once per process (content is immutable while running)."""
-    return load_pack(pack)
+def cached_sources(pack: Path = DEFAULT_PACK) -> dict[str, str]:
+    """The pack's Danish prose texts by location, read once per process."""
+    return danish_sources(pack)

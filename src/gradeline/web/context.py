@@ -5,6 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from gradeline.content.pack import cached_pack
+from gradeline.model import Guideline
 from gradeline.web.localize import Localizer
 from gradeline.web.pages import chapter_links
 
@@ -12,6 +13,12 @@ from gradeline.web.pages import chapter_links
 def localizer(request: HttpRequest) -> Localizer:
     """The content localizer for the request's language."""
     return Localizer(getattr(request, "LANGUAGE_CODE", "da"))
+
+
+def edition(request: HttpRequest) -> Guideline:
+    """The guideline in the request's language: the Danish original or the unofficial translation."""
+    language = getattr(request, "LANGUAGE_CODE", "da")
+    return cached_pack(language=language if language == localizer(request).translations.language else "da")
 
 
 def site(request: HttpRequest) -> dict[str, Any]:

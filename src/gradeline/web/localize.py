@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from gradeline.content.pack import cached_sources
 from gradeline.content.translations import Translations, cached_translations
 
 
@@ -34,6 +35,14 @@ class Localizer:
             return Text(danish, "da")
         translated = self.translations.get(location) if self.translations.language == self.language else None
         return Text(translated, self.language) if translated else Text(danish, "da", fallback=True)
+
+    def language_of(self, prefix: str) -> str:
+        """The language of every text under a location (a chapter, the glossary): the reader's when all of
+        them are translated, else Danish (untranslated texts are shown in the original)."""
+        if not self.translating or self.translations.language != self.language:
+            return "da"
+        inside = [loc for loc in cached_sources() if loc.startswith(f"{prefix}/")]
+        return self.language if all(self.translations.get(loc) for loc in inside) else "da"
 
     def paragraphs(self, location: str, danish: list[str]) -> list[Text]:
         """Each paragraph of a list, located as ``location/<index>``."""

@@ -186,4 +186,6 @@ def _documents(guideline: Guideline, t: Localizer) -> Iterator[Document]:
 @lru_cache(maxsize=4)
 def index_for(language: str) -> SearchIndex:
     """The search index of the bundled guideline in a language (built once per process)."""
-    return SearchIndex(list(_documents(cached_pack(), Localizer(language))))
+    t = Localizer(language)
+    shown = cached_pack(language=language if language == t.translations.language else "da")
+    return SearchIndex(list(_documents(shown, t)))

@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from gradeline.content.pack import cached_pack
 from gradeline.web.api import json_response
 from gradeline.web.chapters import render_markdown
-from gradeline.web.context import localizer
+from gradeline.web.context import edition, localizer
 from gradeline.web.evidence_rows import evidence_readings, language, per_from
 from gradeline.web.glossary import GlossaryMarker, glossary_errata
 from gradeline.web.memo import memoized
@@ -21,14 +21,15 @@ from gradeline.web.text import slug
 
 
 def _page(request: HttpRequest, template: str, status: int = 200, **context: Any) -> HttpResponse:
-    context.setdefault("glossary_marker", GlossaryMarker(cached_pack().glossary))
+    context.setdefault("glossary_marker", GlossaryMarker(edition(request).glossary))
+    context.setdefault("errata_lang", localizer(request).language_of("errata"))
     return render(request, f"gradeline/{template}", context, status=status)
 
 
 @memoized
 def home(request: HttpRequest) -> HttpResponse:
     """Layer 1: every recommendation as a card, and the strength legend."""
-    g, t = cached_pack(), localizer(request)
+    g, t = edition(request), localizer(request)
     return _page(
         request,
         "home.html",
@@ -40,39 +41,54 @@ def home(request: HttpRequest) -> HttpResponse:
 @memoized
 def recommendation(request: HttpRequest, rec_id: str) -> HttpResponse:
     """Layer 2: the basis of one recommendation, with its evidence profile."""
-    g = cached_pack()
+    g, shown = cached_pack(), edition(request)
     try:
         rec = next(r for r in g.recommendations if r.id == rec_id)
     except StopIteration:
         raise Http404(rec_id) from None
     lang, per = language(request.LANGUAGE_CODE), per_from(request.GET.get("per"))
+    t = localizer(request)
     return _page(
         request,
         "recommendation.html",
-        r=recommendation_view(g, rec, localizer(request)),
-        evidence=evidence_readings(rec, g, lang, per),
+        r=recommendation_view(shown, shown.recommendation(rec_id), t),
+        evidence=evidence_readings(rec, g, lang, per),  # computed from the published (Danish) pack
+        content_lang=t.language_of(f"recommendations/{rec_id}"),
     )
 
 
 @memoized
 def chapter(request: HttpRequest, chapter_slug: str) -> HttpResponse:
     """A narrative chapter (Markdown body)."""
-    g = cached_pack()
+    g, t = edition(request), localizer(request)
     try:
         found = next(c for c in g.chapters if c.slug == chapter_slug)
     except StopIteration:
         raise Http404(chapter_slug) from None
-    title = localizer(request)(f"chapters/{found.slug}/title", found.title)
-    return _page(request, "chapter.html", chapter=found, title=title, body=render_markdown(found.body))
+    title = t(f"chapters/{found.slug}/title", found.title)
+    return _page(
+        request,
+        "chapter.html",
+        chapter=found,
+        title=title,
+        body=render_markdown(found.body),
+        content_lang=t.language_of(f"chapters/{found.slug}/blocks"),
+    )
 
 
 @memoized
 def glossary(request: HttpRequest) -> HttpResponse:
     """Section 22: abbreviations and terms."""
-    entries = [(slug(e.term), e) for e in cached_pack().glossary]
-    errata = glossary_errata(cached_pack())
+    danish = cached_pack().glossary
+    entries = [(slug(d.term), e) for d, e in zip(danish, edition(request).glossary, strict=True)]
+    errata = {slug(term): found for term, found in glossary_errata(cached_pack()).items()}
     return _page(
-        request, "glossary.html", entries=entries, glossary_marker=GlossaryMarker([]), glossary_errata=errata
+        request,
+        "glossary.html",
+        entries=entries,
+        glossary_marker=GlossaryMarker([]),
+        glossary_errata=errata,
+        content_lang=localizer(request).language_of("glossary"),
     )
 
 
