@@ -6,9 +6,10 @@ from gradeline.web import aid_views, monitoring, plan_api, plan_views, views  # 
 from gradeline.web.api import api
 from gradeline.web.cds.views import cds_services
 from gradeline.web.fhir import views as fhir_views
+from gradeline.web.reading import views as reading_views
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", reading_views.home, name="home"),
     path("anbefalinger/<slug:rec_id>/", views.recommendation, name="recommendation"),
     path("anbefalinger/<slug:rec_id>/beslutningshjaelp/", aid_views.decision_aid, name="decision_aid"),
     path(

@@ -15,7 +15,7 @@ from gradeline.web.context import localizer
 from gradeline.web.evidence_rows import evidence_readings, language, per_from
 from gradeline.web.glossary import GlossaryMarker
 from gradeline.web.memo import memoized
-from gradeline.web.pages import recommendation_view, strength_view
+from gradeline.web.pages import recommendation_view
 from gradeline.web.search import QueryError, index_for, parse_query
 from gradeline.web.text import slug
 
@@ -23,18 +23,6 @@ from gradeline.web.text import slug
 def _page(request: HttpRequest, template: str, status: int = 200, **context: Any) -> HttpResponse:
     context.setdefault("glossary_marker", GlossaryMarker(cached_pack().glossary))
     return render(request, f"gradeline/{template}", context, status=status)
-
-
-@memoized
-def home(request: HttpRequest) -> HttpResponse:
-    """Layer 1: every recommendation as a card, and the strength legend."""
-    g, t = cached_pack(), localizer(request)
-    return _page(
-        request,
-        "home.html",
-        recommendations=[recommendation_view(g, rec, t) for rec in g.recommendations],
-        legend=[strength_view(level, t) for level in g.strength_levels],
-    )
 
 
 @memoized
