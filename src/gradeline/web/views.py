@@ -39,6 +39,7 @@ def recommendation(request: HttpRequest, rec_id: str) -> HttpResponse:
         "recommendation.html",
         r=recommendation_view(g, rec, localizer(request)),
         evidence=evidence_readings(rec, g, lang, per),
+        glossary_marker=GlossaryMarker(g.glossary, references="#referencer"),
     )
 
 

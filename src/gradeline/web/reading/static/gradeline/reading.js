@@ -87,4 +87,13 @@
     openTarget();
   });
   window.addEventListener("hashchange", openTarget);
+
+  // The language switch keeps the reader's place: the #anchor goes along to the same page in the other language.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".lang a[data-language]");
+    if (!link || !window.location.hash) return;
+    var url = new URL(link.href);
+    url.searchParams.set("next", (url.searchParams.get("next") || "/").split("#")[0] + window.location.hash);
+    link.href = url.href;
+  });
 })();
