@@ -36,19 +36,25 @@ def test_every_page_renders_with_the_status_banner(
         assert expected in html, url
 
 
-def test_layer_1_shows_every_recommendation_with_label_icon_and_advice(
+def test_layer_1_lists_every_recommendation_on_one_line_that_unfolds_into_text_advice_and_tabs(
     client: Client, guideline: Guideline
 ) -> None:
     html = client.get("/").content.decode()
-    cards = re.findall(r'<article class="rec-card" id="([a-z0-9-]+)" data-strength="([a-z_]+)"', html)
-    assert [c[0] for c in cards] == [r.id for r in guideline.recommendations]
-    for rec, (_, level_id) in zip(guideline.recommendations, cards, strict=True):
+    folds = re.findall(r'<details class="rec-fold" id="([a-z0-9-]+)" data-strength="([a-z_]+)">', html)
+    assert [f[0] for f in folds] == [r.id for r in guideline.recommendations]
+    for rec, (_, level_id) in zip(guideline.recommendations, folds, strict=True):
         level = guideline.strength_level(rec)
         assert level_id == level.id
-        card = html.split(f'id="{rec.id}"', 1)[1].split("</article>", 1)[0]
-        assert rec.label in card and level.icon in card
-        assert rec.update_note and rec.update_note in card
-        assert 'class="advice"' in card
+        fold = html.split(f'id="{rec.id}"', 1)[1].split("</details>", 1)[0]
+        summary = fold.split("</summary>", 1)[0]
+        assert rec.title in summary and rec.label in summary and level.icon in summary
+        assert rec.text.split()[0] in fold and rec.update_note and rec.update_note in fold
+        assert 'class="advice"' in fold
+        layer_2 = client.get(f"/anbefalinger/{rec.id}/").content.decode()
+        tabs = re.findall(rf'href="/anbefalinger/{rec.id}/#([a-z-]+)" data-section="([a-z-]+)"', fold)
+        assert len(tabs) >= 5
+        for anchor, section in tabs:  # every tab falls back to a section that exists on layer 2
+            assert anchor == section and f'id="{anchor}"' in layer_2, (rec.id, anchor)
     for level in guideline.strength_levels:  # the legend
         assert level.label in html
 

@@ -34,10 +34,15 @@ def number(value: Decimal | float, lang: Lang, places: int | None = None) -> str
     return f"{dec:,f}"
 
 
-def per_label(per: int, lang: Lang) -> str:
-    """'per 1.000' / 'per 1,000': the denominator as the guideline prints it ('per 1.000') in Danish."""
+def denominator(per: int, lang: Lang) -> str:
+    """'1.000' / '1,000': a denominator as the guideline prints it ('per 1.000', '8 ud af 1.000')."""
     text = number(Decimal(per), lang)
-    return f"per {text.replace(',', '.') if lang == 'da' else text}"
+    return text.replace(",", ".") if lang == "da" else text
+
+
+def per_label(per: int, lang: Lang) -> str:
+    """'per 1.000' / 'per 1,000'."""
+    return f"per {denominator(per, lang)}"
 
 
 def signed_count(value: Decimal, exact: float, lang: Lang) -> str:

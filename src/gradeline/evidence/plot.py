@@ -108,7 +108,10 @@ def _estimate_text(reading: OutcomeReading, lang: Lang) -> str:
     lower, higher = LOWER_HIGHER[lang]
 
     def word(v: float) -> str:
-        return f"{_fmt(abs(v), lang)} {lower if v < 0 else higher}"
+        shown = _fmt(abs(v), lang)
+        if shown in ("0", "0.00"):  # a difference of 0 is neither lower nor higher
+            return shown
+        return f"{shown} {lower if v < 0 else higher}"
 
     return f"{est.measure} {word(est.point)} ({UI['ci'][lang]} {word(est.low)} {TO[lang]} {word(est.high)})"
 

@@ -22,6 +22,7 @@ from gradeline.evidence.fmt import (
     absolute_text,
     certainty_name,
     certainty_symbols,
+    denominator,
     number,
     per_label,
 )
@@ -168,7 +169,7 @@ def _dichotomous(card: Card, r: OutcomeReading, lang: Lang, names: tuple[str, st
         card.lines.append((ui["published"], r.outcome.absolute.text))
     for key, value, who in (("without", a.comparator, names[1]), ("with", a.intervention, names[0])):
         # who: the arm's patient-friendly name, e.g. 'ingen paracetamol: 8 ud af 1.000'.
-        label = f"{who[:1].upper()}{who[1:]}: {number(value, lang)} {ui['of']} {number(Decimal(a.per), lang)}"
+        label = f"{who[:1].upper()}{who[1:]}: {number(value, lang)} {ui['of']} {denominator(a.per, lang)}"
         svg = icon_array_svg(value, a.per, label, f"ia-{r.recommendation_id}-{r.outcome.id}-{key}-{lang}")
         card.icons.append((label, Markup(svg)))
 

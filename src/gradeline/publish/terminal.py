@@ -82,7 +82,9 @@ def evidence_table(rec: Recommendation) -> Table:
         if outcome.scale:
             measured.append(f"Skala: {outcome.scale.min} — {outcome.scale.max}")
         if outcome.participants is not None or outcome.studies is not None:
-            measured.append(f"{outcome.participants or '–'} patienter i {outcome.studies or 0} studier")
+            studies = outcome.studies or 0
+            noun = "studie" if studies == 1 else "studier"
+            measured.append(f"{outcome.participants or '–'} patienter i {studies} {noun}")
         errata = [f"⚠ {e.code}: {e.explanation}" for e in outcome.errata]
         table.add_row(
             f"{name}\n{outcome.time_frame or ''}",

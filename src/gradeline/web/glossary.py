@@ -4,11 +4,14 @@ import re
 from functools import lru_cache
 
 from django.utils.html import escape, format_html
+from django.utils.translation import gettext as _
 
 from gradeline.model import Erratum, GlossaryEntry, Guideline
 from gradeline.web.text import slug
 
 _TAG = re.compile(r"(<[^>]+>)")
+# A reference number as printed: (96), (83,84), (60-62); not a scale such as (0-100).
+_REFERENCE = re.compile(r"\(([1-9]\d{0,2}(?:(?:,\s?|[-–])[1-9]\d{0,2})*)\)")
 _SKIP_INSIDE = ("a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "abbr", "dfn", "code")
 
 
@@ -41,7 +44,11 @@ def _compiled(
 class GlossaryMarker:
     """Marks glossary terms in the texts of one page (each term once, ids unique on the page)."""
 
-    def __init__(self, entries: list[GlossaryEntry] | tuple[GlossaryEntry, ...]) -> None:
+    def __init__(
+        self, entries: list[GlossaryEntry] | tuple[GlossaryEntry, ...], references: str | None = None
+    ) -> None:
+        """``references``: the anchor that reference numbers such as (96) link to, if any."""
+        self.references = references
         self.pattern: re.Pattern[str] | None = None
         self.lookup: dict[str, GlossaryEntry] = {}
         if entries:
@@ -68,10 +75,30 @@ class GlossaryMarker:
             )
         )
 
+    def _reference(self, numbers: str) -> str:
+        label = _("Reference %(numbers)s i retningslinjens referenceliste") % {"numbers": numbers}
+        shown = f"({numbers})"
+        if self.references is None:
+            return str(format_html('<span class="ref-number" title="{}">{}</span>', label, shown))
+        return str(
+            format_html(
+                '<a class="ref-number" href="{}" aria-label="{}">{}</a>', self.references, label, shown
+            )
+        )
+
+    def _annotate_text(self, part: str) -> str:
+        """Glossary terms and reference numbers in one run of text between tags."""
+        out = []
+        for index, piece in enumerate(_REFERENCE.split(part)):
+            if index % 2:
+                out.append(self._reference(piece))
+            else:
+                out.append(self.pattern.sub(self._replace, piece) if self.pattern is not None else piece)
+        return "".join(out)
+
     def annotate_html(self, html: str) -> str:
-        """Mark terms in the text between tags of trusted HTML (not inside links, headings or buttons)."""
-        if self.pattern is None:
-            return html
+        """Mark terms and reference numbers in the text between tags of trusted HTML (not inside links,
+        headings or buttons)."""
         out: list[str] = []
         skipping: list[str] = []
         for part in _TAG.split(html):
@@ -87,7 +114,7 @@ class GlossaryMarker:
             elif skipping or not part:
                 out.append(part)
             else:
-                out.append(self.pattern.sub(self._replace, part))
+                out.append(self._annotate_text(part))
         return "".join(out)
 
     def annotate_text(self, text: str) -> str:

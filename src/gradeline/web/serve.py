@@ -16,7 +16,7 @@ def _configure(host: str, database_url: str | None) -> None:
 
 
 def prepare(host: str = "127.0.0.1", database_url: str | None = None) -> None:
-    """Configure Django, create var/ and apply migrations (the SQLite file is created on first run)."""
+    """Configure Django, create var/, apply migrations and publish the first edition on a fresh install."""
     _configure(host, database_url)
     import django
     from django.conf import settings
@@ -28,6 +28,9 @@ def prepare(host: str = "127.0.0.1", database_url: str | None = None) -> None:
     if database["ENGINE"].endswith("sqlite3"):
         os.makedirs(os.path.dirname(os.path.abspath(database["NAME"])), exist_ok=True)
     call_command("migrate", interactive=False, verbosity=0)
+    from gradeline.web.editions.publishing import ensure_first_edition
+
+    ensure_first_edition()  # a fresh install has its first edition, so /udgaver/ and the PDFs work
     connections.close_all()  # workers open their own connections after the fork
 
 

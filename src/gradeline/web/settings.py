@@ -129,3 +129,6 @@ LOGGING = {
 from gradeline.web.accounts.conf import install as _install_accounts  # noqa: E402
 
 _install_accounts(globals())
+
+# Reading pages (layer 1 and its sections).
+INSTALLED_APPS += ["gradeline.web.reading"]

@@ -7,9 +7,10 @@ from gradeline.web.api import api
 from gradeline.web.cds.views import cds_services
 from gradeline.web.decide import api as decide_api  # noqa: F401 (adds POST /api/plan and the catalogue)
 from gradeline.web.fhir import views as fhir_views
+from gradeline.web.reading import views as reading_views
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", reading_views.home, name="home"),
     path("anbefalinger/<slug:rec_id>/", views.recommendation, name="recommendation"),
     path("anbefalinger/<slug:rec_id>/beslutningshjaelp/", aid_views.decision_aid, name="decision_aid"),
     path(

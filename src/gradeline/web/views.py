@@ -15,7 +15,7 @@ from gradeline.web.context import edition, localizer
 from gradeline.web.evidence_rows import evidence_readings, language, per_from
 from gradeline.web.glossary import GlossaryMarker, glossary_errata
 from gradeline.web.memo import memoized
-from gradeline.web.pages import recommendation_view, strength_view
+from gradeline.web.pages import recommendation_view
 from gradeline.web.search import QueryError, index_for, parse_query
 from gradeline.web.text import slug
 
@@ -24,18 +24,6 @@ def _page(request: HttpRequest, template: str, status: int = 200, **context: Any
     context.setdefault("glossary_marker", GlossaryMarker(edition(request).glossary))
     context.setdefault("errata_lang", localizer(request).language_of("errata"))
     return render(request, f"gradeline/{template}", context, status=status)
-
-
-@memoized
-def home(request: HttpRequest) -> HttpResponse:
-    """Layer 1: every recommendation as a card, and the strength legend."""
-    g, t = edition(request), localizer(request)
-    return _page(
-        request,
-        "home.html",
-        recommendations=[recommendation_view(g, rec, t) for rec in g.recommendations],
-        legend=[strength_view(level, t) for level in g.strength_levels],
-    )
 
 
 @memoized
@@ -54,6 +42,7 @@ def recommendation(request: HttpRequest, rec_id: str) -> HttpResponse:
         r=recommendation_view(shown, shown.recommendation(rec_id), t),
         evidence=evidence_readings(rec, g, lang, per),  # computed from the published (Danish) pack
         content_lang=t.language_of(f"recommendations/{rec_id}"),
+        glossary_marker=GlossaryMarker(shown.glossary, references="#referencer"),
     )
 
 

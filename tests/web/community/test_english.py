@@ -55,7 +55,8 @@ def test_a_recommendation_page_in_english_for_a_reader(client: Client, thread: C
     assert "Kommentarer fra fagfolk" not in block and "Log ind" not in block
     assert "Et spørgsmål om dosis" in block  # what users write is never translated
     status = review(html)
-    assert "Not in force" in status and "Last reviewed, no change needed 2019; no review planned." in status
+    assert "Not in force" not in status and html.count("Not in force") == 1  # the banner, once
+    assert "Last reviewed, no change needed 2019; no review planned." in status
     assert "No published edition yet" in status and "Ikke gældende" not in status
     assert ">Log in</a>" in account_bar(html)
 

@@ -48,39 +48,73 @@ def publish(
     pack's own status, dated 1 January of its ``since_year``.
     """
     data = snapshot if snapshot is not None else guideline_json(cached_pack())
-    pack_status = data.get("status", {})
-    since_year = pack_status.get("since_year")
-    chosen = {
-        "value": pack_status.get("value", "in_force"),
-        "label": pack_status.get("label", ""),
-        "since": date(since_year, 1, 1) if since_year else None,
-        "note": pack_status.get("note", ""),
-        **(status or {}),
-    }
+    chosen = {**_snapshot_status(data), **(status or {})}
     for attempt in range(3):
-        major, minor = next_number(kind)
         try:
-            with transaction.atomic():
-                edition = Edition.objects.create(
-                    major=major,
-                    minor=minor,
-                    comment=comment,
-                    published_at=timezone.now(),
-                    published_by=user if user is not None and user.is_authenticated else None,
-                    status_value=chosen["value"],
-                    status_label=chosen["label"],
-                    status_since=chosen["since"],
-                    status_note=chosen["note"],
-                    snapshot=data,
-                )
-                record(
-                    user, Action.PUBLISH, f"udgave {edition.number}", comment=comment, status=chosen["value"]
-                )
-                return edition
+            return _store(next_number(kind), user, comment, chosen, data)
         except IntegrityError:  # someone published the same number at the same moment
             if attempt == 2:
                 raise
     raise AssertionError("unreachable")
+
+
+def _store(
+    number: tuple[int, int], user: Any, comment: str, status: dict[str, Any], data: dict[str, Any]
+) -> Edition:
+    """Create one edition and its audit entry in one transaction (IntegrityError if the number is taken)."""
+    with transaction.atomic():
+        edition = Edition.objects.create(
+            major=number[0],
+            minor=number[1],
+            comment=comment,
+            published_at=timezone.now(),
+            published_by=user if user is not None and user.is_authenticated else None,
+            status_value=status["value"],
+            status_label=status["label"],
+            status_since=status["since"],
+            status_note=status["note"],
+            snapshot=data,
+        )
+        record(user, Action.PUBLISH, f"udgave {edition.number}", comment=comment, status=status["value"])
+        return edition
+
+
+def ensure_first_edition() -> Edition:
+    """On first start, publish the shipped pack as edition 1.0, so editions and PDFs work out of the box.
+
+    Idempotent and safe when several processes start at once: the edition number is unique, and a
+    process that loses the race simply finds the winner's edition.
+    """
+    found = current()
+    if found is not None:
+        return found
+    g = cached_pack()
+    comment = f"{g.title}, {g.version}"
+    try:
+        return publish_first(comment)
+    except IntegrityError:
+        found = current()
+        if found is None:
+            raise
+        return found
+
+
+def publish_first(comment: str) -> Edition:
+    """Store the pack as edition 1.0 with the pack's own status (IntegrityError if 1.0 exists)."""
+    data = guideline_json(cached_pack())
+    return _store((1, 0), None, comment, _snapshot_status(data), data)
+
+
+def _snapshot_status(data: dict[str, Any]) -> dict[str, Any]:
+    """The status a snapshot carries, dated 1 January of its ``since_year``."""
+    status = data.get("status", {})
+    since_year = status.get("since_year")
+    return {
+        "value": status.get("value", "in_force"),
+        "label": status.get("label", ""),
+        "since": date(since_year, 1, 1) if since_year else None,
+        "note": status.get("note", ""),
+    }
 
 
 def statuses(edition: Edition) -> dict[str, ReviewStatus]:
