@@ -36,7 +36,7 @@ def test_measure_bundle_validates_as_r4b(result: MonitorResult, tmp_path: Path) 
     path = write_measure_bundle(result, tmp_path / "measure.json")
     bundle = Bundle.model_validate_json(path.read_text(encoding="utf-8"))
     kinds = [e.resource.__resource_type__ for e in bundle.entry]
-    assert kinds.count("Measure") == kinds.count("MeasureReport") == 10
+    assert kinds.count("Measure") == kinds.count("MeasureReport") == 12  # 10 proportions, 2 day counts
     measure = bundle.entry[0].resource
     assert "IKKE GÆLDENDE" in measure.disclaimer
     report = bundle.entry[1].resource
