@@ -14,6 +14,7 @@ from typing import Any
 import duckdb
 import ibis  # type: ignore[import-untyped]
 
+from gradeline.monitor.codes import load_codes
 from gradeline.monitor.compute import compute
 from gradeline.monitor.config import MonitorConfig
 from gradeline.monitor.engines import connect, load_tables
@@ -116,6 +117,7 @@ def run(
             report.notes.append("rejected records are listed only when --out is given")
         result.summary["input"] = report.as_dict()
         result.summary["engine"] = engine
+        result.summary["code_lists_version"] = load_codes().version
         if out:
             step("write outputs")
             files += write_tables(result, out, fmt)
