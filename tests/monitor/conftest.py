@@ -25,7 +25,9 @@ def planted_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def planted_cfg() -> MonitorConfig:
-    return MonitorConfig(observation_start=date(2023, 1, 1), observation_end=date(2024, 12, 31))
+    return MonitorConfig(
+        observation_start=date(2023, 1, 1), observation_end=date(2024, 12, 31), min_cell_patients=1
+    )
 
 
 @pytest.fixture(scope="session")

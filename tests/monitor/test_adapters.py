@@ -103,9 +103,12 @@ def _fhir(planted: Path, out: Path) -> None:
                 "code": {"coding": [{"code": r["referral_type"]}]},
             }
         )
+    res["Patient"].reverse()  # reading order must not decide patient identity
     for kind, items in res.items():
         (out / f"{kind}.ndjson").write_text("".join(json.dumps(x) + "\n" for x in items), encoding="utf-8")
-    shutil.copy(planted / "sick_leave.csv", out / "sick_leave.csv")
+    spells = [{**s, "patient_id": f"p{s['patient_id']}"} for s in _rows(planted, "sick_leave")]
+    _write(out / "sick_leave.csv", spells)  # text ids, as in the FHIR source
+    shutil.copy(planted / "manifest.json", out / "manifest.json")
 
 
 def _comparable(rows: list[dict[str, Any]]) -> dict[tuple[str, str, str], tuple[int, int, int]]:
@@ -129,9 +132,12 @@ def test_fhir_ndjson_matches_tabular(planted_dir: Path, planted_cfg: MonitorConf
     assert report.tables["encounters"].rejected == 0
     assert report.tables["unparsed"].rejected == 1
     assert any("Observation" in n for n in report.notes)
-    fhir = results(counts_on("duckdb", tmp_path / "clean", planted_cfg))
+    fhir = results(counts_on("duckdb", tmp_path / "clean", planted_cfg), min_cell=1)
     tab = planted_result(planted_dir, tmp_path / "tab", planted_cfg)
     assert _comparable(fhir.rows) == _comparable(tab.rows)
+    sick = fhir.overall("sygemelding")
+    assert (sick["numerator"], sick["denominator"]) == (2, 5)  # text ids join the side table
+    assert fhir.overall("tilbage-i-arbejde")["numerator"] == 1
 
 
 def test_omop_matches_tabular(planted_dir: Path, planted_cfg: MonitorConfig, tmp_path: Path) -> None:
@@ -227,9 +233,10 @@ def test_omop_matches_tabular(planted_dir: Path, planted_cfg: MonitorConfig, tmp
         ],
     )
     shutil.copy(planted_dir / "sick_leave.csv", o / "sick_leave.csv")
+    shutil.copy(planted_dir / "manifest.json", o / "manifest.json")
     report = ingest_omop(o, tmp_path / "clean")
     assert report.rejected == 0, report.lines()
-    omop = results(counts_on("duckdb", tmp_path / "clean", planted_cfg))
+    omop = results(counts_on("duckdb", tmp_path / "clean", planted_cfg), min_cell=1)
     tab = planted_result(planted_dir, tmp_path / "tab", planted_cfg)
     assert _comparable(omop.rows) == _comparable(tab.rows)
 

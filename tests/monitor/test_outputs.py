@@ -36,7 +36,7 @@ def test_measure_bundle_validates_as_r4b(result: MonitorResult, tmp_path: Path) 
     path = write_measure_bundle(result, tmp_path / "measure.json")
     bundle = Bundle.model_validate_json(path.read_text(encoding="utf-8"))
     kinds = [e.resource.__resource_type__ for e in bundle.entry]
-    assert kinds.count("Measure") == kinds.count("MeasureReport") == 10
+    assert kinds.count("Measure") == kinds.count("MeasureReport") == 12  # 10 proportions, 2 day counts
     measure = bundle.entry[0].resource
     assert "IKKE GÆLDENDE" in measure.disclaimer
     report = bundle.entry[1].resource
@@ -68,3 +68,47 @@ def test_chart_data(result: MonitorResult) -> None:
         "opioider",
         "nsaid",
     }
+
+
+def test_measure_report_is_valid_fhir_for_the_measured_window(result: MonitorResult, tmp_path: Path) -> None:
+    import uuid
+
+    bundle = Bundle.model_validate_json(
+        write_measure_bundle(result, tmp_path / "m.json", reporter="Region X").read_text(encoding="utf-8")
+    )
+    reports = [e for e in bundle.entry if e.resource.__resource_type__ == "MeasureReport"]
+    for entry in reports:
+        assert entry.fullUrl.startswith("urn:uuid:")
+        uuid.UUID(entry.fullUrl.removeprefix("urn:uuid:"))  # raises unless a real UUID
+        report = entry.resource
+        # episode starts measured: 180 days after the data begin to 84 days before they end
+        assert (str(report.period.start), str(report.period.end)) == ("2023-06-30", "2024-10-08")
+        assert report.reporter.display == "Region X" and report.date is not None
+    imaging = next(
+        e.resource for e in reports if e.resource.measure.endswith("/billeddiagnostik-uden-roede-flag")
+    )
+    combined = next(s for s in imaging.group[0].stratifier if len(s.code) == 2)
+    assert [c.text for c in combined.code] == ["period", "region"]
+    values = [(s.component[0].value.text, s.component[1].value.text) for s in combined.stratum]
+    assert ("2024-Q1", "1084") in values
+    assert all(s.value is None for s in combined.stratum)  # components, not "2024-Q1|1084" as text
+
+
+def test_day_counts_are_continuous_variable_measures(result: MonitorResult) -> None:
+    bundle = measure_bundle(result)
+    by_url = {
+        str(e.resource.url): e.resource for e in bundle.entry if e.resource.__resource_type__ == "Measure"
+    }
+    days = by_url["https://gradeline.example/fhir/Measure/opioid-laengere-forloeb-dage"]
+    assert days.scoring.coding[0].code == "continuous-variable"
+    reports = {
+        e.resource.measure: e.resource
+        for e in bundle.entry
+        if e.resource.__resource_type__ == "MeasureReport"
+    }
+    opioid = reports["https://gradeline.example/fhir/Measure/opioid-laengere-forloeb-dage"].group[0]
+    assert (float(opioid.measureScore.value), opioid.measureScore.code) == (19.0, "d")  # (5 + 33) / 2
+    work = reports["https://gradeline.example/fhir/Measure/tilbage-i-arbejde-dage"].group[0]
+    assert float(work.measureScore.value) == 70.0
+    counts = {p.code.coding[0].code: p.count for p in opioid.population}
+    assert counts == {"initial-population": 5, "measure-population": 2}

@@ -7,7 +7,6 @@ non-zero exit.
 from __future__ import annotations
 
 import time
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -46,8 +45,10 @@ def _print(result: RunOutput, seconds: float) -> None:
     out.print(
         f"Episodes: {ep['in_population']} in the population of {ep['all_episodes']} "
         f"({ep['age_out_of_scope']} age ≤ 16, {ep['before_lookback_covered']} without full look-back, "
-        f"{ep['followup_incomplete']} without full follow-up); data {summary['observation_start']} to "
-        f"{summary['observation_end']}; {seconds:.1f} s on {summary['engine']}.",
+        f"{ep['followup_incomplete']} without full follow-up); episodes starting "
+        f"{summary['measured_start']} to {summary['measured_end']}; "
+        f"{summary['suppressed_rows']} small cells suppressed; "
+        f"{seconds:.1f} s on {summary['engine']}.",
         highlight=False,
     )
     catalogue = load_catalogue()
@@ -58,6 +59,12 @@ def _print(result: RunOutput, seconds: float) -> None:
             out.print(f"  {ind.id:34} not available ({why})", highlight=False)
             continue
         r = rows[0]
+        if r["suppressed"]:
+            out.print(
+                f"  {ind.id:34} suppressed (fewer than {summary['min_cell_patients']} patients in a cell)",
+                highlight=False,
+            )
+            continue
         share = (
             "–"
             if r["share"] is None
@@ -92,18 +99,33 @@ def run_command(
     max_opioid_days: Annotated[int, typer.Option(help="Opioid courses longer than this are counted.")] = 7,
     period: Annotated[str, typer.Option(help="Period stratifier: quarter or year.")] = "quarter",
     start: Annotated[
-        str | None, typer.Option(help="First day of data (YYYY-MM-DD); default: first contact.")
+        str | None,
+        typer.Option(help="First day of the extraction period (YYYY-MM-DD); default: DATA/manifest.json."),
     ] = None,
     end: Annotated[
-        str | None, typer.Option(help="Last day of data (YYYY-MM-DD); default: last contact.")
+        str | None,
+        typer.Option(help="Last day of the extraction period (YYYY-MM-DD); default: DATA/manifest.json."),
     ] = None,
+    max_rejected: Annotated[
+        float, typer.Option(help="Fail when a table rejects more than this share of its records.")
+    ] = 0.05,
+    accept_rejections: Annotated[
+        bool, typer.Option("--accept-rejections", help="Compute even when more records are rejected.")
+    ] = False,
+    min_cell: Annotated[
+        int, typer.Option(help="Suppress result cells resting on fewer patients than this (1 = none).")
+    ] = 5,
+    keep_validated: Annotated[
+        bool, typer.Option("--keep-validated", help="Also write the accepted rows to OUT/validated/.")
+    ] = False,
 ) -> None:
     """Validate DATA, compute every indicator and print the overall results."""
     from gradeline.monitor.config import MonitorConfig
     from gradeline.monitor.definitions import load_catalogue
     from gradeline.monitor.engines import ENGINES, EngineError
+    from gradeline.monitor.ingest.period import iso_date
     from gradeline.monitor.ingest.report import InputError
-    from gradeline.monitor.pipeline import run
+    from gradeline.monitor.pipeline import Strictness, run
 
     if engine not in ENGINES:
         _fail(f"unknown engine {engine!r}; choose duckdb or spark")
@@ -113,16 +135,22 @@ def run_command(
         _fail(f"unknown period {period!r}; choose quarter or year")
     if not data.exists():
         _fail(f"{data} does not exist")
+    if not 0 <= max_rejected < 1:
+        _fail("--max-rejected must be a share from 0 to below 1, e.g. 0.05")
     try:
         cfg = MonitorConfig(
             lookback_days=lookback_days,
             max_opioid_days=max_opioid_days,
             period=period,  # type: ignore[arg-type]
-            observation_start=date.fromisoformat(start) if start else None,
-            observation_end=date.fromisoformat(end) if end else None,
+            observation_start=iso_date(start, "--start") if start else None,
+            observation_end=iso_date(end, "--end") if end else None,
+            min_cell_patients=min_cell,
         )
+    except InputError as exc:
+        _fail(str(exc))
     except ValueError as exc:
         _fail(f"invalid option: {exc}")
+    strict = Strictness(max_rejected=max_rejected, accept_rejections=accept_rejections)
     steps = [
         "validate input",
         "episodes",
@@ -145,7 +173,18 @@ def run_command(
             bar.update(task, description=label, completed=steps.index(label) if label in steps else None)
 
         try:
-            result = run(data, engine, out_dir, fmt_checked(fmt), measure_report, cfg, advance, spark_remote)
+            result = run(
+                data,
+                engine,
+                out_dir,
+                fmt_checked(fmt),
+                measure_report,
+                cfg,
+                advance,
+                spark_remote,
+                strict=strict,
+                keep_validated=keep_validated,
+            )
         except (InputError, EngineError) as exc:
             _fail(str(exc))
         except Exception as exc:  # engine/IO failures: one sentence, never a traceback

@@ -33,6 +33,8 @@ class CodeLists:
     lumbar_snomed: tuple[str, ...]
     referral_types: tuple[str, ...]
     sources: dict[str, str]
+    version: str = "unversioned"
+    """Version of the code lists (codes.yaml ``version``), reported with every run."""
 
     def profession_by_snomed(self) -> dict[str, str]:
         return {str(v["snomed"]): k for k, v in self.professions.items() if v.get("snomed")}
@@ -71,4 +73,5 @@ def load_codes(pack: Path = DEFAULT_PACK) -> CodeLists:
         lumbar_snomed=tuple(str(c) for c in img["lumbar_snomed"]),
         referral_types=tuple(raw["referral_types"]),
         sources=sources,
+        version=str(raw.get("version", "unversioned")),
     )

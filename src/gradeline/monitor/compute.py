@@ -22,8 +22,17 @@ from gradeline.monitor.episodes import Window, all_episodes, episode_counts, in_
 from gradeline.monitor.indicators import INDICATORS, RESULT_COLUMNS, Context
 
 COUNT_COLUMNS = ("population", "den", "excl", "num", "value_sum", "value_n")
+PATIENT_COLUMNS = (
+    "patients_population",
+    "patients_den",
+    "patients_num",
+    "patients_not_num",
+    "patients_excl",
+    "patients_value",
+)
+"""Distinct patients per stratum behind each published count (for small-cell suppression)."""
 Progress = Callable[[str], None]
-STRATA = ("episode_id", *STRATIFIERS)
+STRATA = ("episode_id", "patient_id", *STRATIFIERS)
 
 
 @dataclass
@@ -35,6 +44,8 @@ class Counts:
     episodes: dict[str, int]
     skipped: dict[str, str] = field(default_factory=dict)
     """Indicators not computed and why (a table they need is absent)."""
+    measured: Window | None = None
+    """The window episode starts were measured in (look-back and follow-up complete)."""
 
 
 def observation_window(encounters: ir.Table, cfg: MonitorConfig) -> Window:
@@ -48,11 +59,14 @@ def observation_window(encounters: ir.Table, cfg: MonitorConfig) -> Window:
     return Window(cfg.observation_start or lo, cfg.observation_end or hi)
 
 
+def _keyed(long: ir.Table) -> ir.Table:
+    return long.mutate(**{s: long[s].cast("string").fill_null("unknown") for s in STRATIFIERS})
+
+
 def base_counts(long: ir.Table) -> ir.Table:
     """One group-by on the engine: counts per indicator and full combination of strata (one shuffle on
     Spark)."""
-    keys = {s: long[s].cast("string").fill_null("unknown") for s in STRATIFIERS}
-    m = long.mutate(**keys)
+    m = _keyed(long)
     return m.group_by(["indicator", *STRATIFIERS]).aggregate(
         population=m.count(),
         den=m.den.sum(),
@@ -61,6 +75,32 @@ def base_counts(long: ir.Table) -> ir.Table:
         value_sum=m.value.sum().fill_null(0),
         value_n=m.value.count(),
     )
+
+
+def patient_counts(long: ir.Table) -> ir.Table:
+    """Distinct patients per (indicator, stratifier, stratum) behind each count; distinct counts cannot be
+    rolled up, so every stratifier is its own group-by (one union, one query)."""
+    m = _keyed(long)
+    counted = (m.den == 1) & (m.excl == 0)
+    pid = m.patient_id
+    parts = []
+    for s in stratifiers():
+        keys = [] if s == "all" else s.split("×")
+        stratum = ibis.literal("all") if not keys else ibis.literal("|").join([m[k] for k in keys])
+        g = m.mutate(stratifier=ibis.literal(s), stratum=stratum).group_by(
+            ["indicator", "stratifier", "stratum"]
+        )
+        parts.append(
+            g.aggregate(
+                patients_population=pid.nunique(),
+                patients_den=pid.nunique(where=counted),
+                patients_num=pid.nunique(where=counted & (m.num == 1)),
+                patients_not_num=pid.nunique(where=counted & (m.num == 0)),
+                patients_excl=pid.nunique(where=m.excl == 1),
+                patients_value=pid.nunique(where=m.value.notnull()),
+            )
+        )
+    return ibis.union(*parts, distinct=False)
 
 
 def stratifiers() -> list[str]:
@@ -131,7 +171,15 @@ def compute(
             parts.append(part.table)
         if parts:
             step("stratify")
-            rows = roll_up(base_counts(ibis.union(*parts, distinct=False)).to_pyarrow())
+            long = ibis.union(*parts, distinct=False)
+            rows = roll_up(base_counts(long).to_pyarrow())
+            patients = {
+                (p["indicator"], p["stratifier"], p["stratum"]): p
+                for p in patient_counts(long).to_pyarrow().to_pylist()
+            }
+            for r in rows:
+                found = patients[(r["indicator"], r["stratifier"], r["stratum"])]
+                r.update({c: int(found[c]) for c in PATIENT_COLUMNS})
     finally:
         for m in kept:
             m.release()
@@ -143,4 +191,16 @@ def compute(
         - summary["before_lookback_covered"]
         - summary["followup_incomplete"]
     )
-    return Counts(rows=rows, window=window, episodes=summary, skipped=skipped)
+    return Counts(
+        rows=rows, window=window, episodes=summary, skipped=skipped, measured=measured_window(window, cfg)
+    )
+
+
+def measured_window(window: Window, cfg: MonitorConfig) -> Window:
+    """Episode starts that count: ``lookback_days`` after the data begin to ``followup_days`` before they
+    end (the MeasureReport's period)."""
+    from datetime import timedelta
+
+    return Window(
+        window.start + timedelta(days=cfg.lookback_days), window.end - timedelta(days=cfg.followup_days)
+    )

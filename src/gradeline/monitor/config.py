@@ -31,6 +31,8 @@ class MonitorConfig:
     them."""
     observation_end: date | None = None
     """Last day of data; None = the latest encounter. Episodes need ``followup_days`` of data after them."""
+    min_cell_patients: int = 5
+    """Result cells resting on fewer patients are suppressed in every output (1 = no suppression)."""
     age_bands: tuple[int, ...] = field(default=(17, 30, 45, 60, 75))
     """Lower bounds of the age bands; the last band is open ('75+')."""
 
@@ -44,5 +46,7 @@ class MonitorConfig:
             raise ValueError(
                 "followup_days must be shorter than lookback_days so episode windows never overlap"
             )
+        if self.min_cell_patients < 1:
+            raise ValueError("min_cell_patients must be at least 1")
         if list(self.age_bands) != sorted(set(self.age_bands)):
             raise ValueError("age_bands must be strictly increasing")

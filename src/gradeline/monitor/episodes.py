@@ -20,9 +20,6 @@ import ibis.expr.types as ir  # type: ignore[import-untyped]
 from gradeline.monitor.codes import CodeLists
 from gradeline.monitor.config import MonitorConfig
 
-EPISODE_SEQ_BASE = 1000
-"""episode_id = patient_id * 1000 + sequence number of the episode for that patient (1, 2, ...)."""
-
 
 @dataclass(frozen=True)
 class Window:
@@ -33,10 +30,14 @@ class Window:
 
 
 def code_in(table: ir.Table, codes: dict[str, tuple[str, ...]]) -> ir.BooleanValue:
-    """True where (code_system, code) is in a code list given per system."""
+    """True where (code_system, code) falls under a code list given per system: a listed code or any of its
+    subcodes (SKS/ICD-10 hierarchy by prefix, e.g. DM545 covers DM5450)."""
     cond: ir.BooleanValue = ibis.literal(False)
     for system, values in codes.items():
-        cond = cond | ((table.code_system == system) & table.code.isin(list(values)))
+        under: ir.BooleanValue = ibis.literal(False)
+        for v in values:
+            under = under | table.code.startswith(v)
+        cond = cond | ((table.code_system == system) & under)
     return cond
 
 
@@ -91,7 +92,7 @@ def all_episodes(encounters: ir.Table, patients: ir.Table, codes: CodeLists, cfg
     ep = ep.join(pat, ep.patient_id == pat.pid).drop("pid")
     age = age_at(ep.birth_date, ep.start_date)
     return ep.mutate(
-        episode_id=ep.patient_id * EPISODE_SEQ_BASE + ep.seq,
+        episode_id=ep.patient_id.cast("string") + ibis.literal("#") + ep.seq.cast("string"),
         age=age,
         age_band=age_band(age, cfg.age_bands),
         period=period_of(ep.start_date, cfg.period),

@@ -3,8 +3,11 @@
 from dataclasses import dataclass
 from typing import Any
 
-from gradeline.monitor.compute import Counts
+from gradeline.monitor.compute import Counts, measured_window
+from gradeline.monitor.config import MonitorConfig
 from gradeline.monitor.definitions import load_catalogue
+from gradeline.monitor.disclosure import DEFAULT_MIN_CELL, suppress
+from gradeline.monitor.periods import is_partial
 from gradeline.monitor.stats import CI_METHOD, wilson
 
 GUIDELINE_STATUS = "ikke gældende (not in force)"
@@ -24,6 +27,8 @@ COLUMNS = (
     "ci_method",
     "value_mean_days",
     "value_n",
+    "partial_period",
+    "suppressed",
     "guideline_status",
 )
 
@@ -42,11 +47,19 @@ class MonitorResult:
         return self.select(indicator)[0]
 
 
-def results(counts: Counts) -> MonitorResult:
-    """Turn engine counts into result rows (denominator = den - exclusions)."""
+def _period_of(stratifier: str, stratum: str) -> str | None:
+    parts = stratifier.split("×")
+    return stratum.split("|")[parts.index("period")] if "period" in parts else None
+
+
+def results(counts: Counts, min_cell: int = DEFAULT_MIN_CELL) -> MonitorResult:
+    """Turn engine counts into result rows (denominator = den - exclusions), flag partial periods and
+    suppress small cells (fewer than ``min_cell`` patients, with complements; 1 = no suppression)."""
     catalogue = load_catalogue()
+    measured = counts.measured or measured_window(counts.window, MonitorConfig())
     rows = []
     for c in counts.rows:
+        period = _period_of(c["stratifier"], c["stratum"])
         ind = catalogue.get(c["indicator"])
         denominator = c["den"] - c["excl"]
         ci = wilson(c["num"], denominator)
@@ -66,15 +79,22 @@ def results(counts: Counts) -> MonitorResult:
                 "ci_method": CI_METHOD,
                 "value_mean_days": c["value_sum"] / c["value_n"] if c["value_n"] else None,
                 "value_n": c["value_n"],
+                "partial_period": period is not None and is_partial(period, measured),
                 "guideline_status": GUIDELINE_STATUS,
+                **{k: v for k, v in c.items() if k.startswith("patients_")},
             }
         )
+    suppress(rows, min_cell)
     summary = {
         "guideline_status": GUIDELINE_STATUS,
         "notice": catalogue.notice,
         "notice_en": catalogue.notice_en,
         "observation_start": counts.window.start.isoformat(),
         "observation_end": counts.window.end.isoformat(),
+        "measured_start": measured.start.isoformat(),
+        "measured_end": measured.end.isoformat(),
+        "min_cell_patients": min_cell,
+        "suppressed_rows": sum(1 for r in rows if r["suppressed"]),
         "episodes": counts.episodes,
         "not_available": counts.skipped,
     }

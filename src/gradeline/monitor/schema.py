@@ -1,8 +1,9 @@
 """The internal schema every input adapter maps into, and every indicator reads.
 
 One row per patient, encounter, dispensing, imaging study, referral and sick-leave spell. Dates are calendar
-dates (no time zone). ``patient_id`` is a 64-bit integer (adapters map string ids to integers and keep the
-mapping). Only ``patients`` and ``encounters`` are required; an indicator whose table is absent is reported as
+dates (no time zone), ISO 8601 in text input. ``patient_id`` is text: the source's own identifier, kept
+unchanged by every adapter so that side tables (sick leave) join through it.
+Only ``patients`` and ``encounters`` are required; an indicator whose table is absent is reported as
 "not available", never as zero. docs/monitoring.md prints this schema as a table.
 """
 
@@ -38,6 +39,8 @@ class Column:
     description: str
     codes: str | None = None
     """Name of the check that restricts values (see ingest.validate), if any."""
+    period: Literal["within", "not_after"] | None = None
+    """Dates that must lie within the declared extraction period, or not after its end."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,7 @@ class Table:
         )
 
 
-PATIENT_ID = Column("patient_id", "int64", True, "Pseudonymous person id; must exist in patients.")
+PATIENT_ID = Column("patient_id", "string", True, "Pseudonymous person id; must exist in patients.")
 
 TABLES: dict[str, Table] = {
     t.name: t
@@ -66,8 +69,14 @@ TABLES: dict[str, Table] = {
             "patients",
             "One row per person.",
             (
-                Column("patient_id", "int64", True, "Pseudonymous person id (unique)."),
-                Column("birth_date", "date", True, "Date of birth (age at episode start is computed)."),
+                Column("patient_id", "string", True, "Pseudonymous person id (unique; text allowed)."),
+                Column(
+                    "birth_date",
+                    "date",
+                    True,
+                    "Date of birth (age at episode start is computed).",
+                    period="not_after",
+                ),
                 Column("sex", "string", True, "F, M or U (unknown).", codes="sex"),
                 Column("region_code", "string", True, "Region of residence, 1081-1085.", codes="region"),
                 Column("municipality_code", "string", False, "Municipality (kommune) code, 3 digits."),
@@ -82,7 +91,7 @@ TABLES: dict[str, Table] = {
                     "encounter_id", "int64", True, "Unique contact id (the tie-breaker of the total order)."
                 ),
                 PATIENT_ID,
-                Column("enc_date", "date", True, "Date of the contact."),
+                Column("enc_date", "date", True, "Date of the contact.", period="within"),
                 Column("profession", "string", True, "GP, PT, CHIRO or OTHER.", codes="profession"),
                 Column("clinic_id", "string", True, "Clinic (ydernummer or care site id)."),
                 Column("code_system", "string", True, "ICPC2 or SKS.", codes="code_system"),
@@ -107,7 +116,13 @@ TABLES: dict[str, Table] = {
             "One row per dispensing (or prescription) of a drug.",
             (
                 PATIENT_ID,
-                Column("dispense_date", "date", True, "Date dispensed at the pharmacy (LMDB: EKSD)."),
+                Column(
+                    "dispense_date",
+                    "date",
+                    True,
+                    "Date dispensed at the pharmacy (LMDB: EKSD).",
+                    period="within",
+                ),
                 Column("atc", "string", True, "ATC code, 7 characters (e.g. N02AX02).", codes="atc"),
                 Column("days_supply", "float64", False, "Days covered (LMDB: DDD dispensed at 1 DDD a day)."),
                 Column("on_prescription", "bool", True, "Dispensed on prescription (OTC sales are false)."),
@@ -118,7 +133,7 @@ TABLES: dict[str, Table] = {
             "One row per imaging study.",
             (
                 PATIENT_ID,
-                Column("imaging_date", "date", True, "Date of the study."),
+                Column("imaging_date", "date", True, "Date of the study.", period="within"),
                 Column("modality", "string", True, "MR, RX (X-ray), CT or US.", codes="modality"),
                 Column("body_site", "string", True, "lumbar or other.", codes="body_site"),
             ),
@@ -128,7 +143,7 @@ TABLES: dict[str, Table] = {
             "One row per referral (or recorded offer) to a service.",
             (
                 PATIENT_ID,
-                Column("referral_date", "date", True, "Date of the referral."),
+                Column("referral_date", "date", True, "Date of the referral.", period="within"),
                 Column(
                     "referral_type",
                     "string",
@@ -143,9 +158,13 @@ TABLES: dict[str, Table] = {
             "One row per sick-leave spell (e.g. DREAM sickness-benefit weeks joined into spells).",
             (
                 PATIENT_ID,
-                Column("start_date", "date", True, "First day of the spell."),
+                Column("start_date", "date", True, "First day of the spell.", period="within"),
                 Column(
-                    "end_date", "date", False, "Last day of the spell; empty = still open at the end of data."
+                    "end_date",
+                    "date",
+                    False,
+                    "Last day of the spell; empty = still open at the end of data.",
+                    period="within",
                 ),
             ),
         ),

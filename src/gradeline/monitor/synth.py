@@ -16,9 +16,12 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow.compute as pc  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 from gradeline.monitor.config import MonitorConfig
+from gradeline.monitor.ingest.period import ExtractionPeriod, write_manifest
+from gradeline.monitor.schema import TABLES
 
 REGIONS = np.array(["1081", "1082", "1083", "1084", "1085"])
 REGION_WEIGHTS = np.array([0.10, 0.23, 0.21, 0.32, 0.14])
@@ -79,6 +82,17 @@ def _by_profession(
 ) -> np.ndarray:
     flags: np.ndarray = rng.random(prof.size) < np.asarray(rates)[prof]
     return flags
+
+
+def _last_date(out: Path) -> date:
+    """The latest date written (the extraction ends there; follow-up contacts run past the planted window)."""
+    last: date = date.min
+    for name, table in TABLES.items():
+        for col in table.columns:
+            if col.type == "date" and col.period == "within":
+                found = pc.max(pq.read_table(out / f"{name}.parquet", columns=[col.name])[col.name]).as_py()
+                last = max(last, found or last)
+    return last
 
 
 def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
@@ -389,6 +403,7 @@ def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
         "note": "True counts for stratum 'all' with the default MonitorConfig; the guideline is not in force "
         "(ikke gældende).",
     }
+    write_manifest(out, ExtractionPeriod(spec.start, _last_date(out)))
     (out / "planted.json").write_text(
         json.dumps(planted, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )

@@ -18,9 +18,10 @@ import duckdb
 import pyarrow as pa  # type: ignore[import-untyped]
 
 from gradeline.monitor.codes import CodeLists, load_codes
+from gradeline.monitor.ingest.period import ExtractionPeriod, resolve_period
 from gradeline.monitor.ingest.report import IngestReport, InputError, TableReport
 from gradeline.monitor.ingest.tabular import attach_side_table
-from gradeline.monitor.ingest.validate import validate
+from gradeline.monitor.ingest.validate import save, validate
 
 SUPPORTED = {
     "Patient",
@@ -75,20 +76,11 @@ def _diagnosis(system: str, code: str) -> tuple[str, str] | None:
 class _Mapper:
     def __init__(self, codes: CodeLists) -> None:
         self.codes = codes
-        self.pids: dict[str, int] = {}
-        self.unknown_pids: dict[str, int] = {}
         self.rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self.enc_codes: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.ignored: dict[str, int] = defaultdict(int)
         self.lbp = {(s, c) for s, cs in codes.lbp.items() for c in cs}
         self.red = {(s, c) for s, cs in codes.red_flag.items() for c in cs}
-
-    def pid(self, ref: str | None) -> int | None:
-        if ref is None:
-            return None
-        if ref in self.pids:
-            return self.pids[ref]
-        return self.unknown_pids.setdefault(ref, 10**12 + len(self.unknown_pids))
 
     def add(self, table: str, source: str, line: int, **values: Any) -> None:
         """One raw row; values as text (like CSV) so odd types reach the validator instead of failing here."""
@@ -99,7 +91,6 @@ class _Mapper:
         self.rows[table].append({"_row": line, "_source": source, **text})
 
     def patient(self, r: dict[str, Any], source: str, line: int) -> None:
-        pid = self.pids.setdefault(str(r.get("id")), len(self.pids) + 1) if r.get("id") else None
         address = (r.get("address") or [{}])[0]
         state = str(address.get("state") or "")
         region = REGION_NAMES.get(state.lower().removeprefix("region ").strip(), state) or None
@@ -110,7 +101,7 @@ class _Mapper:
             "patients",
             source,
             line,
-            patient_id=pid,
+            patient_id=r.get("id"),  # the source's id, kept: side tables join through it
             birth_date=r.get("birthDate"),
             sex=sex,
             region_code=region,
@@ -130,7 +121,7 @@ class _Mapper:
             source,
             line,
             fhir_id=str(r.get("id")),
-            patient_id=self.pid(_ref(r.get("subject"))),
+            patient_id=_ref(r.get("subject")),
             enc_date=start[:10] or None,
             profession=prof,
             clinic_id=_ref(r.get("serviceProvider")),
@@ -158,7 +149,7 @@ class _Mapper:
             "prescriptions",
             source,
             line,
-            patient_id=self.pid(_ref(r.get("subject"))),
+            patient_id=_ref(r.get("subject")),
             dispense_date=(when or "")[:10] or None,
             atc=atc,
             days_supply=days,
@@ -173,7 +164,7 @@ class _Mapper:
             "imaging",
             source,
             line,
-            patient_id=self.pid(_ref(r.get("subject"))),
+            patient_id=_ref(r.get("subject")),
             imaging_date=(r.get("started") or "")[:10] or None,
             modality=self.codes.dicom_modalities.get(str(modality), modality),
             body_site=site,
@@ -185,7 +176,7 @@ class _Mapper:
             "referrals",
             source,
             line,
-            patient_id=self.pid(_ref(r.get("subject"))),
+            patient_id=_ref(r.get("subject")),
             referral_date=(r.get("authoredOn") or "")[:10] or None,
             referral_type=kind,
         )
@@ -218,8 +209,14 @@ HANDLERS = {
 }
 
 
-def ingest_fhir(data: Path, clean_dir: Path, con: duckdb.DuckDBPyConnection | None = None) -> IngestReport:
-    """Map and validate a folder of FHIR Bulk Data NDJSON files."""
+def ingest_fhir(
+    data: Path,
+    clean_dir: Path | None = None,
+    con: duckdb.DuckDBPyConnection | None = None,
+    period: ExtractionPeriod | None = None,
+) -> IngestReport:
+    """Map and validate a folder of FHIR Bulk Data NDJSON files (patient ids kept as in the source)."""
+    period = period or resolve_period(data)
     con = con or duckdb.connect()
     mapper = _Mapper(load_codes())
     files = sorted(data.glob("*.ndjson"), key=lambda p: (p.name.split(".")[0] != "Patient", p.name))
@@ -242,13 +239,14 @@ def ingest_fhir(data: Path, clean_dir: Path, con: duckdb.DuckDBPyConnection | No
     mapper.finish_encounters()
     if not mapper.rows.get("patients"):
         raise InputError(f"{data} has no Patient resources")
-    sources = {}
+    sources: dict[str, str] = {}
     for table, rows in mapper.rows.items():
         con.register(f"arrow_{table}", pa.Table.from_pylist(rows))
         con.execute(f"CREATE OR REPLACE TEMP VIEW raw_{table} AS SELECT * FROM arrow_{table}")
-        sources[table] = "FHIR NDJSON"
-    attach_side_table(con, data, "sick_leave", sources)
-    report = validate(con, sources, clean_dir)
+        sources[table] = f"FHIR NDJSON ({table})"
+    malformed: dict[str, str] = {}
+    attach_side_table(con, data, "sick_leave", sources, malformed)
+    report = validate(con, sources, period, malformed=malformed)
     for name, line_no, why in bad_json:
         con.execute("INSERT INTO rejections VALUES ('(unparsed)', ?, ?, ?)", [name, line_no, why])
     if bad_json:
@@ -259,14 +257,11 @@ def ingest_fhir(data: Path, clean_dir: Path, con: duckdb.DuckDBPyConnection | No
             rejected=len(bad_json),
             reasons={"line is not valid JSON": len(bad_json)},
         )
-        path = clean_dir / "rejections.csv"
-        con.execute(
-            f'COPY (SELECT * FROM rejections ORDER BY "table", "row") TO \'{path.as_posix()}\' (HEADER)'
-        )
-        report.rejections = path
     report.notes.extend(f"ignored {n} {kind}" for kind, n in sorted(mapper.ignored.items()))
     if "sick_leave" not in sources:
         report.notes.append(
             "no sick-leave data (FHIR has no sick-leave resource; add sick_leave.csv beside it)"
         )
+    if clean_dir is not None:
+        save(con, report, clean_dir)
     return report

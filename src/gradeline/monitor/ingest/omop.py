@@ -14,9 +14,10 @@ from pathlib import Path
 import duckdb
 
 from gradeline.monitor.codes import load_codes
+from gradeline.monitor.ingest.period import ExtractionPeriod, resolve_period
 from gradeline.monitor.ingest.report import IngestReport, InputError
 from gradeline.monitor.ingest.tabular import attach_side_table, find_table
-from gradeline.monitor.ingest.validate import validate
+from gradeline.monitor.ingest.validate import save, validate
 
 OMOP_TABLES = (
     "person",
@@ -40,8 +41,14 @@ def _lit(v: str) -> str:
     return "'" + v.replace("'", "''") + "'"
 
 
-def ingest_omop(data: Path, clean_dir: Path, con: duckdb.DuckDBPyConnection | None = None) -> IngestReport:
-    """Map and validate OMOP CDM v5.4 tables into the internal schema."""
+def ingest_omop(
+    data: Path,
+    clean_dir: Path | None = None,
+    con: duckdb.DuckDBPyConnection | None = None,
+    period: ExtractionPeriod | None = None,
+) -> IngestReport:
+    """Map and validate OMOP CDM v5.4 tables into the internal schema (person_id kept as the patient id)."""
+    period = period or resolve_period(data)
     con = con or duckdb.connect()
     codes = load_codes()
     present = set()
@@ -58,7 +65,9 @@ def ingest_omop(data: Path, clean_dir: Path, con: duckdb.DuckDBPyConnection | No
                 f"CREATE OR REPLACE TEMP VIEW omop_{t} AS SELECT *, row_number() OVER () AS _row FROM {scan}"
             )
         except duckdb.Error as exc:
-            raise InputError(f"cannot read {path.name}: {str(exc).strip().splitlines()[0]}") from exc
+            raise InputError(
+                f"cannot read {path.name}: {str(exc).strip().splitlines()[0]}; nothing was written"
+            ) from exc
         present.add(t)
     snomed = " ".join(f"WHEN {_lit(k)} THEN {_lit(v)}" for k, v in codes.profession_by_snomed().items())
     lbp = ", ".join(_lit(c) for cs in codes.lbp.values() for c in cs)
@@ -125,10 +134,13 @@ def ingest_omop(data: Path, clean_dir: Path, con: duckdb.DuckDBPyConnection | No
               observation_source_value AS referral_type
             FROM omop_observation WHERE lower(observation_source_value) IN ({kinds})""")
         sources["referrals"] = "observation (referral types)"
-    attach_side_table(con, data, "sick_leave", sources)
-    report = validate(con, sources, clean_dir)
+    malformed: dict[str, str] = {}
+    attach_side_table(con, data, "sick_leave", sources, malformed)
+    report = validate(con, sources, period, malformed=malformed)
     report.notes.append(
         "OMOP: procedures other than SKS UX* and observations that are not referral types are not used; "
         "drug exposures count as dispensed on prescription"
     )
+    if clean_dir is not None:
+        save(con, report, clean_dir)
     return report

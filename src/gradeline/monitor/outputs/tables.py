@@ -28,6 +28,8 @@ SCHEMA = pa.schema(
         ("ci_method", pa.string()),
         ("value_mean_days", pa.float64()),
         ("value_n", pa.int64()),
+        ("partial_period", pa.bool_()),
+        ("suppressed", pa.bool_()),
         ("guideline_status", pa.string()),
     ]
 )
