@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test lint typecheck check bench sync deps clean
+.PHONY: run test lint typecheck check bench mutation sync deps clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -27,8 +27,8 @@ run: sync  ## the web app at http://127.0.0.1:8000 (SQLite under var/, the bundl
 	$(BIN)/gradeline serve
 
 lint: sync
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 
 typecheck: sync
 	$(BIN)/mypy
@@ -42,5 +42,8 @@ test: lint typecheck deps  ## static checks, then the whole test suite (browser 
 bench: sync  ## benchmarks; JSON results in benchmarks/results/
 	$(BIN)/python benchmarks/run.py
 
+mutation: sync  ## mutation testing of the clinical core (mutmut, all cores); scores in benchmarks/results/mutation.json
+	$(BIN)/python scripts/mutation.py $(if $(MODULE),--smoke $(MODULE))
+
 clean:
-	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache mutants

@@ -4,10 +4,16 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from gradeline.content.pack import DEFAULT_PACK, cached_pack
 from gradeline.content.seedtext import SeedText
 from gradeline.model import Guideline
+
+# No deadline per example: timing is not what these tests assert, and a loaded machine (CI, mutation testing)
+# must not turn a slow example into a failure.
+settings.register_profile("gradeline", deadline=None)
+settings.load_profile("gradeline")
 
 SHARED_SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_149f626469c9c5a0.txt"
 

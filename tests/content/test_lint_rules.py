@@ -182,3 +182,17 @@ def test_reconcile_splits_new_acknowledged_and_stale() -> None:
     assert [f for f, _ in report.acknowledged] == [finding]
     assert [e.code for e in report.stale] == ["GL002"]
     assert not report.clean
+
+
+@pytest.mark.parametrize(
+    ("printed", "flagged"), [("175", False), ("176", True), ("170", False), ("169", True)]
+)
+def test_gl005_tolerance_edges_by_hand(printed: str, flagged: bool) -> None:
+    # RR printed 0.64 means 0.635 to 0.645; 479 x (0.635 - 1) = -174.835 and 479 x (0.645 - 1) = -170.045;
+    # with half a printed unit of slack the point may read 169.545 to 175.335 fewer per 1,000.
+    r = row(
+        effect=rr("0.64", "0.45", "0.91"),
+        comparator={"value": "479", "unit": "per 1.000"},
+        absolute=_absolute(printed, "færre", "263", "færre", "43", "færre"),
+    )
+    assert (("GL005", "test/smerte/absolute") in codes(guideline(r))) is flagged

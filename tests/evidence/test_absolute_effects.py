@@ -29,7 +29,9 @@ def test_paracetamol_serious_adverse_events_hand_computed() -> None:
     a = outcome_absolute_effect(row("paracetamol", "alvorlige-bivirkninger-efter-endt-intervention"))
     assert a is not None
     assert (a.comparator, a.intervention) == (Decimal(8), Decimal(8))
-    assert (abs(a.difference), a.difference_low, a.difference_high) == (0, -6, 19)
+    assert a.difference_exact == pytest.approx(-0.08)  # 7.92 - 8: fewer, and rounds to 0
+    assert (a.difference, a.difference_low, a.difference_high) == (0, -6, 19)
+    assert (a.difference_low_exact, a.difference_high_exact) == (pytest.approx(-5.68), pytest.approx(19.36))
     assert absolute_text(a, "da") == "0 færre per 1.000 (6 færre til 19 flere)"
     assert absolute_text(a, "en") == "0 fewer per 1,000 (6 fewer to 19 more)"
 
