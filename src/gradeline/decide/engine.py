@@ -397,7 +397,13 @@ def make_plan(
         guideline_status=guideline.status.value.value,
         guideline_status_label=guideline.status.label,
         status_notice=_status_notice(guideline, rules),
+        status_notice_en=(
+            rules.patient.not_in_force_notice_en
+            if guideline.status.value.value != "in_force"
+            else f"{guideline.title} ({guideline.version}): in force."
+        ),
         clinician_decides=rules.patient.clinician_decides,
+        clinician_decides_en=rules.patient.clinician_decides_en,
         scope=scope,
         triage=triage,
         recommendations=recommendations,

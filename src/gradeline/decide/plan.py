@@ -260,7 +260,9 @@ class Plan(PlanModel):
     guideline_status: str
     guideline_status_label: str
     status_notice: str
+    status_notice_en: str = ""
     clinician_decides: str
+    clinician_decides_en: str = ""
     scope: ScopeResult
     triage: TriageResult
     recommendations: list[RecommendationPlan]

@@ -292,7 +292,9 @@ class PatientRules(RuleModel):
 
     tell: list[TellPatientItem] = Field(default_factory=list)
     not_in_force_notice: str = Field(min_length=10, description="Danish; shown on every plan.")
+    not_in_force_notice_en: str = Field(min_length=10, description="English (unofficial).")
     clinician_decides: str = Field(min_length=10, description="Danish; shown on every plan.")
+    clinician_decides_en: str = Field(min_length=10, description="English (unofficial).")
 
 
 class StartBackItem(RuleModel):

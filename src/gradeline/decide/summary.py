@@ -81,7 +81,12 @@ def summarise(plan: Plan, rules: Rules) -> PlanSummary:
     discuss: list[SummaryLine] = []
     avoid: list[SummaryLine] = []
     if triage.level is TriageLevel.NOT_ASSESSED:
-        do_now.append(SummaryLine(text=triage.time_frame, text_en=triage.time_frame_en))
+        n = len([f for f in triage.not_assessed if f.level != "note"])
+        do_now.append(
+            SummaryLine(
+                text=f"{triage.time_frame} ({n} spørgsmål)", text_en=f"{triage.time_frame_en} ({n} questions)"
+            )
+        )
     for da, en in zip(triage.actions, triage.actions_en, strict=True):
         do_now.append(SummaryLine(text=da, text_en=en))
     pathology_refer = {r.refer_to for r in rules.scope.rules if r.serious_pathology}
