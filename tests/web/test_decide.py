@@ -151,3 +151,45 @@ def test_question_catalogue_lists_every_answer_with_labels(client: Client) -> No
     )
     assert any("not both" in rule for rule in data["rules"])
     assert data["triage_levels"]["not_assessed"]["en"].startswith("Not assessed")
+
+
+def test_handout_says_when_to_come_back_in_danish_and_english(client: Client) -> None:
+    html = client.post("/beslutningsstoette/patientinformation/", IN_SCOPE).content.decode()
+    assert "Hvornår skal du kontakte os igen?" in html and "efter 4 uger" in html
+    client.get("/sprog/en/?next=/")
+    english = client.post("/beslutningsstoette/patientinformation/", IN_SCOPE).content.decode()
+    assert 'lang="en"' in english and "no longer in force" in english
+    assert "after 4 weeks" in english and "Why you are not usually scanned" in english
+
+
+def test_handout_for_unanswered_red_flags_gives_only_warning_signs(client: Client) -> None:
+    html = client.post("/beslutningsstoette/patientinformation/", {"age_years": "45"}).content.decode()
+    assert "endnu ikke spurgt til alle tegn på alvorlig sygdom" in html
+    assert "Faresignaler" in html and "Derfor bliver du normalt ikke scannet" not in html
+
+
+def test_quick_boxes_answer_only_what_is_unanswered(client: Client) -> None:
+    body = {
+        "age_years": "45",
+        "duration": "3",
+        "duration_unit": "weeks",
+        "quick_lumbar": "1",
+        "none_exclusions": "1",
+        "none_red_flags": "1",
+        "rf_fever": "yes",
+    }
+    html = client.post("/beslutningsstoette/", body).content.decode()
+    assert 'id="triage-label"' in html and "triage-work_up" in html  # the explicit yes is kept
+    html = client.post("/beslutningsstoette/", {**body, "rf_fever": ""}).content.decode()
+    assert "Rutine" in html and "Omfattet af retningslinjen" in html
+    html = client.post(
+        "/beslutningsstoette/", {k: v for k, v in body.items() if k != "none_red_flags"}
+    ).content.decode()
+    assert "Ikke vurderet" in html  # without the box, unanswered red flags stay unknown
+
+
+def test_age_and_date_of_birth_together_is_an_inline_message(client: Client) -> None:
+    response = client.post("/beslutningsstoette/", {"age_years": "16", "birth_date": "2010-01-01"})
+    assert response.status_code == 400 and 'id="e-birth_date"' in response.content.decode()
+    response = client.post("/beslutningsstoette/", {"birth_date": "01-01-2010"})
+    assert response.status_code == 400 and "ÅÅÅÅ-MM-DD" in response.content.decode()
