@@ -73,6 +73,7 @@ class ScopeRule(RuleModel):
     id: str = Field(pattern=r"^[a-z_]+$")
     scope_ref: str = Field(pattern=r"^[a-z_]+$", description="Criterion or exclusion id in the pack's scope.")
     question: str = Field(min_length=3, description="What is asked (Danish).")
+    question_en: str = Field(min_length=3, description="What is asked (English, unofficial).")
     excludes_when: Condition
     reason_out: str = Field(min_length=3, description="Why the patient is outside (Danish, our words).")
     reason_unknown: str = Field(min_length=3, description="What is unknown (Danish, our words).")
