@@ -37,7 +37,11 @@ def _measure_summary(page: Any, width: int, name: str) -> dict[str, float]:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=False)
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"scrolls sideways by {overflow}px at {width}px"
+    wide = page.evaluate(
+        "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right >"
+        " document.documentElement.clientWidth + 1).slice(0, 5).map(e => e.tagName + '.' + e.className)"
+    )
+    assert overflow <= 0, f"scrolls sideways by {overflow}px at {width}px: {wide}"
     return {"width": width, "screen_height": SCREENS[width], "summary_height": round(box["height"])}
 
 
@@ -108,3 +112,25 @@ def test_empty_form_gives_not_assessed_never_routine(page: Any, site: str, langu
     assert "Rutine" not in triage.inner_text() and "Routine" not in triage.inner_text()
     for width in SCREENS:
         _measure_summary(page, width, f"decide-not-assessed-{language}")
+
+
+def test_pregnant_patient_with_severe_pain_is_told_to_avoid_nsaid(page: Any, site: str) -> None:
+    page.goto(site + "/beslutningsstoette/", timeout=60_000)
+    page.fill("#f-age_years", "31")
+    page.fill("#f-duration", "2")
+    for box in ("quick_lumbar", "none_exclusions", "none_red_flags"):
+        page.check(f'input[name="{box}"]')
+    page.check('input[name="sex"][value="female"]')
+    page.check('input[name="pregnant_or_postpartum"][value="yes"]')
+    page.check('input[name="severe_pain_acute_phase"][value="yes"]')
+    page.locator("#g-medication > summary").click()
+    page.check('input[name="pregnant"][value="yes"]')
+    page.click("#submit-quick")
+    discuss = page.locator(".summary-discuss")
+    discuss.wait_for(timeout=60_000)
+    assert "NSAID: undgå" in discuss.inner_text() and "Gravid" in discuss.inner_text()
+    assert "Omfattet af retningslinjen" in page.locator("#scope-label").inner_text()
+    page.locator("#d-recs > summary").click()
+    assert page.locator(".caution-avoid").first.is_visible()
+    for width in SCREENS:
+        _measure_summary(page, width, "decide-pregnant-nsaid")
