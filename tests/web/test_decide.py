@@ -193,3 +193,12 @@ def test_age_and_date_of_birth_together_is_an_inline_message(client: Client) -> 
     assert response.status_code == 400 and 'id="e-birth_date"' in response.content.decode()
     response = client.post("/beslutningsstoette/", {"birth_date": "01-01-2010"})
     assert response.status_code == 400 and "ÅÅÅÅ-MM-DD" in response.content.decode()
+
+
+def test_api_plan_carries_unofficial_english_for_recommendations(client: Client) -> None:
+    plan = client.post(
+        "/api/plan", json.dumps({"severe_pain_acute_phase": "yes"}), content_type="application/json"
+    )
+    nsaid = next(r for r in plan.json()["recommendations"] if r["id"] == "nsaid")
+    assert nsaid["title_en"] == "NSAID" and nsaid["text_en"] and nsaid["text_en"] != nsaid["text"]
+    assert all(a["text_en"] for a in nsaid["advice"])
