@@ -27,8 +27,11 @@ def _pdf_text(data: bytes) -> str:
     return " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages)
 
 
+SLOW = 120_000  # the first page builds the pack and WeasyPrint renders PDFs; the machine is shared
+
+
 def test_fill_submit_and_see_the_plan(page: Any, site: str) -> None:
-    page.goto(site + "/beslutningsstoette/")
+    page.goto(site + "/beslutningsstoette/", timeout=SLOW)
     page.locator("#f-age_years").focus()
     page.keyboard.type("42")
     _fill_in_scope(page)
@@ -60,7 +63,7 @@ def test_bad_input_gives_an_inline_message(page: Any, site: str) -> None:
 
 
 def test_handout_html_and_pdf(page: Any, site: str) -> None:
-    page.goto(site + "/beslutningsstoette/")
+    page.goto(site + "/beslutningsstoette/", timeout=SLOW)
     _fill_in_scope(page)
     page.click("button[type=submit].button-primary")
     with page.context.expect_page() as opened:
@@ -70,8 +73,8 @@ def test_handout_html_and_pdf(page: Any, site: str) -> None:
     text = handout.inner_text("body")
     assert "Information til dig med ondt i lænden" in text and "ikke længere er gældende" in text
     handout.screenshot(path=str(SHOTS / "handout-1280.png"), full_page=True)
-    with page.expect_download() as download:
-        page.click("button[formaction$='/patientinformation/pdf/']")
+    with page.expect_download(timeout=SLOW) as download:
+        page.click("button[formaction$='/patientinformation/pdf/']", timeout=SLOW)
     data = Path(download.value.path()).read_bytes()
     pdf_text = _pdf_text(data)
     assert "Information til dig med ondt i lænden" in pdf_text

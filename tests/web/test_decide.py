@@ -90,10 +90,115 @@ def test_api_plan_bad_input_is_422_with_the_field(
 ) -> None:
     response = client.post("/api/plan", json.dumps(body), content_type="application/json")
     assert response.status_code == 422
-    assert any(field in problem["loc"] for problem in response.json()["detail"])
+    error = response.json()
+    assert field in error["detail"] and "GET /api/plan/questions" in error["detail"]
+    assert any(field in problem["loc"] for problem in error["errors"])
+    assert all("context" not in problem["loc"] for problem in error["errors"])  # no phantom parameter
 
 
 def test_api_plan_is_in_the_openapi_document(client: Client) -> None:
     spec = client.get("/api/openapi.json").json()
     operation = spec["paths"]["/api/plan"]["post"]
-    assert "422" in operation["responses"] and "requestBody" in operation
+    assert {"400", "422"} <= set(operation["responses"]) and "requestBody" in operation
+    assert "days **or** weeks, not both" in operation["description"]
+    schema = spec["components"]["schemas"]["PatientContext"]
+    assert "not both" in schema["properties"]["duration_days"]["description"]
+    undescribed = [name for name, field in schema["properties"].items() if not field.get("description")]
+    assert undescribed == []
+    error = spec["components"]["schemas"]["ApiError"]
+    assert set(error["properties"]) == {"detail", "errors"}
+
+
+def test_empty_body_gives_not_assessed_with_english_labels(client: Client) -> None:
+    plan = client.post("/api/plan", "{}", content_type="application/json").json()
+    assert plan["triage"]["level"] == "not_assessed"
+    assert plan["triage"]["label_en"].startswith("Not assessed")
+    assert plan["scope"]["label_en"].startswith("Borderline")
+    assert {(r["id"], r["strength"], r["direction"]) for r in plan["recommendations"]} >= {
+        ("vanlig-aktivitet", "weak", "for"),
+        ("nsaid", "weak", "against"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("{not json", 400),
+        ('{"red_flags": ["fever"]}', 422),
+        ('{"duration_days": 3, "duration_weeks": 1}', 422),
+    ],
+)
+def test_every_api_error_has_one_shape(client: Client, body: str, status: int) -> None:
+    response = client.post("/api/plan", body, content_type="application/json")
+    assert response.status_code == status
+    error = response.json()
+    assert isinstance(error["detail"], str) and error["detail"].endswith((".", "questions."))
+    assert error["errors"] and all(set(e) == {"loc", "msg", "type"} for e in error["errors"])
+    missing = client.get("/api/recommendations/findes-ikke").json()
+    assert isinstance(missing["detail"], str) and missing["errors"] == []
+
+
+def test_question_catalogue_lists_every_answer_with_labels(client: Client) -> None:
+    from gradeline.decide import PatientContext
+
+    data = client.get("/api/plan/questions").json()
+    ids = {q["id"] for q in data["questions"]}
+    assert set(PatientContext.model_fields) - {"red_flags", "startback", "assessed_on"} <= ids
+    fever = next(i for g in data["red_flag_groups"] for i in g["items"] if i["id"] == "fever")
+    assert fever["level"] == "work_up" and fever["labels"]["en"] == "Fever?"
+    assert any(
+        q["id"] == "leg_radiation" and q["allowed"] == ["yes", "no", "unknown"] for q in data["questions"]
+    )
+    assert any("not both" in rule for rule in data["rules"])
+    assert data["triage_levels"]["not_assessed"]["en"].startswith("Not assessed")
+
+
+def test_handout_says_when_to_come_back_in_danish_and_english(client: Client) -> None:
+    html = client.post("/beslutningsstoette/patientinformation/", IN_SCOPE).content.decode()
+    assert "Hvornår skal du kontakte os igen?" in html and "efter 4 uger" in html
+    client.get("/sprog/en/?next=/")
+    english = client.post("/beslutningsstoette/patientinformation/", IN_SCOPE).content.decode()
+    assert 'lang="en"' in english and "no longer in force" in english
+    assert "after 4 weeks" in english and "Why you are not usually scanned" in english
+
+
+def test_handout_for_unanswered_red_flags_gives_only_warning_signs(client: Client) -> None:
+    html = client.post("/beslutningsstoette/patientinformation/", {"age_years": "45"}).content.decode()
+    assert "endnu ikke spurgt til alle tegn på alvorlig sygdom" in html
+    assert "Faresignaler" in html and "Derfor bliver du normalt ikke scannet" not in html
+
+
+def test_quick_boxes_answer_only_what_is_unanswered(client: Client) -> None:
+    body = {
+        "age_years": "45",
+        "duration": "3",
+        "duration_unit": "weeks",
+        "quick_lumbar": "1",
+        "none_exclusions": "1",
+        "none_red_flags": "1",
+        "rf_fever": "yes",
+    }
+    html = client.post("/beslutningsstoette/", body).content.decode()
+    assert 'id="triage-label"' in html and "triage-work_up" in html  # the explicit yes is kept
+    html = client.post("/beslutningsstoette/", {**body, "rf_fever": ""}).content.decode()
+    assert "Rutine" in html and "Omfattet af retningslinjen" in html
+    html = client.post(
+        "/beslutningsstoette/", {k: v for k, v in body.items() if k != "none_red_flags"}
+    ).content.decode()
+    assert "Ikke vurderet" in html  # without the box, unanswered red flags stay unknown
+
+
+def test_age_and_date_of_birth_together_is_an_inline_message(client: Client) -> None:
+    response = client.post("/beslutningsstoette/", {"age_years": "16", "birth_date": "2010-01-01"})
+    assert response.status_code == 400 and 'id="e-birth_date"' in response.content.decode()
+    response = client.post("/beslutningsstoette/", {"birth_date": "01-01-2010"})
+    assert response.status_code == 400 and "ÅÅÅÅ-MM-DD" in response.content.decode()
+
+
+def test_api_plan_carries_unofficial_english_for_recommendations(client: Client) -> None:
+    plan = client.post(
+        "/api/plan", json.dumps({"severe_pain_acute_phase": "yes"}), content_type="application/json"
+    )
+    nsaid = next(r for r in plan.json()["recommendations"] if r["id"] == "nsaid")
+    assert nsaid["title_en"] == "NSAID" and nsaid["text_en"] and nsaid["text_en"] != nsaid["text"]
+    assert all(a["text_en"] for a in nsaid["advice"])

@@ -29,7 +29,7 @@ from gradeline.decide.startback import score_startback
 from gradeline.decide.summary import follow_up, summarise
 from gradeline.model import Guideline, Recommendation
 
-TitleLookup = Callable[[str], str | None]
+EnglishLookup = Callable[[str], str | None]  # a translation location -> unofficial English
 
 
 class ContextError(ValueError):
@@ -263,7 +263,7 @@ def _recommendations(
     scope: ScopeResult,
     work_up_only: bool,
     trace: list[TraceStep],
-    title_en: TitleLookup,
+    english: EnglishLookup,
 ) -> tuple[list[RecommendationPlan], list[TellPatient]]:
     plans: list[RecommendationPlan] = []
     tell: list[TellPatient] = []
@@ -287,6 +287,7 @@ def _recommendations(
                 AdvicePlan(
                     paragraph=item.paragraph,
                     text=text,
+                    text_en=english(f"recommendations/{rec.id}/practical_advice/{item.paragraph}"),
                     status=status,
                     highlighted=highlight,
                     because=item.because,
@@ -331,7 +332,8 @@ def _recommendations(
                 id=rec.id,
                 chapter=rec.chapter,
                 title=rec.title,
-                title_en=title_en(rec.id),
+                title_en=english(f"recommendations/{rec.id}/title"),
+                text_en=english(f"recommendations/{rec.id}/text"),
                 strength=rec.strength.value,
                 direction=rec.direction.value,
                 action=rule.action.value,
@@ -357,22 +359,23 @@ def _rec_citation(rec: Recommendation, quote: str) -> Citation:
     return Citation(section=f"{rec.chapter} (praktiske råd)", recommendation_id=rec.id, quote=quote)
 
 
-def _no_title(rec_id: str) -> str | None:
+def _no_english(location: str) -> str | None:
     return None
 
 
 def make_plan(
-    context: PatientContext, guideline: Guideline, rules: Rules, title_en: TitleLookup = _no_title
+    context: PatientContext, guideline: Guideline, rules: Rules, english: EnglishLookup = _no_english
 ) -> Plan:
     """The plan for one patient: scope, triage, the ten recommendations, what to tell, note, trace.
 
-    ``title_en`` gives a recommendation's unofficial English title by id (None where untranslated).
+    ``english`` gives the pack's unofficial English text at a translation location (e.g.
+    ``recommendations/nsaid/title``), or None where untranslated.
     """
     _check(rules, guideline)
     trace: list[TraceStep] = []
     triage, facts = _red_flags(context, rules, context_facts(context), trace)
     scope, work_up_only = _scope(rules, facts, trace)
-    recommendations, tell = _recommendations(guideline, rules, facts, scope, work_up_only, trace, title_en)
+    recommendations, tell = _recommendations(guideline, rules, facts, scope, work_up_only, trace, english)
     if scope.verdict is ScopeVerdict.OUT_OF_SCOPE:
         tell = [
             TellPatient(
@@ -397,7 +400,13 @@ def make_plan(
         guideline_status=guideline.status.value.value,
         guideline_status_label=guideline.status.label,
         status_notice=_status_notice(guideline, rules),
+        status_notice_en=(
+            rules.patient.not_in_force_notice_en
+            if guideline.status.value.value != "in_force"
+            else f"{guideline.title} ({guideline.version}): in force."
+        ),
         clinician_decides=rules.patient.clinician_decides,
+        clinician_decides_en=rules.patient.clinician_decides_en,
         scope=scope,
         triage=triage,
         recommendations=recommendations,

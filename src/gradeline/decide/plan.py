@@ -139,6 +139,7 @@ class AdvicePlan(PlanModel):
 
     paragraph: int
     text: str
+    text_en: str | None = Field(default=None, description="Unofficial English, where translated.")
     status: AdviceStatus
     highlighted: bool
     because: str
@@ -171,6 +172,7 @@ class RecommendationPlan(PlanModel):
     chapter: int
     title: str
     title_en: str | None = Field(default=None, description="Unofficial English title, where translated.")
+    text_en: str | None = Field(default=None, description="Unofficial English text, where translated.")
     strength: str = Field(description="strong, weak or good_practice (from the pack).")
     direction: str = Field(description="for or against (from the pack).")
     action: str
@@ -260,7 +262,9 @@ class Plan(PlanModel):
     guideline_status: str
     guideline_status_label: str
     status_notice: str
+    status_notice_en: str = ""
     clinician_decides: str
+    clinician_decides_en: str = ""
     scope: ScopeResult
     triage: TriageResult
     recommendations: list[RecommendationPlan]

@@ -73,6 +73,7 @@ class ScopeRule(RuleModel):
     id: str = Field(pattern=r"^[a-z_]+$")
     scope_ref: str = Field(pattern=r"^[a-z_]+$", description="Criterion or exclusion id in the pack's scope.")
     question: str = Field(min_length=3, description="What is asked (Danish).")
+    question_en: str = Field(min_length=3, description="What is asked (English, unofficial).")
     excludes_when: Condition
     reason_out: str = Field(min_length=3, description="Why the patient is outside (Danish, our words).")
     reason_unknown: str = Field(min_length=3, description="What is unknown (Danish, our words).")
@@ -292,7 +293,9 @@ class PatientRules(RuleModel):
 
     tell: list[TellPatientItem] = Field(default_factory=list)
     not_in_force_notice: str = Field(min_length=10, description="Danish; shown on every plan.")
+    not_in_force_notice_en: str = Field(min_length=10, description="English (unofficial).")
     clinician_decides: str = Field(min_length=10, description="Danish; shown on every plan.")
+    clinician_decides_en: str = Field(min_length=10, description="English (unofficial).")
 
 
 class StartBackItem(RuleModel):

@@ -10,6 +10,7 @@ from gradeline.decide.plan import (
     Applicability,
     CautionStatus,
     FollowUp,
+    GateStatus,
     Plan,
     PlanSummary,
     RecommendationPlan,
@@ -81,9 +82,23 @@ def summarise(plan: Plan, rules: Rules) -> PlanSummary:
     discuss: list[SummaryLine] = []
     avoid: list[SummaryLine] = []
     if triage.level is TriageLevel.NOT_ASSESSED:
-        do_now.append(SummaryLine(text=triage.time_frame, text_en=triage.time_frame_en))
+        n = len([f for f in triage.not_assessed if f.level != "note"])
+        do_now.append(
+            SummaryLine(
+                text=f"{triage.time_frame} ({n} spørgsmål)", text_en=f"{triage.time_frame_en} ({n} questions)"
+            )
+        )
     for da, en in zip(triage.actions, triage.actions_en, strict=True):
         do_now.append(SummaryLine(text=da, text_en=en))
+    unknown = {r.rule_id for r in plan.scope.reasons if r.status is GateStatus.UNKNOWN}
+    gates = [g for g in rules.scope.rules if g.id in unknown and not g.serious_pathology]
+    if gates:
+        do_now.append(
+            SummaryLine(
+                text="Afklar omfang: " + "; ".join(g.question for g in gates),
+                text_en="Clarify scope: " + "; ".join(g.question_en for g in gates),
+            )
+        )
     pathology_refer = {r.refer_to for r in rules.scope.rules if r.serious_pathology}
     for reason in plan.scope.reasons:
         if reason.refer_to and not (triage.actions and reason.refer_to in pathology_refer):

@@ -11,6 +11,7 @@ from gradeline import __version__
 from gradeline.content.export import guideline_json
 from gradeline.content.pack import cached_pack
 from gradeline.model import Guideline, Outcome, Recommendation
+from gradeline.web.api_errors import error_body, install
 
 api = NinjaAPI(
     title="gradeline read API",
@@ -31,7 +32,7 @@ def json_response(data: Any, status: int = 200) -> HttpResponse:
 
 
 def not_found(what: str, key: str) -> HttpResponse:
-    return json_response({"detail": f"No {what} with id {key!r}."}, status=404)
+    return json_response(error_body(f"No {what} with id {key!r}."), status=404)
 
 
 @lru_cache(maxsize=1)
@@ -91,3 +92,11 @@ def get_outcome(request: HttpRequest, rec_id: str, outcome_id: str) -> HttpRespo
     if outcome is None:
         return not_found("outcome", f"{rec_id}/{outcome_id}")
     return json_response(outcome.model_dump(mode="json"))
+
+
+# One error shape for every 4xx (gradeline.web.api_errors).
+install(
+    api,
+    internal={"context"},
+    hints={"/api/plan": "Every question, its type and allowed values: GET /api/plan/questions."},
+)

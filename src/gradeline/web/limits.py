@@ -57,7 +57,7 @@ def too_many(request: HttpRequest, name: str) -> HttpResponse:
     if request.path.startswith("/api/"):
         from gradeline.web.api import json_response
 
-        response = json_response({"detail": message}, status=429)
+        response = json_response({"detail": message, "errors": []}, status=429)
     else:
         response = render(request, "gradeline/too_many_requests.html", {"message": message}, status=429)
     _, seconds = _split_rate(_rate(name))

@@ -1,47 +1,39 @@
-"""``POST /api/plan``: a patient context (JSON) in, the decision-support plan out (on the read API).
-
-Bad input answers 422 with field-level messages (django-ninja's ``{"detail": [{"loc", "msg", "type"}]}``).
-"""
+"""``POST /api/plan`` (a patient context in, the decision-support plan out) and ``GET /api/plan/questions``
+(the question catalogue). Every 4xx has the API's one error shape (``gradeline.web.api_errors``)."""
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Schema
 
-from gradeline.content.pack import cached_pack
-from gradeline.decide import ContextError, PatientContext, Plan, make_plan
+from gradeline.decide import ContextError, PatientContext, Plan
 from gradeline.decide.render import plan_to_dict
-from gradeline.web.api import Message, api, json_response
-from gradeline.web.decide.form import rules
+from gradeline.web.api import api, json_response
+from gradeline.web.api_errors import ApiError, error_body
+from gradeline.web.decide.catalogue import Catalogue, catalogue
+from gradeline.web.decide.plans import plan_for
 from gradeline.web.limits import over_limit, too_many
 
-DESCRIPTION = (
-    "Make the decision-support plan for one patient. The body holds the patient context's answers; every "
-    "yes/no answer is `yes`, `no` or `unknown` (JSON `true`/`false`/`null` are read as yes/no/unknown) "
-    "and an "
-    "omitted answer is `unknown`, never `no`. The plan has the scope verdict with reasons, triage with the "
-    "findings and their sources, per recommendation the action with strength label, colour and icon and the "
-    "practical advice that applies, what to tell the patient, a Danish journal note and the explanation "
-    "trace. "
-    "The guideline is not in force (`guideline_status`); the clinician decides."
+DESCRIPTION = " ".join(
+    [
+        "Make the decision-support plan for one patient.",
+        "The body holds the patient context's answers (`GET /api/plan/questions` lists every id, type and",
+        "allowed value). Every yes/no answer is `yes`, `no` or `unknown` (JSON `true`/`false`/`null`);",
+        "an omitted answer is `unknown`, never `no`. Give the duration in days **or** weeks, not both,",
+        "and the age in years **or** the date of birth, not both.",
+        "`{}` is a valid body: everything unknown, triage `not_assessed`.",
+        "The plan has the scope verdict (Danish and English labels) with reasons; triage (`routine` only",
+        "when every red-flag item is answered, `not_assessed`, `work_up`, `emergency`) with its time frame",
+        "and findings; per recommendation `strength`, `direction`, the action, the practical advice and the",
+        "medication cautions that apply; follow-up; a one-screen summary; what to tell the patient; journal",
+        "notes in Danish and English; and the explanation trace.",
+        "The guideline is not in force (`guideline_status`); the clinician decides.",
+        "Errors: `400` for a body that is not JSON, `422` for answers that do not fit, both as",
+        "`{detail, errors: [{loc, msg, type}]}`.",
+    ]
 )
-
-
-class FieldProblem(Schema):
-    """One problem with the input: where (``loc``) and what (``msg``)."""
-
-    loc: list[str | int]
-    msg: str
-    type: str
-
-
-class Problems(Schema):
-    """Field-level messages for bad input."""
-
-    detail: list[FieldProblem]
 
 
 @api.post(
     "/plan",
-    response={200: Plan, 422: Problems, 429: Message},
+    response={200: Plan, 400: ApiError, 422: ApiError, 429: ApiError},
     summary="Decision-support plan for a patient",
     description=DESCRIPTION,
     tags=["decide"],
@@ -50,9 +42,25 @@ def post_plan(request: HttpRequest, context: PatientContext) -> HttpResponse:
     if over_limit(request, "plan"):
         return too_many(request, "plan")
     try:
-        plan = make_plan(context, cached_pack(), rules())
+        plan = plan_for(context)
     except ContextError as exc:
         field, _, msg = str(exc).partition(": ")
-        problem = {"loc": ["body", "context", field], "msg": msg or str(exc), "type": "value_error"}
-        return json_response({"detail": [problem]}, status=422)
+        key = msg.split("'")[1] if msg.count("'") >= 2 else None
+        loc = ["body", field, *([key] if key else [])]
+        problem = {"loc": loc, "msg": msg or str(exc), "type": "value_error"}
+        detail = f"{field}: {msg}. Every question, its type and allowed values: GET /api/plan/questions."
+        return json_response(error_body(detail, [problem]), status=422)
     return json_response(plan_to_dict(plan))
+
+
+@api.get(
+    "/plan/questions",
+    response=Catalogue,
+    summary="Every question of the decision support",
+    description="Each patient-context field with its type, allowed values and labels (Danish, English); "
+    "the red-flag items by group with their levels and time frames; the combinations that escalate; the "
+    "triage levels; and the input rules (e.g. days or weeks, not both).",
+    tags=["decide"],
+)
+def get_questions(request: HttpRequest) -> HttpResponse:
+    return json_response(catalogue())

@@ -6,11 +6,11 @@ from gradeline.decide import PatientContext, Plan, make_plan
 from gradeline.web.decide.form import rules
 
 
-def english_title(rec_id: str) -> str | None:
-    """A recommendation's unofficial English title, where the pack has one."""
-    return cached_translations(DEFAULT_PACK, "en").get(f"recommendations/{rec_id}/title")
+def english(location: str) -> str | None:
+    """The pack's unofficial English text at a translation location, where it has one."""
+    return cached_translations(DEFAULT_PACK, "en").get(location)
 
 
 def plan_for(context: PatientContext) -> Plan:
     """The plan for one patient (raises ContextError for answers that do not fit the rules)."""
-    return make_plan(context, cached_pack(), rules(), english_title)
+    return make_plan(context, cached_pack(), rules(), english)

@@ -93,7 +93,9 @@ def handout(request: HttpRequest) -> HttpResponse:
     form, plan = _handout_plan(request)
     if plan is None:
         return _form_page(request, form, None, status=400)
-    return render(request, "decide/handout.html", handout_context(plan, pdf=False))
+    return render(
+        request, "decide/handout.html", handout_context(plan, pdf=False, lang=language(request.LANGUAGE_CODE))
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -106,7 +108,11 @@ def handout_pdf(request: HttpRequest) -> HttpResponse:
         return _form_page(request, form, None, status=400)
     from weasyprint import HTML  # type: ignore[import-untyped]  # loads Pango and fonts late
 
-    html = render_to_string("decide/handout.html", handout_context(plan, pdf=True), request=request)
+    html = render_to_string(
+        "decide/handout.html",
+        handout_context(plan, pdf=True, lang=language(request.LANGUAGE_CODE)),
+        request=request,
+    )
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
     response = HttpResponse(bytes(pdf), content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="patientinformation-laenderygsmerter.pdf"'
