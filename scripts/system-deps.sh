@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what the project needs beyond PyPI: Debian's chromium (browser tests; Playwright never downloads a
 # browser), pango and fonts (WeasyPrint PDFs), gettext (compiled translations), PostgreSQL server binaries
-# (database tests), and from package-lock.json npm's axe-core and the HL7 FHIR core packages (conformance tests). Idempotent: a no-op when all is present.
+# (database tests), and from package-lock.json npm's axe-core and the HL7 FHIR core packages (conformance
+# tests). Idempotent: a no-op when all is present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 packages=(chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core gettext postgresql)
