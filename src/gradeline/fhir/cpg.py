@@ -74,7 +74,9 @@ def _expressions(g: Guideline, terminology: Terminology) -> list[tuple[str, str,
         (
             "NoRecordedRedFlag",
             "Ingen registrerede røde flag",
-            f"%bundle.entry.resource.ofType(Condition).where({_in(terminology.red_flags, 'code')}).empty()",
+            f"%bundle.entry.resource.ofType(Condition).where({_in(terminology.red_flags, 'code')}).empty() "
+            f"and %bundle.entry.resource.ofType(Observation).where({_in(terminology.red_flags, 'code')} "
+            f"or {_in(terminology.red_flags, 'value')}).empty()",
         ),
     ]
 
