@@ -37,13 +37,14 @@ def two_workers(tmp_path: Path) -> Iterator[tuple[str, CdsClient]]:
     env.pop("DJANGO_SETTINGS_MODULE", None)
     command = [sys.executable, "-m", "gradeline.web.serve", "--port", str(port), "--workers", "2"]
     command += ["--database-url", f"sqlite:///{tmp_path / 'db.sqlite3'}"]
-    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             if server.poll() is not None:
-                pytest.fail(f"gradeline serve exited: {server.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
+                pytest.fail(f"gradeline serve exited: {(tmp_path / 'serve.log').read_text()[-2000:]}")
             try:
                 urllib.request.urlopen(base + "/cds-services", timeout=2)
             except urllib.error.HTTPError:
@@ -54,6 +55,7 @@ def two_workers(tmp_path: Path) -> Iterator[tuple[str, CdsClient]]:
     finally:
         server.terminate()
         server.wait(timeout=30)
+        log.close()
 
 
 def _post(base: str, headers: dict[str, str], body: bytes) -> int:
