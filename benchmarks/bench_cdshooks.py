@@ -66,6 +66,7 @@ ORDER_SIGN = {
     },
     "prefetch": {
         "patient": {"resourceType": "Patient", "id": "pt1", "birthDate": "1979-04-12"},
+        "observations": {"resourceType": "Bundle", "type": "searchset", "entry": []},
         "conditions": {
             "resourceType": "Bundle",
             "type": "searchset",

@@ -69,3 +69,16 @@ def test_a_client_without_a_language_gets_danish(
     imaging, _ = _cards(service, danish)
     assert guideline.recommendation("billeddiagnostik").text in imaging["detail"]
     assert imaging["summary"].startswith("Rutinemæssig MR-scanning frarådes")
+
+
+@spec("issue 13: discovery in the client's language")
+def test_discovery_speaks_the_clients_language(two_clients: tuple[CdsService, CdsClient, CdsClient]) -> None:
+    service, danish, english = two_clients
+    path = "/cds-services"
+
+    def titles(client: CdsClient) -> list[str]:
+        reply = service.handle("GET", path, client.auth(BASE + path), b"", BASE)
+        return [s["title"] for s in reply.json()["services"]]
+
+    assert all(t.startswith("New-onset low back pain") for t in titles(english))
+    assert all(t.startswith("Nyopståede lænderygsmerter") for t in titles(danish))

@@ -104,6 +104,8 @@ def test_clients_file_changes_take_effect_without_a_restart(guideline: Guideline
 
     path.write_text("clients: [oops", encoding="utf-8")  # a broken edit keeps the last good list
     assert _post(service, CdsClient(new, ISS), body).status == 200
+    _write_clients(path, {"iss": ISS, "jwks": {"no": "keys"}})  # so does a client without a key set
+    assert _post(service, CdsClient(new, ISS), body).status == 200
 
 
 @spec("issue 13: client configuration")
@@ -112,6 +114,8 @@ def test_a_bad_client_entry_is_refused_with_a_sentence() -> None:
         ServiceConfig.from_mapping({"clients": [{"iss": ISS, "language": "fr"}]})
     with pytest.raises(ValueError, match="absolute URL"):
         ServiceConfig.from_mapping({"clients": [{"iss": ISS, "fhir_servers": ["fhir.example"]}]})
+    with pytest.raises(ValueError, match="'keys' list"):
+        ServiceConfig.from_mapping({"clients": [{"iss": ISS, "jwks": {"kty": "EC"}}]})
 
 
 class JwksHost:

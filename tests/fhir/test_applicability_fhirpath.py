@@ -71,3 +71,40 @@ def test_a_recorded_red_flag_stops_the_rule(conditions: dict[str, Any]) -> None:
     flag = next(iter(cached_terminology().red_flags.codes))
     result = _applies(conditions, _bundle("1979-04-12", 10, {"system": flag.system, "code": flag.code}))
     assert result["Ingen registrerede røde flag"] is False
+
+
+@pytest.mark.parametrize(
+    ("key", "system", "code"),
+    [
+        ("code", "http://snomed.info/sct", "192970008"),  # cauda equina syndrome as the finding
+        ("valueCodeableConcept", "http://snomed.info/sct", "363346000"),  # malignancy as the value
+        ("code", "urn:oid:1.2.208.176.2.4.12", "DS320A"),  # SKS subcode by prefix
+    ],
+)
+def test_a_red_flag_observation_or_real_code_stops_the_rule(
+    conditions: dict[str, Any], key: str, system: str, code: str
+) -> None:
+    bundle = _bundle("1979-04-12", 10)
+    observation: dict[str, Any] = {"resourceType": "Observation", "id": "o", "status": "final"}
+    observation["code"] = {"coding": [{"system": "http://snomed.info/sct", "code": "404684003"}]}
+    observation[key] = {"coding": [{"system": system, "code": code}]}
+    if code.startswith("DS"):
+        bundle["entry"].append(
+            {"resource": {"resourceType": "Condition", "id": "s", "code": observation[key]}}
+        )
+    else:
+        bundle["entry"].append({"resource": observation})
+    assert _applies(conditions, bundle)["Ingen registrerede røde flag"] is False
+
+
+def test_an_observation_without_a_red_flag_keeps_the_rule(conditions: dict[str, Any]) -> None:
+    bundle = _bundle("1979-04-12", 10)
+    observation = {
+        "resourceType": "Observation",
+        "id": "o",
+        "status": "final",
+        "code": {"coding": [{"system": "http://snomed.info/sct", "code": "404684003"}]},
+        "valueCodeableConcept": {"coding": [{"system": "http://snomed.info/sct", "code": "279039007"}]},
+    }
+    bundle["entry"].append({"resource": observation})
+    assert _applies(conditions, bundle)["Ingen registrerede røde flag"] is True

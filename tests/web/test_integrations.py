@@ -100,3 +100,13 @@ def test_fhir_unknown_resource_is_404_operation_outcome(client: Client) -> None:
     assert missing.status_code == 404
     assert missing.json()["resourceType"] == "OperationOutcome"
     assert client.get("/fhir/R5/Nonsense").status_code == 404
+
+
+@pytest.mark.parametrize(("version", "fhir_version"), [("R5", "5.0.0"), ("R4B", "4.3.0")])
+def test_fhir_metadata_is_a_capability_statement(client: Client, version: str, fhir_version: str) -> None:
+    statement = client.get(f"/fhir/{version}/metadata")
+    assert statement.status_code == 200 and statement["Content-Type"].startswith("application/fhir+json")
+    body = statement.json()
+    assert body["resourceType"] == "CapabilityStatement" and body["fhirVersion"] == fhir_version
+    served = {r["type"] for r in body["rest"][0]["resource"]}
+    assert ("PlanDefinition" in served and "Measure" in served) if version == "R4B" else "Evidence" in served

@@ -43,8 +43,8 @@ def client_from_mapping(raw: Mapping[str, Any]) -> TrustedClient:
         if urlsplit(server).scheme not in ("https", "http") or not urlsplit(server).netloc:
             raise ValueError(f"client {raw['iss']}: fhir_servers entry {server!r} is not an absolute URL")
     jwks = raw.get("jwks")
-    if jwks is not None and not isinstance(jwks, Mapping):
-        raise ValueError(f"client {raw['iss']}: jwks must be a JWK Set object")
+    if jwks is not None and (not isinstance(jwks, Mapping) or not isinstance(jwks.get("keys"), list)):
+        raise ValueError(f"client {raw['iss']}: jwks must be a JWK Set object with a 'keys' list")
     return TrustedClient(
         iss=str(raw["iss"]),
         jku=_tuple(raw.get("jku"), f"client {raw['iss']}: jku"),

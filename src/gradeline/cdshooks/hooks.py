@@ -14,11 +14,7 @@ from gradeline.cdshooks.valuesets import Terminology, ValueSet
 from gradeline.fhir.patient import PatientFacts, Scope, Verdict, patient_facts, scope
 from gradeline.model import Guideline
 
-IMAGING_REC = "billeddiagnostik"
-EDUCATION_REC = "patientuddannelse"
-EXERCISE_REC = "superviseret-fysisk-traening"
 DECISION_SUPPORT = "/beslutningsstoette/"
-ANALGESIC_INDICATOR = {"opioider": "warning", "nsaid": "info", "paracetamol": "info"}
 
 
 @dataclass(frozen=True)
@@ -160,20 +156,19 @@ def _order_concepts(order: Mapping[str, Any]) -> list[Any]:
 def _imaging_card(order: Mapping[str, Any], request: HookRequest, env: HookEnv, record: Record) -> Issued:
     verdict = record.scope
     g = env.guideline
-    rec = g.recommendation(IMAGING_REC)
+    imaging = env.terminology.imaging
+    rec = g.recommendation(str(imaging.recommendation))
     texts, t = env.texts, env.texts.t
     modality = env.terminology.imaging.find_in(order.get("code"))
     what = t("modality_MR") if modality and modality.extra.get("modality") == "MR" else t("modality_X-ray")
     ref = reference(order)
-    education, exercise = g.recommendation(EDUCATION_REC), g.recommendation(EXERCISE_REC)
     patient = request.patient_id
-    suggestions = [
-        delete_suggestion(t("imaging_remove", what=what), ref, recommended=True),
-        replace_suggestion(t("refer_education"), ref, patient, education, env.links, texts),
-        replace_suggestion(t("refer_exercise"), ref, patient, exercise, env.links, texts),
-    ]
+    suggestions = [delete_suggestion(t("imaging_remove", what=what), ref, recommended=True)]
+    for alternative in imaging.extra.get("alternatives", []):
+        other = g.recommendation(str(alternative["recommendation"]))
+        suggestions.append(replace_suggestion(t(alternative["label"]), ref, patient, other, env.links, texts))
     advice = texts.advice(rec)
-    advice = [advice[i] for i in (1, 3) if i < len(advice)]
+    advice = [advice[i] for i in imaging.extra.get("card_advice", range(len(advice))) if i < len(advice)]
     return Issued(
         card(
             summary=t("imaging_summary", what=what, status=t("not_in_force")),
@@ -199,15 +194,14 @@ def _analgesic_card(
     rec = g.recommendation(str(group.recommendation))
     texts, t = env.texts, env.texts.t
     ref = reference(order)
-    exercise = g.recommendation(EXERCISE_REC)
     name = t(f"group_{group.id}")
-    suggestions = [
-        delete_suggestion(t("analgesic_remove", group=name), ref, recommended=False),
-        replace_suggestion(
-            t("analgesic_refer_exercise"), ref, request.patient_id, exercise, env.links, texts
-        ),
-    ]
-    indicator = ANALGESIC_INDICATOR.get(rec.id, "info") if verdict.verdict is Verdict.IN_SCOPE else "info"
+    suggestions = [delete_suggestion(t("analgesic_remove", group=name), ref, recommended=False)]
+    alternative = group.extra.get("alternative")
+    if isinstance(alternative, Mapping):
+        other = g.recommendation(str(alternative["recommendation"]))
+        patient = request.patient_id
+        suggestions.append(replace_suggestion(t(alternative["label"]), ref, patient, other, env.links, texts))
+    indicator = str(group.extra.get("indicator", "info")) if verdict.verdict is Verdict.IN_SCOPE else "info"
     return Issued(
         card(
             summary=t("analgesic_summary", group=name, status=t("not_in_force")),

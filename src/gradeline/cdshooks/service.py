@@ -110,8 +110,8 @@ class CdsService:
         if len(body) > self.config.max_body_bytes:
             raise HttpError(413, "request body too large", "too-costly")
         if not parts:
-            self._check(method, "GET", headers, base, clean)
-            return json_response(200, {"services": [s.discovery() for s in self.services]})
+            texts = self._texts(self._language(self._check(method, "GET", headers, base, clean)))
+            return json_response(200, {"services": [s.discovery(texts) for s in self.services]})
         client = self._check(method, "POST", headers, base, clean)
         service = self._by_id.get(parts[0])
         if service is None or len(parts) > 2 or (len(parts) == 2 and parts[1] != "feedback"):
@@ -165,7 +165,7 @@ class CdsService:
             links=Links(self.config.app_base_url or base),
             fetcher=self.fetcher,
             today=self.today(),
-            texts=self._texts(client.language if client is not None else DEFAULT_LANGUAGE),
+            texts=self._texts(self._language(client)),
         )
         issued = service.handler(request, env)
         if issued:
@@ -177,6 +177,10 @@ class CdsService:
                 ]
             )
         return json_response(200, {"cards": [i.card for i in issued]})
+
+    @staticmethod
+    def _language(client: TrustedClient | None) -> str:
+        return client.language if client is not None else DEFAULT_LANGUAGE
 
     def _texts(self, language: str) -> CardTexts:
         """Card texts per language, built once."""

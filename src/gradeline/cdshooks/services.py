@@ -1,4 +1,4 @@
-"""The services we offer, as discovery lists them."""
+"""The services we offer, as discovery lists them (titles and descriptions from the pack's cds/cards.yaml)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -6,68 +6,35 @@ from typing import Any
 
 from gradeline.cdshooks import hooks, prefetch
 from gradeline.cdshooks.request import HookRequest
+from gradeline.cdshooks.texts import CardTexts
 
 Handler = Callable[[HookRequest, hooks.HookEnv], list[hooks.Issued]]
-NOT_IN_FORCE = "Bygger på en retningslinje der ikke længere er gældende (ikke gældende siden 2023)."
 
 
 @dataclass(frozen=True)
 class ServiceDefinition:
-    """One CDS service: id, hook, texts, prefetch templates and handler."""
+    """One CDS service: id, hook, prefetch templates and handler."""
 
     id: str
     hook: str
-    title: str
-    description: str
     prefetch: dict[str, str]
     handler: Handler
 
-    def discovery(self) -> dict[str, Any]:
-        """The discovery entry (only non-empty members)."""
+    def discovery(self, texts: CardTexts) -> dict[str, Any]:
+        """The discovery entry in the client's language (only non-empty members)."""
+        notice = texts.t("service_not_in_force")
         return {
             "hook": self.hook,
             "id": self.id,
-            "title": self.title,
-            "description": self.description,
+            "title": texts.t(f"title_{self.id}"),
+            "description": texts.t(f"description_{self.id}", not_in_force=notice),
             "prefetch": dict(self.prefetch),
-            "usageRequirements": (
-                "Kald skal bære en signeret JWT (ES384/RS384) fra en godkendt udsteder. " + NOT_IN_FORCE
-            ),
+            "usageRequirements": texts.t("service_usage", not_in_force=notice),
         }
 
 
 SERVICES: tuple[ServiceDefinition, ...] = (
-    ServiceDefinition(
-        id="nkr-lrs-patient-view",
-        hook="patient-view",
-        title="Nyopståede lænderygsmerter: retningslinjens plan",
-        description=(
-            "Viser et overblik over den nationale kliniske retningslinje for nyopståede lænderygsmerter, når "
-            "patienten har registreret lænderygsmerter inden for retningslinjens målgruppe. " + NOT_IN_FORCE
-        ),
-        prefetch=dict(prefetch.TEMPLATES),
-        handler=hooks.patient_view,
-    ),
-    ServiceDefinition(
-        id="nkr-lrs-order-select",
-        hook="order-select",
-        title="Nyopståede lænderygsmerter: billeddiagnostik og smertestillende (valg af ordination)",
-        description=(
-            "Advarer ved valg af MR-scanning eller røntgen af lænden uden registrerede røde flag og giver "
-            "retningslinjens råd ved opioider, NSAID og paracetamol. " + NOT_IN_FORCE
-        ),
-        prefetch=dict(prefetch.TEMPLATES),
-        handler=hooks.order_hook,
-    ),
-    ServiceDefinition(
-        id="nkr-lrs-order-sign",
-        hook="order-sign",
-        title="Nyopståede lænderygsmerter: billeddiagnostik og smertestillende (signering)",
-        description=(
-            "Advarer ved signering af MR-scanning eller røntgen af lænden uden registrerede røde flag "
-            "og giver retningslinjens råd ved opioider, NSAID og paracetamol. " + NOT_IN_FORCE
-        ),
-        prefetch=dict(prefetch.TEMPLATES),
-        handler=hooks.order_hook,
-    ),
+    ServiceDefinition("nkr-lrs-patient-view", "patient-view", dict(prefetch.TEMPLATES), hooks.patient_view),
+    ServiceDefinition("nkr-lrs-order-select", "order-select", dict(prefetch.TEMPLATES), hooks.order_hook),
+    ServiceDefinition("nkr-lrs-order-sign", "order-sign", dict(prefetch.TEMPLATES), hooks.order_hook),
 )

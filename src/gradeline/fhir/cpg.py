@@ -41,12 +41,6 @@ PROFILES = {
     "ValueSet": (f"{CORE}/shareablevalueset",),
 }
 LIBRARY_ID = "applicability"
-ACTIVITY_KIND = {
-    "billeddiagnostik": "ServiceRequest",
-    "opioider": "MedicationRequest",
-    "nsaid": "MedicationRequest",
-    "paracetamol": "MedicationRequest",
-}
 
 
 def _in(value_set: ValueSet, path: str) -> str:
@@ -80,7 +74,9 @@ def _expressions(g: Guideline, terminology: Terminology) -> list[tuple[str, str,
         (
             "NoRecordedRedFlag",
             "Ingen registrerede røde flag",
-            f"%bundle.entry.resource.ofType(Condition).where({_in(terminology.red_flags, 'code')}).empty()",
+            f"%bundle.entry.resource.ofType(Condition).where({_in(terminology.red_flags, 'code')}).empty() "
+            f"and %bundle.entry.resource.ofType(Observation).where({_in(terminology.red_flags, 'code')} "
+            f"or {_in(terminology.red_flags, 'value')}).empty()",
         ),
     ]
 
@@ -202,7 +198,17 @@ def measures(g: Guideline) -> list[Json]:
     return found
 
 
-def activity(g: Guideline, rec: Recommendation) -> Json:
+def _activity_kind(terminology: Terminology, rec: Recommendation) -> str:
+    """ServiceRequest for the imaging recommendation, MedicationRequest for an analgesic one (as the value
+    sets name them), CommunicationRequest otherwise."""
+    if rec.id == terminology.imaging.recommendation:
+        return "ServiceRequest"
+    if any(rec.id == group.recommendation for group in terminology.analgesics):
+        return "MedicationRequest"
+    return "CommunicationRequest"
+
+
+def activity(g: Guideline, terminology: Terminology, rec: Recommendation) -> Json:
     """The ActivityDefinition a recommendation's action points to."""
     rid = fid("act", rec.id)
     return {
@@ -217,7 +223,7 @@ def activity(g: Guideline, rec: Recommendation) -> Json:
         "experimental": False,
         "publisher": g.publisher,
         "description": rec.pico.intervention,
-        "kind": ACTIVITY_KIND.get(rec.id, "CommunicationRequest"),
+        "kind": _activity_kind(terminology, rec),
         "intent": "proposal",
         "doNotPerform": rec.direction.value == "against" and rec.strength.value != "good_practice",
         "code": {"text": rec.title},
@@ -287,5 +293,5 @@ def resources(g: Guideline, terminology: Terminology) -> list[Json]:
     found += [value_set(g, vs) for vs in terminology.value_sets()]
     for rec in g.recommendations:
         found.append(plan(g, terminology, rec))
-        found.append(activity(g, rec))
+        found.append(activity(g, terminology, rec))
     return found + measures(g)

@@ -188,6 +188,24 @@ RECORD_GATES = frozenset({"age", "duration", "radiculopathy"})
 REQUIRED_GATES = frozenset({"age", "duration"})
 
 
+_GATES: dict[tuple[str, str, str], tuple[list[str], list[str]]] = {}
+
+
+def _gates(context: PatientContext, guideline: Guideline) -> tuple[list[str], list[str]]:
+    """(record gates not met, required gates unknown) from decide's plan; memoised per context, since a
+    CDS service sees the same few contexts (age, duration, flags) over and over."""
+    key = (guideline.id, guideline.version, context.model_dump_json())
+    found = _GATES.get(key)
+    if found is None:
+        reasons = make_plan(context, guideline, _rules()).scope.reasons
+        not_met = [r.text for r in reasons if r.status is GateStatus.NOT_MET and r.rule_id in RECORD_GATES]
+        unknown = [r.text for r in reasons if r.status is GateStatus.UNKNOWN and r.rule_id in REQUIRED_GATES]
+        if len(_GATES) >= 4096:
+            _GATES.clear()
+        found = _GATES[key] = (not_met, unknown)
+    return found
+
+
 def scope(facts: PatientFacts, guideline: Guideline, today: dt.date) -> Scope:
     """In scope, out of scope, or unknown (age or onset not recorded), by the guideline's section 2.
 
@@ -198,16 +216,11 @@ def scope(facts: PatientFacts, guideline: Guideline, today: dt.date) -> Scope:
     duration = (today - onset).days if onset is not None else None
     if not facts.lbp_problems:
         return Scope(Verdict.OUT_OF_SCOPE, ("ingen lænderygsmerter registreret",), duration)
-    plan = make_plan(to_patient_context(facts, today), guideline, _rules())
+    not_met, unknown = _gates(to_patient_context(facts, today), guideline)
     reasons = [EXCLUSION_TEXT["chronic"]] if "chronic" in facts.exclusions else []
-    reasons += [
-        r.text for r in plan.scope.reasons if r.status is GateStatus.NOT_MET and r.rule_id in RECORD_GATES
-    ]
+    reasons += not_met
     if reasons:
         return Scope(Verdict.OUT_OF_SCOPE, tuple(reasons), duration)
-    unknown = [
-        r.text for r in plan.scope.reasons if r.status is GateStatus.UNKNOWN and r.rule_id in REQUIRED_GATES
-    ]
     if unknown:
         return Scope(Verdict.UNKNOWN, tuple(unknown), duration)
     return Scope(Verdict.IN_SCOPE, ("nyopståede lænderygsmerter registreret",), duration)

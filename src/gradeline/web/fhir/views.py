@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 
 from gradeline.content.pack import cached_pack
+from gradeline.fhir.capability import capability_statement
 from gradeline.fhir.export import export_bundle
 
 FHIR_JSON = "application/fhir+json; charset=utf-8"
@@ -41,8 +42,18 @@ def bundle(request: HttpRequest, version: str) -> HttpResponse:
     return _fhir(_bundle(version))
 
 
+def metadata(request: HttpRequest, version: str) -> HttpResponse:
+    """The CapabilityStatement of this read-only endpoint."""
+    base = request.build_absolute_uri(f"/fhir/{version}")
+    if version == "R5":
+        return _fhir(capability_statement(cached_pack(), _bundle(version), "R5", base))
+    return _fhir(capability_statement(cached_pack(), _bundle(version), "R4B", base))
+
+
 def search(request: HttpRequest, version: str, resource_type: str) -> HttpResponse:
-    """Every resource of one type, as a searchset Bundle."""
+    """Every resource of one type, as a searchset Bundle (``metadata`` is the CapabilityStatement)."""
+    if resource_type == "metadata":
+        return metadata(request, version)
     found = [r for r in _resources(version) if r.get("resourceType") == resource_type]
     if not found:
         return _not_found(f"No {resource_type} resources in the {version} export.")
