@@ -149,6 +149,13 @@ def test_layer_two_agrees_with_the_guideline(client: Client, guideline: Guidelin
         reading = _element(page, "tr", f"beregnet-{outcome_id}")
         _assert_agrees(row, _text(_without_quotes(reading)), lang, "layer 2")
         _assert_conflicts_shown(row, _text(_element(page, "tr", f"udfald-{outcome_id}")), "layer 2")
+        aid = pages.setdefault(
+            f"{rec_id}/aid", client.get(f"/anbefalinger/{rec_id}/beslutningshjaelp/").content.decode()
+        )
+        card = _element(aid, "article", f"outcome-{outcome_id}")
+        statement = card[card.index('class="aid-statement"') :].split("</p>")[0]
+        _assert_agrees(row, _text(statement + "</p>"), lang, "decision aid page")
+        _assert_conflicts_shown(row, _text(card), "decision aid page")
 
 
 @pytest.mark.parametrize("lang", LANGS)
