@@ -228,6 +228,8 @@ def _smd(card: Card, r: OutcomeReading, lang: Lang) -> None:
 
 def _relevance(r: OutcomeReading, lang: Lang) -> str:
     """The computed relevance with its threshold and source; a difference from the guideline said plainly."""
+    if r.inconsistent_codes:
+        return r.relevance_label.get(lang)
     text = (
         f"{r.relevance_label.get(lang)} ({r.threshold_text.get(lang)}); {r.versus_no_effect_label.get(lang)}"
     )
