@@ -64,3 +64,15 @@ def test_decision_aid_shows_the_guideline_and_no_impossible_values(page: Any, si
         first = page.locator(".aid-card").first
         assert first.locator(".aid-statement").inner_text().startswith(("Retningslinjen", "The guideline"))
         page.screenshot(path=str(target / f"aid-{rec_id}-{lang}-{width}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_danish_layer_two_names_the_erratum_instead_of_a_reading(page: Any, site: str, width: int) -> None:
+    page.set_default_timeout(60_000)
+    screenshot_pages(page, site, {"evidence-billeddiagnostik-da": "/anbefalinger/billeddiagnostik/"}, width)
+    row = page.locator("#beregnet-smerteniveau-6-18-maaneder")
+    row.scroll_into_view_if_needed()
+    text = row.inner_text()
+    assert text.index("Retningslinjen fandt") < text.index("uoverensstemmende (GL001)")
+    assert "24.58" not in text
+    row.screenshot(path=str(ARTIFACTS / "screenshots" / f"reading-row-billeddiagnostik-da-{width}.png"))
