@@ -84,7 +84,7 @@ class ReadingTexts(_Data):
     judgement: dict[Finding, Bilingual]
     judgement_short: dict[Finding, Bilingual]
     computed: Bilingual
-    thresholds: dict[Literal["mcid", "smd", "none"], Bilingual]
+    thresholds: dict[Literal["mcid", "smd", "none", "not_read"], Bilingual]
     differs: Bilingual
     no_direction: Bilingual
     inconsistent: Bilingual

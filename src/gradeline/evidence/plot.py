@@ -123,7 +123,10 @@ def text_alternative(readings: list[OutcomeReading], lang: Lang) -> list[str]:
     for r in readings:
         parts = [f"{r.friendly.title.get(lang)}", r.time_frame.get(lang) if r.time_frame else "", ": "]
         head = f"{parts[0]} ({parts[1]})" if parts[1] else parts[0]
-        detail = [r.judgement_short.get(lang), f"{UI['published'][lang]} {_estimate_text(r, lang)}"]
+        printed = (
+            r.outcome.effect.text if r.inconsistent_codes and r.outcome.effect else _estimate_text(r, lang)
+        )
+        detail = [r.judgement_short.get(lang), f"{UI['published'][lang]} {printed}"]
         if r.certainty is not None:
             detail.append(f"{UI['certainty'][lang]}: {certainty_name(r.certainty, lang).lower()}")
         if r.inconsistent_codes:
@@ -150,8 +153,13 @@ def _row(r: OutcomeReading, y: float, lang: Lang, better_with: tuple[str, str]) 
         cert = f"{certainty_symbols(r.certainty)} {certainty_name(r.certainty, lang)} {UI['certainty'][lang]}"
         out.append(f'<text x="8" y="{y + 58}" class="cert">{escape(cert)}</text>')
     if r.inconsistent_codes:
+        # Not drawn: a point outside its interval or a doubtful direction must not look like a result.
         note = UI["inconsistent"][lang].format(codes=", ".join(r.inconsistent_codes))
-        out.append(f'<text x="{PLOT_X0}" y="{y + 89}" class="side">{escape(note)}</text>')
+        published = f"{UI['published'][lang]}: {r.outcome.effect.text if r.outcome.effect else ''}"
+        out.append(f'<text x="{PLOT_X0}" y="{y + 26}" class="sub" lang="da">{escape(published)}</text>')
+        out.append(f'<text x="{PLOT_X0}" y="{y + 44}" class="side">{escape(note)}</text>')
+        out.append("</g>")
+        return out
     if threshold is not None and not est.is_ratio:
         x0, x1 = axis.x(-threshold.value), axis.x(threshold.value)
         out.append(
@@ -170,7 +178,7 @@ def _row(r: OutcomeReading, y: float, lang: Lang, better_with: tuple[str, str]) 
     out.append(f'<line x1="{lo_x:.1f}" y1="{mid}" x2="{hi_x:.1f}" y2="{mid}" class="ci {cls}"/>')
     out.append(f'<rect x="{px - 6:.1f}" y="{mid - 6}" width="12" height="12" class="point {cls}"/>')
     better = r.relevance.better
-    if better is not None and not r.inconsistent_codes:
+    if better is not None:
         left_is_intervention = better == "lower"
         left, right = better_with if left_is_intervention else (better_with[1], better_with[0])
         out.append(f'<text x="{PLOT_X0}" y="{y + 76}" class="side">← {escape(left)}</text>')

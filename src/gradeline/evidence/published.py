@@ -7,7 +7,7 @@ from typing import Literal
 
 from gradeline.evidence.relevance import RelevanceClass
 
-Agreement = Literal["agrees", "disagrees", "not_assessable", "not_stated"]
+Agreement = Literal["agrees", "disagrees", "not_assessable", "not_stated", "inconsistent"]
 PublishedClaim = Literal["no_relevant_difference"]
 
 # Tolerates the printed variants 'Ingen kliniske relevant forskel' and 'forskelrisiko for bias'.
@@ -23,8 +23,10 @@ def published_claim(summary: str | None) -> PublishedClaim | None:
 
 def agreement(computed: RelevanceClass, claim: PublishedClaim | None) -> Agreement:
     """Whether the computed class agrees with the published claim."""
+    if computed == "inconsistent_numbers":
+        return "inconsistent"
     if claim is None:
         return "not_stated"
-    if computed in ("no_stated_threshold", "inconsistent_numbers"):
+    if computed == "no_stated_threshold":
         return "not_assessable"
     return "agrees" if computed == claim else "disagrees"

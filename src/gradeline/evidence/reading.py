@@ -125,7 +125,7 @@ def outcome_reading(
         mode = "agrees"
     else:
         mode = "differs"
-    threshold = threshold_text(texts, relevance.threshold, guideline)
+    threshold = threshold_text(texts, relevance.threshold, guideline, inconsistent=bool(codes))
     relevance_label = data.relevance.classes[relevance.cls]
     judged = judgement_text(texts, judgement, parties)
     part = computed_part(texts, mode, computed, threshold, relevance_label, codes)

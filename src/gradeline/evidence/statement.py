@@ -49,8 +49,12 @@ def judgement_text(
     return _each({lang: template.get(lang).format(**parties.fields(lang)) for lang in LANGS})
 
 
-def threshold_text(texts: ReadingTexts, threshold: Threshold | None, guideline: Guideline) -> Bilingual:
+def threshold_text(
+    texts: ReadingTexts, threshold: Threshold | None, guideline: Guideline, inconsistent: bool = False
+) -> Bilingual:
     """The threshold a computed reading used and its source (the guideline's section, or named external)."""
+    if inconsistent:
+        return texts.thresholds["not_read"]
     if threshold is None:
         return texts.thresholds["none"]
     mcid = next((m for m in guideline.mcids if m.id == threshold.mcid_id), None)

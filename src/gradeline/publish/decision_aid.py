@@ -145,6 +145,7 @@ class Card:
     title: str
     time_frame: str
     statement: str
+    computed: str = ""
     lines: list[tuple[str, str]] = field(default_factory=list)
     icons: list[tuple[str, Markup]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -228,10 +229,13 @@ def _smd(card: Card, r: OutcomeReading, lang: Lang) -> None:
 
 def _relevance(r: OutcomeReading, lang: Lang) -> str:
     """The computed relevance with its threshold and source; a difference from the guideline said plainly."""
+    if r.inconsistent_codes:
+        return r.relevance_label.get(lang)
     text = (
         f"{r.relevance_label.get(lang)} ({r.threshold_text.get(lang)}); {r.versus_no_effect_label.get(lang)}"
     )
-    return f"{text}. {r.agreement_label.get(lang)}" if r.disagrees else text
+    label = r.agreement_label.get(lang)
+    return f"{text}. {label[:1].upper()}{label[1:]}" if r.disagrees else text
 
 
 def _card(r: OutcomeReading, lang: Lang, names: tuple[str, str]) -> Card:
@@ -240,7 +244,8 @@ def _card(r: OutcomeReading, lang: Lang, names: tuple[str, str]) -> Card:
         id=r.outcome.id,
         title=ui.title.get(lang),
         time_frame=r.time_frame.get(lang) if r.time_frame else "",
-        statement=r.statement.get(lang) if r.statement else "",
+        statement=r.judgement_text.get(lang),
+        computed=r.computed_text.get(lang) if r.computed_text else "",
         relevance=_relevance(r, lang),
     )
     if r.absolute is not None:

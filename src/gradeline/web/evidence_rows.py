@@ -42,9 +42,9 @@ LABELS: dict[Lang, dict[str, str]] = {
         "agreement": "Sammenlignet med sammenfatningen",
         "disagrees": "Den beregnede læsning afviger fra sammenfatningen, som gælder",
         "absolute_mismatch": "Den beregnede absolutte effekt afviger fra den publicerede",
-        "hint": "Under hver række med data står gradelines beregnede læsning: absolutte effekter, klinisk "
-        "relevans mod retningslinjens mindste klinisk relevante forskelle og mod ingen effekt, og et udsagn "
-        "i klart sprog. De publicerede tal ændres ikke.",
+        "hint": "Under hver række med data står først retningslinjens egen vurdering (citeret fra "
+        "sammenfatningen), derefter gradelines beregnede læsning med dens tærskel og kilde. De publicerede "
+        "tal ændres ikke; hvor de er indbyrdes uoverensstemmende, gives ingen beregnet retning.",
         "per_choice": "Absolutte effekter",
         "plot": "Udfaldsfigur",
         "plot_text": "Figuren i ord",
@@ -72,9 +72,9 @@ LABELS: dict[Lang, dict[str, str]] = {
         "agreement": "Compared with the summary",
         "disagrees": "The computed reading differs from the summary, which stands",
         "absolute_mismatch": "The computed absolute effect differs from the published one",
-        "hint": "Under each row with data is gradeline's computed reading: absolute effects, clinical "
-        "relevance against the guideline's minimal clinically relevant differences and against no effect, "
-        "and a plain-language statement. The published numbers are not changed.",
+        "hint": "Under each row with data is first the guideline's own judgement (quoted from its summary), "
+        "then gradeline's computed reading with its threshold and source. The published numbers are not "
+        "changed; where they are inconsistent, no computed direction is given.",
         "per_choice": "Absolute effects",
         "plot": "Outcome plot",
         "plot_text": "The figure in words",

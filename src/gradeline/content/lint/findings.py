@@ -28,6 +28,9 @@ RULES: dict[str, str] = {
 }
 
 
+PACK_RULE_CODES = frozenset({"GL014", "GL015", "GL017", "GL018"})
+
+
 @dataclass(frozen=True, order=True)
 class Finding:
     """One linter finding: a rule code, where it is, and a sentence."""
@@ -89,5 +92,7 @@ def lint_guideline(guideline: Guideline, pack: Path | None = None) -> LintReport
     """
     from gradeline.content.lint.rules import ALL_RULES, pack_rules
 
-    rules = [*ALL_RULES, *pack_rules(pack)] if pack is not None else ALL_RULES
-    return reconcile(all_findings(guideline, rules), guideline.errata)
+    if pack is not None:
+        return reconcile(all_findings(guideline, [*ALL_RULES, *pack_rules(pack)]), guideline.errata)
+    errata = [e for e in guideline.errata if e.code not in PACK_RULE_CODES]  # not checked without the pack
+    return reconcile(all_findings(guideline, ALL_RULES), errata)
