@@ -99,7 +99,16 @@ def load_errata(pack: Path, lookup: Lookup | None = None) -> list[Erratum]:
     items = _raw_errata(pack)
     if lookup:
         items = swap_texts(items, "errata", lookup, is_explanation)
+    else:  # the Danish original also carries the English (translations/en), so any page can show either
+        english = _edition_lookup(pack, "en")
+        assert english is not None
+        items = [_with_english(item, english(f"errata/{i}/explanation", "")) for i, item in enumerate(items)]
     return [validate(Erratum, item, pack / "errata.yaml") for item in items]
+
+
+def _with_english(item: Any, english: str | None) -> Any:
+    """An erratum as read, with ``explanation_en`` from the English translation when there is one."""
+    return {**item, "explanation_en": english} if english and isinstance(item, dict) else item
 
 
 def _guideline_parts(base: dict[str, Any]) -> dict[str, Any]:

@@ -51,7 +51,10 @@ class Erratum(ContentModel):
     code: str = Field(pattern=r"^[A-Z]{2,4}\d{3}$")
     location: str = Field(min_length=1, description="e.g. 'vanlig-aktivitet/smerteniveau-0-12-uger/effect'")
     explanation: str = Field(min_length=10)
-    explanation_en: str | None = Field(default=None, description="Unofficial English of the explanation.")
+    explanation_en: str | None = Field(
+        default=None,
+        description="Unofficial English of the explanation (from translations/en, attached by the loader).",
+    )
 
     def explanation_in(self, lang: str) -> str:
         """The explanation in a language; Danish when no English is given."""
