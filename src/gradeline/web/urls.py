@@ -22,7 +22,7 @@ urlpatterns = [
     path("beslutningsstoette/patientinformation/pdf/", plan_views.handout_pdf, name="handout_pdf"),
     path("kapitler/<slug:chapter_slug>/", views.chapter, name="chapter"),
     path("ordliste/", views.glossary, name="glossary"),
-    path("soeg/", views.search, name="search"),
+    path("soeg/", reading_views.search, name="search"),
     path("sprog/<str:language>/", views.set_language, name="set_language"),
     path("api/", api.urls),
     path("konto/", include("gradeline.web.accounts.urls")),

@@ -16,7 +16,6 @@ from gradeline.web.evidence_rows import evidence_readings, language, per_from
 from gradeline.web.glossary import GlossaryMarker
 from gradeline.web.memo import memoized
 from gradeline.web.pages import recommendation_view
-from gradeline.web.search import QueryError, index_for, parse_query
 from gradeline.web.text import slug
 
 
@@ -60,18 +59,6 @@ def glossary(request: HttpRequest) -> HttpResponse:
     """Section 22: abbreviations and terms."""
     entries = [(slug(e.term), e) for e in cached_pack().glossary]
     return _page(request, "glossary.html", entries=entries, glossary_marker=GlossaryMarker([]))
-
-
-@memoized
-def search(request: HttpRequest) -> HttpResponse:
-    """Search all guideline text; a query we cannot use gets a message (400), never an error page."""
-    raw = request.GET.get("q", "")
-    try:
-        terms = parse_query(raw)
-    except QueryError as exc:
-        return _page(request, "search.html", status=400, query=raw[:200], error=str(exc), hits=[])
-    hits = index_for(request.LANGUAGE_CODE).search(terms)
-    return _page(request, "search.html", query=raw, terms=terms, hits=hits)
 
 
 def set_language(request: HttpRequest, language: str) -> HttpResponse:
