@@ -6,6 +6,7 @@ from gradeline.web import aid_views, monitoring, plan_api, plan_views, views  # 
 from gradeline.web.api import api
 from gradeline.web.cds.views import cds_services
 from gradeline.web.fhir import views as fhir_views
+from gradeline.web.reading import peers_api  # noqa: F401 (adds GET /api/recommendations/{id}/peers)
 from gradeline.web.reading import views as reading_views
 
 urlpatterns = [

@@ -16,6 +16,7 @@ from gradeline.web.evidence_rows import evidence_readings, language, per_from
 from gradeline.web.glossary import GlossaryMarker
 from gradeline.web.memo import memoized
 from gradeline.web.pages import recommendation_view
+from gradeline.web.reading.peers import peer_panel
 from gradeline.web.text import slug
 
 
@@ -39,6 +40,7 @@ def recommendation(request: HttpRequest, rec_id: str) -> HttpResponse:
         r=recommendation_view(g, rec, localizer(request)),
         evidence=evidence_readings(rec, g, lang, per),
         glossary_marker=GlossaryMarker(g.glossary, references="#referencer"),
+        peers=peer_panel(rec.id, lang),
     )
 
 
