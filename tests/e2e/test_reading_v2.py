@@ -21,6 +21,7 @@ SHOTS = {
     "v2-layer2-nsaid": "/anbefalinger/nsaid/",
     "v2-search-smertestillende": "/soeg/?q=smertestillende",
     "v2-editions": "/udgaver/",
+    "v2-monitoring": "/monitorering/",  # layout only: no sideways scrolling on a phone
 }
 
 
