@@ -25,6 +25,12 @@ SHOTS = {
 }
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _url_map_loaded() -> None:
+    """Import the URL map (monitoring pulls in Ibis and matplotlib) before the first page, not during it."""
+    import gradeline.web.urls  # noqa: F401
+
+
 @pytest.fixture
 def first_edition(transactional_db: None) -> None:
     """The fresh install's first edition, as `gradeline serve` publishes it on first start."""
@@ -148,3 +154,14 @@ def test_screenshots_heights_and_axe(chromium: Any, site: str, language: str, fi
     assert heights["v2-layer1@1366"] < heights["v2-layer2-nsaid@1366"]
     (ARTIFACTS / f"heights-{language}.json").write_text(json.dumps(heights, indent=2), encoding="utf-8")
     assert_no_serious_violations(report, f"reading-v2-{language}")
+
+
+def test_layer_2_folds_long_sections_and_a_link_opens_them(page: Any, site: str) -> None:
+    page.goto(site + "/anbefalinger/nsaid/")
+    background = page.locator("#baggrund details.section-fold")
+    assert background.get_attribute("open") is None
+    page.goto(site + "/anbefalinger/nsaid/#baggrund")
+    assert background.get_attribute("open") is not None
+    assert background.locator("p").first.is_visible()
+    page.locator("a.ref-number").first.click()
+    assert page.locator("#referencer details.section-fold").get_attribute("open") is not None
