@@ -237,6 +237,21 @@ def export_quickguide(
     write(output=output, pack=pack)
 
 
+@export_app.command("site")
+def export_site(
+    output: Annotated[Path, typer.Option("--out", help="Folder for the static copy.")] = Path("build/site"),
+) -> None:
+    """A static copy of the reading pages in Danish and English, with the PDFs, for any static server."""
+    from gradeline.web.reading.export import ExportError
+    from gradeline.web.reading.export import export_site as write
+
+    try:
+        counts = write(output)
+    except ExportError as exc:
+        fail(str(exc))
+    typer.echo(f"{output}: {counts['pages']} pages, {counts['pdfs']} PDFs, {counts['static']} static files")
+
+
 @export_app.command("fhir")
 def export_fhir(
     output: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("build/fhir"),

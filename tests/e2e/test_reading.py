@@ -14,15 +14,17 @@ GUIDELINE = cached_pack()
 def test_layer_1_shows_ten_recommendations_with_their_labels(page: Any, site: str) -> None:
     page.goto(site + "/")
     assert page.get_by_role("region", name="Ikke gældende").is_visible()
-    cards = page.locator("article.rec-card")
-    assert cards.count() == 10 == len(GUIDELINE.recommendations)
+    folds = page.locator("details.rec-fold")
+    assert folds.count() == 10 == len(GUIDELINE.recommendations)
     for rec in GUIDELINE.recommendations:
-        card = page.locator(f"article#{rec.id}")
+        fold = page.locator(f"details#{rec.id}")
         level = GUIDELINE.strength_level(rec)
-        pill = card.locator(".strength")
+        pill = fold.locator("summary .strength")
         assert " ".join(pill.inner_text().split()) == f"{level.icon} {rec.label}"
-        assert card.locator(".advice p").first.evaluate("e => getComputedStyle(e).fontStyle") == "italic"
-    page.locator("article.rec-card h3 a").first.click()
+    first = page.locator("details#vanlig-aktivitet")
+    first.locator("summary").click()
+    assert first.locator(".advice p").first.evaluate("e => getComputedStyle(e).fontStyle") == "italic"
+    first.get_by_role("link", name=re.compile("Hele grundlaget")).click()
     page.wait_for_url(re.compile(r"/anbefalinger/vanlig-aktivitet/$"))
 
 
@@ -43,9 +45,9 @@ def test_search_finds_a_known_phrase_typed_without_danish_letters(page: Any, sit
     box.fill("laenderyg sengeleje")
     box.press("Enter")
     page.wait_for_url(re.compile(r"/soeg/\?q="))
-    first = page.locator("ol.results li").first
+    first = page.locator("ol.results > li").first
     assert "sengeleje" in first.locator("mark").all_inner_texts()[-1].lower() or first.locator("mark").count()
-    first.locator("a").click()
+    first.locator("h2 a").click()
     page.wait_for_url(re.compile(r"/anbefalinger/vanlig-aktivitet/#anbefaling$"))
 
 
@@ -58,11 +60,11 @@ def test_language_switch_works_and_is_remembered(page: Any, site: str) -> None:
     assert page.locator("h1").inner_text().strip() == "Usual activity"
     assert page.get_by_text("Unofficial translation").is_visible()
     page.goto(site + "/")  # a new page load keeps the choice
-    assert page.locator("article#nsaid h3").inner_text().strip() == "NSAID"
-    assert page.locator("article#vanlig-aktivitet h3").inner_text().strip() == "Usual activity"
+    assert page.locator("details#nsaid .rec-line-title").inner_text().strip() == "NSAID"
+    assert page.locator("details#vanlig-aktivitet .rec-line-title").inner_text().strip() == "Usual activity"
     page.get_by_role("link", name="Dansk").click()
     page.wait_for_load_state()
-    assert page.locator("article#vanlig-aktivitet h3").inner_text().strip() == "Vanlig aktivitet"
+    assert page.locator("details#vanlig-aktivitet .rec-line-title").inner_text().strip() == "Vanlig aktivitet"
 
 
 def test_keyboard_reaches_the_skip_link_and_glossary_explanations(page: Any, site: str) -> None:

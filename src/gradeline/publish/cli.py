@@ -1,5 +1,6 @@
 """Typer commands for ``gradeline export pdf|quickguide``: register them with ``export_app.command(name)``."""
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -7,6 +8,7 @@ import typer
 
 from gradeline.content.errors import PackError
 from gradeline.content.pack import DEFAULT_PACK, load_pack
+from gradeline.decide.rules import load_rules
 from gradeline.model import Guideline
 from gradeline.publish.pdf import render_guideline_pdf, render_quickguide_pdf
 
@@ -39,6 +41,13 @@ def export_pdf(output: OutOption = None, pack: PackOption = DEFAULT_PACK) -> Non
 
 
 def export_quickguide(output: OutOption = None, pack: PackOption = DEFAULT_PACK) -> None:
-    """The quick guide: every recommendation with its strength and certainty on 1–2 A4 pages."""
+    """The quick guide on two A4 pages: the recommendations, then the red flags and where to read more."""
     guideline = _load(pack)
-    _write(render_quickguide_pdf(guideline), output or Path("build") / f"{guideline.id}-hurtigguide.pdf")
+    try:
+        red_flags = load_rules(pack).red_flags
+    except PackError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    site = os.environ.get("GRADELINE_SITE_URL", "").rstrip("/")
+    data = render_quickguide_pdf(guideline, None, red_flags, f"{site}/" if site else None)
+    _write(data, output or Path("build") / f"{guideline.id}-hurtigguide.pdf")

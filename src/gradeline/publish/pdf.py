@@ -6,6 +6,8 @@ Both documents carry the guideline's status (e.g. *ikke gældende*) in the margi
 
 from __future__ import annotations
 
+import io
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from gradeline.decide.rules import RedFlagRules
 from gradeline.evidence.fmt import certainty_name, certainty_symbols
 from gradeline.model import Certainty, Guideline, Recommendation, StrengthLevel
 
@@ -93,15 +96,48 @@ _ENV.filters["certainty"] = _certainty
 
 def guideline_html(guideline: Guideline, stamp: Stamp | None = None) -> str:
     """The full guideline (all layers, evidence tables, table of contents) as print HTML."""
+    numbers = [c.number for c in guideline.chapters] + [r.chapter for r in guideline.recommendations]
     return _ENV.get_template("guideline.html.j2").render(
-        g=guideline, lines=_lines(guideline), stamp=stamp or default_stamp(guideline)
+        g=guideline,
+        lines=_lines(guideline),
+        stamp=stamp or default_stamp(guideline),
+        glossary_number=max(numbers, default=0) + 1,  # the glossary follows the last numbered section
     )
 
 
-def quickguide_html(guideline: Guideline, stamp: Stamp | None = None) -> str:
-    """The quick guide: every recommendation with strength and certainty on one or two A4 pages."""
+def first_sentence(text: str) -> str:
+    """The first sentence of a paragraph, verbatim (the whole paragraph if it has one sentence)."""
+    match = re.match(r"(.+?[.!?])(\s+[A-ZÆØÅ]|$)", text.strip(), re.S)
+    return match.group(1) if match else text.strip()
+
+
+def qr_svg(url: str) -> Markup:
+    """A QR code for a URL as inline SVG."""
+    import segno
+
+    out = io.BytesIO()
+    segno.make(url, error="m").save(out, kind="svg", scale=3, border=2, xmldecl=False, svgns=True)
+    return Markup(out.getvalue().decode())  # generated SVG, no user text
+
+
+def quickguide_html(
+    guideline: Guideline,
+    stamp: Stamp | None = None,
+    red_flags: RedFlagRules | None = None,
+    read_more: str | None = None,
+) -> str:
+    """The quick guide on two A4 pages: page 1 every recommendation with its strength and first line of
+    practical advice; page 2 the red flags with what to do and how fast, the key messages and where to read
+    more (URL and QR code)."""
+    recs = guideline.recommendations
     return _ENV.get_template("quickguide.html.j2").render(
-        g=guideline, lines=_lines(guideline), stamp=stamp or default_stamp(guideline)
+        g=guideline,
+        lines=_lines(guideline),
+        stamp=stamp or default_stamp(guideline),
+        advice={r.id: first_sentence(r.practical_advice[0]) for r in recs if r.practical_advice},
+        red_flags=red_flags,
+        read_more=read_more,
+        qr=qr_svg(read_more) if read_more else None,
     )
 
 
@@ -117,6 +153,11 @@ def render_guideline_pdf(guideline: Guideline, stamp: Stamp | None = None) -> by
     return html_to_pdf(guideline_html(guideline, stamp))
 
 
-def render_quickguide_pdf(guideline: Guideline, stamp: Stamp | None = None) -> bytes:
-    """The quick guide (section 14) as a 1–2 page A4 PDF."""
-    return html_to_pdf(quickguide_html(guideline, stamp))
+def render_quickguide_pdf(
+    guideline: Guideline,
+    stamp: Stamp | None = None,
+    red_flags: RedFlagRules | None = None,
+    read_more: str | None = None,
+) -> bytes:
+    """The quick guide (section 14) as a two-page A4 PDF."""
+    return html_to_pdf(quickguide_html(guideline, stamp, red_flags, read_more))

@@ -7,6 +7,7 @@ from gradeline.web.api import api
 from gradeline.web.cds.views import cds_services
 from gradeline.web.decide import api as decide_api  # noqa: F401 (adds POST /api/plan and the catalogue)
 from gradeline.web.fhir import views as fhir_views
+from gradeline.web.reading import peers_api  # noqa: F401 (adds GET /api/recommendations/{id}/peers)
 from gradeline.web.reading import views as reading_views
 
 urlpatterns = [
@@ -21,7 +22,7 @@ urlpatterns = [
     path("beslutningsstoette/", include("gradeline.web.decide.urls")),
     path("kapitler/<slug:chapter_slug>/", views.chapter, name="chapter"),
     path("ordliste/", views.glossary, name="glossary"),
-    path("soeg/", views.search, name="search"),
+    path("soeg/", reading_views.search, name="search"),
     path("sprog/<str:language>/", views.set_language, name="set_language"),
     path("api/", api.urls),
     path("konto/", include("gradeline.web.accounts.urls")),

@@ -16,7 +16,7 @@ from gradeline.web.evidence_rows import evidence_readings, language, per_from
 from gradeline.web.glossary import GlossaryMarker, glossary_errata
 from gradeline.web.memo import memoized
 from gradeline.web.pages import recommendation_view
-from gradeline.web.search import QueryError, index_for, parse_query
+from gradeline.web.reading.peers import peer_panel
 from gradeline.web.text import slug
 
 
@@ -43,6 +43,7 @@ def recommendation(request: HttpRequest, rec_id: str) -> HttpResponse:
         evidence=evidence_readings(rec, g, lang, per),  # computed from the published (Danish) pack
         content_lang=t.language_of(f"recommendations/{rec_id}"),
         glossary_marker=GlossaryMarker(shown.glossary, references="#referencer"),
+        peers=peer_panel(rec.id, lang),
     )
 
 
@@ -79,18 +80,6 @@ def glossary(request: HttpRequest) -> HttpResponse:
         glossary_errata=errata,
         content_lang=localizer(request).language_of("glossary"),
     )
-
-
-@memoized
-def search(request: HttpRequest) -> HttpResponse:
-    """Search all guideline text; a query we cannot use gets a message (400), never an error page."""
-    raw = request.GET.get("q", "")
-    try:
-        terms = parse_query(raw)
-    except QueryError as exc:
-        return _page(request, "search.html", status=400, query=raw[:200], error=str(exc), hits=[])
-    hits = index_for(request.LANGUAGE_CODE).search(terms)
-    return _page(request, "search.html", query=raw, terms=terms, hits=hits)
 
 
 def set_language(request: HttpRequest, language: str) -> HttpResponse:

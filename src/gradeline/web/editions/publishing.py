@@ -1,5 +1,6 @@
 """Publish the pack as a new edition, find editions, and render their documents."""
 
+import os
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -8,7 +9,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from gradeline.content.export import guideline_json
-from gradeline.content.pack import cached_pack
+from gradeline.content.pack import DEFAULT_PACK, cached_pack
+from gradeline.decide.rules import load_rules
 from gradeline.publish.pdf import Stamp, default_stamp, render_guideline_pdf, render_quickguide_pdf
 from gradeline.web.audit.log import record
 from gradeline.web.audit.models import Action
@@ -163,16 +165,23 @@ def edition_pdf(edition: Edition, kind: str) -> bytes:
     """An edition's PDF (``guideline`` or ``quickguide``); editions never change, so it is kept."""
     key = (edition.pk, edition.published_at.isoformat(), kind)
     if key not in _pdfs:
-        render = render_quickguide_pdf if kind == "quickguide" else render_guideline_pdf
         if len(_pdfs) >= 16:
             _pdfs.clear()
-        _pdfs[key] = render(edition.guideline(), stamp(edition))
+        _pdfs[key] = _render(kind, edition.guideline(), stamp(edition))
     return _pdfs[key]
+
+
+def _render(kind: str, guideline: Any, with_stamp: Stamp) -> bytes:
+    """One document; the quick guide gets the pack's red flags and the site's address (URL and QR code)."""
+    if kind != "quickguide":
+        return render_guideline_pdf(guideline, with_stamp)
+    site = os.environ.get("GRADELINE_SITE_URL", "").rstrip("/")
+    read_more = f"{site}/" if site else None
+    return render_quickguide_pdf(guideline, with_stamp, load_rules(DEFAULT_PACK).red_flags, read_more)
 
 
 @lru_cache(maxsize=2)
 def pack_pdf(kind: str) -> bytes:
     """The unpublished pack's PDF (when no edition exists yet)."""
     g = cached_pack()
-    render = render_quickguide_pdf if kind == "quickguide" else render_guideline_pdf
-    return render(g, default_stamp(g, edition=f"{g.version} (upubliceret)"))
+    return _render(kind, g, default_stamp(g, edition=f"{g.version} (upubliceret)"))

@@ -7,6 +7,7 @@ from gradeline.web.context import edition, localizer
 from gradeline.web.glossary import GlossaryMarker
 from gradeline.web.memo import memoized
 from gradeline.web.pages import recommendation_view, strength_view
+from gradeline.web.reading.search import QueryError, index_for, parse_query
 from gradeline.web.reading.sections import section_links
 
 
@@ -24,3 +25,17 @@ def home(request: HttpRequest) -> HttpResponse:
             "glossary_marker": GlossaryMarker(g.glossary),
         },
     )
+
+
+@memoized
+def search(request: HttpRequest) -> HttpResponse:
+    """Search all guideline text; a query we cannot use gets a message (400), never an error page."""
+    raw = request.GET.get("q", "")
+    context = {"glossary_marker": GlossaryMarker([]), "query": raw[:200]}
+    try:
+        terms = parse_query(raw)
+    except QueryError as exc:
+        context.update(error=str(exc), results=[])
+        return render(request, "reading/search.html", context, status=400)
+    results = index_for(request.LANGUAGE_CODE).search(terms)
+    return render(request, "reading/search.html", {**context, "terms": terms, "results": results})

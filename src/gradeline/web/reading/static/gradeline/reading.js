@@ -23,6 +23,11 @@
     copy.querySelectorAll("[aria-labelledby],[aria-describedby]").forEach(function (e) {
       e.removeAttribute("aria-labelledby"); e.removeAttribute("aria-describedby");
     });
+    copy.querySelectorAll("details.section-fold").forEach(function (d) {
+      d.open = true;
+      var summary = d.querySelector(":scope > summary");
+      if (summary) summary.remove();
+    });
     var heading = copy.querySelector("h2");
     if (heading) heading.remove();
     return copy;
@@ -75,11 +80,19 @@
     });
   }
 
+  // A deep link opens what holds its target: a recommendation on layer 1, a folded section on layer 2.
   function openTarget() {
     var id = decodeURIComponent(window.location.hash.slice(1));
     var target = id && document.getElementById(id);
-    var fold = target && (target.matches("details.rec-fold") ? target : target.closest("details.rec-fold"));
-    if (fold) { fold.open = true; fold.scrollIntoView(); }
+    if (!target) return;
+    var folds = [];
+    for (var node = target; node; node = node.parentElement && node.parentElement.closest("details")) {
+      if (node.matches("details")) folds.push(node);
+    }
+    target.querySelectorAll(":scope > details.section-fold").forEach(function (d) { folds.push(d); });
+    if (!folds.length) return;
+    folds.forEach(function (d) { d.open = true; });
+    target.scrollIntoView();
   }
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -87,6 +100,14 @@
     openTarget();
   });
   window.addEventListener("hashchange", openTarget);
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest('a[href^="#"]');
+    if (link) window.setTimeout(openTarget, 0);  // the same anchor twice fires no hashchange
+  });
+  // Print everything, folded sections included.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.section-fold").forEach(function (d) { d.open = true; });
+  });
 
   // The language switch keeps the reader's place: the #anchor goes along to the same page in the other language.
   document.addEventListener("click", function (event) {
