@@ -217,11 +217,12 @@ def stamp(
 def export_pdf(
     output: Annotated[Path | None, typer.Option("--out", help="PDF file (default: build/<id>.pdf).")] = None,
     pack: PackOption = DEFAULT_PACK,
+    lang: Annotated[str, typer.Option("--lang", help="da (original) or en (unofficial translation).")] = "da",
 ) -> None:
     """The full guideline as PDF: all layers, evidence tables, contents, status on every page."""
     from gradeline.publish.cli import export_pdf as write
 
-    write(output=output, pack=pack)
+    write(output=output, pack=pack, lang=lang)
 
 
 @export_app.command("quickguide")
@@ -230,11 +231,12 @@ def export_quickguide(
         Path | None, typer.Option("--out", help="PDF file (default: build/<id>-hurtigguide.pdf).")
     ] = None,
     pack: PackOption = DEFAULT_PACK,
+    lang: Annotated[str, typer.Option("--lang", help="da (original) or en (unofficial translation).")] = "da",
 ) -> None:
     """The 1–2 page A4 quick guide: every recommendation with its strength and certainty."""
     from gradeline.publish.cli import export_quickguide as write
 
-    write(output=output, pack=pack)
+    write(output=output, pack=pack, lang=lang)
 
 
 @export_app.command("fhir")

@@ -104,14 +104,18 @@ def load_errata(pack: Path, lookup: Lookup | None = None) -> list[Erratum]:
 
 def _guideline_parts(base: dict[str, Any]) -> dict[str, Any]:
     """guideline.yaml rooted as its translations are: its title is located at ``guideline/title``."""
-    return {"guideline": {"title": base.get("title")}, **{k: v for k, v in base.items() if k != "title"}}
+    own = ("title", "version")
+    return {
+        "guideline": {k: base.get(k) for k in own if k in base},
+        **{k: v for k, v in base.items() if k not in own},
+    }
 
 
 def _guideline_prose(base: dict[str, Any], lookup: Lookup) -> dict[str, Any]:
     """guideline.yaml with its prose translated."""
     swapped = swap_texts(_guideline_parts(base), "", lookup, guideline_prose)
-    title = swapped.pop("guideline")["title"]
-    return {**swapped, "title": title}
+    own = swapped.pop("guideline")
+    return {**swapped, **own}
 
 
 def _chapter(meta: dict[str, Any], body: str, lookup: Lookup | None) -> dict[str, Any]:

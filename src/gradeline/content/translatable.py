@@ -139,7 +139,9 @@ def is_explanation(location: str) -> bool:
 
 def guideline_prose(location: str) -> bool:
     """Keep the prose parts of guideline.yaml."""
-    return location == "guideline/title" or any(fnmatchcase(location, p) for p in GUIDELINE_PROSE)
+    return location in ("guideline/title", "guideline/version") or any(
+        fnmatchcase(location, p) for p in GUIDELINE_PROSE
+    )
 
 
 def chapter_blocks(body: str) -> list[str]:
