@@ -85,3 +85,29 @@ def test_stamping_a_missing_file_is_one_sentence() -> None:
     result = runner.invoke(app, ["stamp", "no/such/file.yaml"])
     assert result.exit_code != 0
     assert "no such translation file" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "rec_id",
+    [
+        "vanlig-aktivitet",
+        "patientuddannelse",
+        "gruppespecifik-intervention",
+        "billeddiagnostik",
+        "ledmobilisering",
+    ],
+)
+def test_recommendations_3_to_7_are_translated_in_full(pack_dir: Path, rec_id: str) -> None:
+    coverage = translation_coverage(pack_dir)
+    assert [m for m in coverage.missing if m.startswith(f"recommendations/{rec_id}/")] == []
+    english = load_pack(pack_dir, "en").recommendation(rec_id)
+    danish = load_pack(pack_dir).recommendation(rec_id)
+    assert english.key_info.rationale != danish.key_info.rationale
+    assert all(
+        o.no_data != d.no_data for o, d in zip(english.outcomes, danish.outcomes, strict=True) if d.no_data
+    )
+
+
+def test_errata_explanations_are_translated(pack_dir: Path) -> None:
+    coverage = translation_coverage(pack_dir)
+    assert [m for m in coverage.missing if m.startswith("errata/")] == []

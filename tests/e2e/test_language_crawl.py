@@ -13,6 +13,7 @@ import pytest
 
 from gradeline.content.pack import cached_pack
 from gradeline.content.translations import load_translations
+from tests.e2e.audit import screenshot_pages
 from tests.e2e.test_decide import _fill_in_scope
 
 GUIDELINE = cached_pack()
@@ -234,3 +235,18 @@ def test_the_word_count_can_fail() -> None:
     share, hits = foreign_share(["The evidence was low.", *danish_paragraph], DANISH)
     assert share > THRESHOLD and "bør" in hits
     assert foreign_share(["The evidence was low for the patients."], DANISH)[0] == 0.0
+
+
+ENGLISH_PAGES = {
+    "en-layer-2-billeddiagnostik": "/anbefalinger/billeddiagnostik/",
+    "en-aid-billeddiagnostik": "/anbefalinger/billeddiagnostik/beslutningshjaelp/",
+    "en-chapter-laesevejledning": "/kapitler/laesevejledning/",
+    "en-glossary": "/ordliste/",
+}
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_english_pages_fit_the_screen(page: Any, site: str, width: int) -> None:
+    _set_language(page, site, "en")
+    page.goto(site + "/", timeout=60_000)
+    screenshot_pages(page, site, ENGLISH_PAGES, width)
