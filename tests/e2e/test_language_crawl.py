@@ -18,6 +18,16 @@ from tests.e2e.test_decide import _fill_in_scope
 
 GUIDELINE = cached_pack()
 THRESHOLD = 0.01
+INDICATOR = "/monitorering/billeddiagnostik-uden-roede-flag/"
+ENGLISH_RATIONALE = pytest.mark.xfail(
+    strict=True,
+    reason="the indicator rationale and chart axis labels are Danish only; issue-17's monitor/ data",
+)
+DANISH_DEFINITIONS = pytest.mark.xfail(
+    strict=True, reason="the indicator definitions are written in English only; issue-17 adds the Danish ones"
+)
+
+
 DANISH = frozenset(
     [
         "og",
@@ -206,14 +216,22 @@ def _pages() -> list[Any]:
     return pages
 
 
-@pytest.mark.parametrize("path", _pages())
+@pytest.mark.parametrize(
+    "path", [*_pages(), pytest.param(INDICATOR, id="monitoring-indicator", marks=[ENGLISH_RATIONALE])]
+)
 def test_english_pages_are_in_english(page: Any, site: str, path: str) -> None:
     _set_language(page, site, "en")
     page.goto(site + path, timeout=60_000)
     _assert_in_language(page, "en", path)
 
 
-@pytest.mark.parametrize("path", [pytest.param(p.values[0], id=p.id) for p in _pages()])
+@pytest.mark.parametrize(
+    "path",
+    [
+        *[pytest.param(p.values[0], id=p.id) for p in _pages()],
+        pytest.param(INDICATOR, id="monitoring-indicator", marks=[DANISH_DEFINITIONS]),
+    ],
+)
 def test_danish_pages_are_in_danish(page: Any, site: str, path: str) -> None:
     _set_language(page, site, "da")
     page.goto(site + path, timeout=60_000)

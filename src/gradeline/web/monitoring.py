@@ -13,6 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from gradeline.monitor.codes import load_codes
 from gradeline.monitor.outputs.plots import by_stratum_svg, over_time_svg
@@ -100,11 +101,11 @@ def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
     title = ind["title"]
     charts = []
     for heading, data, svg in (
-        ("Over tid", over_time(rows, indicator_id), over_time_svg),
-        ("Over tid efter region", over_time(rows, indicator_id, "region"), over_time_svg),
-        ("Efter region", by_stratum(rows, indicator_id, "region"), by_stratum_svg),
-        ("Efter faggruppe", by_stratum(rows, indicator_id, "profession"), by_stratum_svg),
-        ("Efter aldersgruppe", by_stratum(rows, indicator_id, "age_band"), by_stratum_svg),
+        (_("Over tid"), over_time(rows, indicator_id), over_time_svg),
+        (_("Over tid efter region"), over_time(rows, indicator_id, "region"), over_time_svg),
+        (_("Efter region"), by_stratum(rows, indicator_id, "region"), by_stratum_svg),
+        (_("Efter faggruppe"), by_stratum(rows, indicator_id, "profession"), by_stratum_svg),
+        (_("Efter aldersgruppe"), by_stratum(rows, indicator_id, "age_band"), by_stratum_svg),
     ):
         charts.append(
             {
@@ -132,7 +133,7 @@ def _table(data: dict[str, Any], labels: dict[str, str]) -> list[dict[str, Any]]
         return [{"label": labels.get(s["stratum"], s["stratum"]), **s} for s in data["strata"]]
     table = []
     for series in data["series"]:
-        name = "Alle" if series["name"] == "all" else labels.get(series["name"], series["name"])
+        name = _("Alle") if series["name"] == "all" else labels.get(series["name"], series["name"])
         for i, period in enumerate(data["periods"]):
             table.append(
                 {
