@@ -111,3 +111,11 @@ def test_recommendations_3_to_7_are_translated_in_full(pack_dir: Path, rec_id: s
 def test_errata_explanations_are_translated(pack_dir: Path) -> None:
     coverage = translation_coverage(pack_dir)
     assert [m for m in coverage.missing if m.startswith("errata/")] == []
+
+
+def test_a_translation_at_a_location_without_danish_text_is_reported(pack_copy: Path) -> None:
+    path = pack_copy / "translations" / "en" / "typo.yaml"
+    _write(path, {"recommendations": {REC: {"sumary": [{"text": "x", "source_sha256": "0" * 16}]}}})
+    assert f"recommendations/{REC}/sumary/0" in translation_coverage(pack_copy).unknown
+    result = runner.invoke(app, ["check", str(pack_copy)], env={"COLUMNS": "200"})
+    assert result.exit_code == 1 and f"unknown translation recommendations/{REC}/sumary/0" in result.stderr
