@@ -1,5 +1,6 @@
 """Translation files: merged from many files, stamped with their Danish source, checked for coverage."""
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,10 @@ def test_a_translation_at_a_location_without_danish_text_is_reported(pack_copy: 
     assert f"recommendations/{REC}/sumary/0" in translation_coverage(pack_copy).unknown
     result = runner.invoke(app, ["check", str(pack_copy)], env={"COLUMNS": "200"})
     assert result.exit_code == 1 and f"unknown translation recommendations/{REC}/sumary/0" in result.stderr
+
+
+def test_a_pack_without_an_english_edition_is_not_checked_for_one(pack_copy: Path) -> None:
+    shutil.rmtree(pack_copy / "translations")
+    result = runner.invoke(app, ["check", str(pack_copy)], env={"COLUMNS": "200"})
+    assert "Translation (en)" not in result.stdout
+    assert result.exit_code == 0, result.stderr
