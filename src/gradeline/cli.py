@@ -12,6 +12,7 @@ from gradeline.content.errors import PackError
 from gradeline.content.export import dumps, guideline_json, guideline_schema
 from gradeline.content.lint import LintReport, lint_guideline
 from gradeline.content.pack import DEFAULT_PACK, load_pack
+from gradeline.content.translations import translation_files
 from gradeline.model import Guideline
 from gradeline.monitor.cli import monitor_app
 from gradeline.publish.terminal import layer_one, layer_two
@@ -100,19 +101,21 @@ def check(pack: Annotated[Path, typer.Argument(help="Content pack folder.")] = D
     guideline = _load(pack)
     report = lint_guideline(guideline, pack)
     _print_report(guideline, report)
-    try:
-        coverage = translation_coverage(pack, "en")
-        _load_edition(pack, "en")
-    except PackError as exc:
-        fail(f"the English translation is not valid:\n{exc}")
-    _print_coverage(coverage)
+    coverage = None
+    if translation_files(pack, "en"):  # a pack without an English edition has nothing to cover
+        try:
+            coverage = translation_coverage(pack, "en")
+            _load_edition(pack, "en")
+        except PackError as exc:
+            fail(f"the English translation is not valid:\n{exc}")
+        _print_coverage(coverage)
     if not report.clean:
         fail(
             f"{len(report.new)} new finding(s) and {len(report.stale)} stale erratum/errata; "
             "fix the pack or acknowledge each finding in errata.yaml.",
             code=1,
         )
-    if not coverage.complete:
+    if coverage is not None and not coverage.complete:
         fail(
             f"the English translation covers {coverage.translated} of {coverage.total} texts: "
             f"{len(coverage.missing)} missing, {len(coverage.stale)} stale, "
@@ -217,11 +220,12 @@ def stamp(
 def export_pdf(
     output: Annotated[Path | None, typer.Option("--out", help="PDF file (default: build/<id>.pdf).")] = None,
     pack: PackOption = DEFAULT_PACK,
+    lang: Annotated[str, typer.Option("--lang", help="da (original) or en (unofficial translation).")] = "da",
 ) -> None:
     """The full guideline as PDF: all layers, evidence tables, contents, status on every page."""
     from gradeline.publish.cli import export_pdf as write
 
-    write(output=output, pack=pack)
+    write(output=output, pack=pack, lang=lang)
 
 
 @export_app.command("quickguide")
@@ -230,11 +234,12 @@ def export_quickguide(
         Path | None, typer.Option("--out", help="PDF file (default: build/<id>-hurtigguide.pdf).")
     ] = None,
     pack: PackOption = DEFAULT_PACK,
+    lang: Annotated[str, typer.Option("--lang", help="da (original) or en (unofficial translation).")] = "da",
 ) -> None:
     """The 1–2 page A4 quick guide: every recommendation with its strength and certainty."""
     from gradeline.publish.cli import export_quickguide as write
 
-    write(output=output, pack=pack)
+    write(output=output, pack=pack, lang=lang)
 
 
 @export_app.command("site")

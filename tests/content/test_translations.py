@@ -1,5 +1,6 @@
 """Translation files: merged from many files, stamped with their Danish source, checked for coverage."""
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,44 @@ def test_stamping_a_missing_file_is_one_sentence() -> None:
     result = runner.invoke(app, ["stamp", "no/such/file.yaml"])
     assert result.exit_code != 0
     assert "no such translation file" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "rec_id",
+    [
+        "vanlig-aktivitet",
+        "patientuddannelse",
+        "gruppespecifik-intervention",
+        "billeddiagnostik",
+        "ledmobilisering",
+    ],
+)
+def test_recommendations_3_to_7_are_translated_in_full(pack_dir: Path, rec_id: str) -> None:
+    coverage = translation_coverage(pack_dir)
+    assert [m for m in coverage.missing if m.startswith(f"recommendations/{rec_id}/")] == []
+    english = load_pack(pack_dir, "en").recommendation(rec_id)
+    danish = load_pack(pack_dir).recommendation(rec_id)
+    assert english.key_info.rationale != danish.key_info.rationale
+    assert all(
+        o.no_data != d.no_data for o, d in zip(english.outcomes, danish.outcomes, strict=True) if d.no_data
+    )
+
+
+def test_errata_explanations_are_translated(pack_dir: Path) -> None:
+    coverage = translation_coverage(pack_dir)
+    assert [m for m in coverage.missing if m.startswith("errata/")] == []
+
+
+def test_a_translation_at_a_location_without_danish_text_is_reported(pack_copy: Path) -> None:
+    path = pack_copy / "translations" / "en" / "typo.yaml"
+    _write(path, {"recommendations": {REC: {"sumary": [{"text": "x", "source_sha256": "0" * 16}]}}})
+    assert f"recommendations/{REC}/sumary/0" in translation_coverage(pack_copy).unknown
+    result = runner.invoke(app, ["check", str(pack_copy)], env={"COLUMNS": "200"})
+    assert result.exit_code == 1 and f"unknown translation recommendations/{REC}/sumary/0" in result.stderr
+
+
+def test_a_pack_without_an_english_edition_is_not_checked_for_one(pack_copy: Path) -> None:
+    shutil.rmtree(pack_copy / "translations")
+    result = runner.invoke(app, ["check", str(pack_copy)], env={"COLUMNS": "200"})
+    assert "Translation (en)" not in result.stdout
+    assert result.exit_code == 0, result.stderr

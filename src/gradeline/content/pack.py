@@ -113,14 +113,18 @@ def _with_english(item: Any, english: str | None) -> Any:
 
 def _guideline_parts(base: dict[str, Any]) -> dict[str, Any]:
     """guideline.yaml rooted as its translations are: its title is located at ``guideline/title``."""
-    return {"guideline": {"title": base.get("title")}, **{k: v for k, v in base.items() if k != "title"}}
+    own = ("title", "version")
+    return {
+        "guideline": {k: base.get(k) for k in own if k in base},
+        **{k: v for k, v in base.items() if k not in own},
+    }
 
 
 def _guideline_prose(base: dict[str, Any], lookup: Lookup) -> dict[str, Any]:
     """guideline.yaml with its prose translated."""
     swapped = swap_texts(_guideline_parts(base), "", lookup, guideline_prose)
-    title = swapped.pop("guideline")["title"]
-    return {**swapped, "title": title}
+    own = swapped.pop("guideline")
+    return {**swapped, **own}
 
 
 def _chapter(meta: dict[str, Any], body: str, lookup: Lookup | None) -> dict[str, Any]:
@@ -132,22 +136,23 @@ def _chapter(meta: dict[str, Any], body: str, lookup: Lookup | None) -> dict[str
     return {**meta, "title": lookup(f"{loc}/title", title) or title, "body": "\n\n".join(blocks)}
 
 
-def danish_sources(pack: Path = DEFAULT_PACK) -> dict[str, str]:
-    """Every Danish prose text of a pack that an edition in another language translates, by location."""
+def danish_sources(pack: Path = DEFAULT_PACK, prose_only: bool = True) -> dict[str, str]:
+    """Every Danish prose text of a pack that an edition in another language translates, by location
+    (without ``prose_only``, also the texts without words, such as 'VAS', that need no translation)."""
     pack = Path(pack)
     found: list[tuple[str, str]] = []
     base = read_yaml(pack / "guideline.yaml") or {}
-    found += prose_texts(_guideline_parts(base), "", guideline_prose)
+    found += prose_texts(_guideline_parts(base), "", guideline_prose, prose_only)
     for path in sorted((pack / "recommendations").glob("*.yaml")):
         data = read_yaml(path) or {}
-        found += prose_texts(data, f"recommendations/{data.get('id')}", everywhere)
+        found += prose_texts(data, f"recommendations/{data.get('id')}", everywhere, prose_only)
     for path in sorted((pack / "chapters").glob("*.md")):
         meta, body = read_markdown(path)
-        loc = f"chapters/{meta.get('slug')}"
-        found += prose_texts({"title": meta.get("title"), "blocks": chapter_blocks(body)}, loc, everywhere)
+        parts = {"title": meta.get("title"), "blocks": chapter_blocks(body)}
+        found += prose_texts(parts, f"chapters/{meta.get('slug')}", everywhere, prose_only)
     if (pack / "glossary.yaml").exists():
-        found += prose_texts(read_yaml(pack / "glossary.yaml") or [], "glossary", everywhere)
-    found += prose_texts(_raw_errata(pack), "errata", is_explanation)
+        found += prose_texts(read_yaml(pack / "glossary.yaml") or [], "glossary", everywhere, prose_only)
+    found += prose_texts(_raw_errata(pack), "errata", is_explanation, prose_only)
     return dict(found)
 
 

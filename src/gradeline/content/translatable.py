@@ -100,30 +100,38 @@ def _item_key(index: int, item: Any) -> str:
     return str(index)
 
 
-def swap_texts(data: Any, location: str, lookup: Lookup, keep: Callable[[str], bool]) -> Any:
-    """A copy of data with each prose string at a kept location replaced by ``lookup`` (when it answers)."""
+def swap_texts(
+    data: Any, location: str, lookup: Lookup, keep: Callable[[str], bool], prose_only: bool = True
+) -> Any:
+    """A copy of data with each prose string at a kept location replaced by ``lookup`` (when it answers);
+    with ``prose_only`` off, also strings without words (acronyms, numbers)."""
     if isinstance(data, dict):
         return {
-            key: value if _fixed(key, value) else swap_texts(value, _join(location, key), lookup, keep)
+            key: value
+            if _fixed(key, value)
+            else swap_texts(value, _join(location, key), lookup, keep, prose_only)
             for key, value in data.items()
         }
     if isinstance(data, list):
         return [
-            swap_texts(item, _join(location, _item_key(i, item)), lookup, keep) for i, item in enumerate(data)
+            swap_texts(item, _join(location, _item_key(i, item)), lookup, keep, prose_only)
+            for i, item in enumerate(data)
         ]
-    if isinstance(data, str) and is_prose(data) and keep(location):
+    if isinstance(data, str) and (is_prose(data) or not prose_only) and keep(location):
         return lookup(location, data) or data
     return data
 
 
-def prose_texts(data: Any, location: str, keep: Callable[[str], bool]) -> list[tuple[str, str]]:
-    """Every prose string at a kept location, stripped, with its location."""
+def prose_texts(
+    data: Any, location: str, keep: Callable[[str], bool], prose_only: bool = True
+) -> list[tuple[str, str]]:
+    """Every prose string (or, without ``prose_only``, every string) at a kept location, stripped."""
     found: list[tuple[str, str]] = []
 
     def collect(where: str, text: str) -> None:
         found.append((where, text.strip()))
 
-    swap_texts(data, location, collect, keep)
+    swap_texts(data, location, collect, keep, prose_only)
     return found
 
 
@@ -139,7 +147,9 @@ def is_explanation(location: str) -> bool:
 
 def guideline_prose(location: str) -> bool:
     """Keep the prose parts of guideline.yaml."""
-    return location == "guideline/title" or any(fnmatchcase(location, p) for p in GUIDELINE_PROSE)
+    return location in ("guideline/title", "guideline/version") or any(
+        fnmatchcase(location, p) for p in GUIDELINE_PROSE
+    )
 
 
 def chapter_blocks(body: str) -> list[str]:

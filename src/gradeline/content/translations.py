@@ -99,7 +99,11 @@ def load_translations(pack: Path = DEFAULT_PACK, language: str = "en") -> Transl
     return Translations(language=language, note=note, entries=entries)
 
 
-@lru_cache(maxsize=8)
 def cached_translations(pack: Path = DEFAULT_PACK, language: str = "en") -> Translations:
-    """The translations, loaded once per process."""
+    """The translations, loaded once per process (one object per pack and language)."""
+    return _cached_translations(Path(pack), language)
+
+
+@lru_cache(maxsize=8)
+def _cached_translations(pack: Path, language: str) -> Translations:
     return load_translations(pack, language)

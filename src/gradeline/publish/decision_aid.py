@@ -14,6 +14,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from gradeline.content.translatable import printed_effect
 from gradeline.content.translations import cached_translations
 from gradeline.evidence.data import Lang, cached_evidence_data
 from gradeline.evidence.fmt import (
@@ -257,7 +258,7 @@ def _card(r: OutcomeReading, lang: Lang, names: tuple[str, str]) -> Card:
     elif r.estimate.measure.value == "SMD":
         _smd(card, r, lang)
     elif r.outcome.effect is not None:
-        card.lines.append((UI[lang]["published"], r.outcome.effect.text))
+        card.lines.append((UI[lang]["published"], printed_effect(r.outcome.effect.text, lang)))
     if r.certainty is not None:
         card.certainty = f"{certainty_symbols(r.certainty)} {certainty_name(r.certainty, lang)}"
         card.certainty_words = r.certainty_words.get(lang) if r.certainty_words else ""
@@ -268,6 +269,12 @@ def _card(r: OutcomeReading, lang: Lang, names: tuple[str, str]) -> Card:
     if r.relevance.note_en and lang == "en":
         card.notes.append(r.relevance.note_en)
     return card
+
+
+def _quote(location: str, danish: str, lang: Lang) -> Quote:
+    """One quoted text in the language, or the Danish original marked as Danish."""
+    translated = cached_translations().get(location) if lang != "da" else None
+    return Quote(translated, lang) if translated else Quote(danish, "da")
 
 
 def _quotes(rec: Recommendation, field_name: str, paragraphs: list[str], lang: Lang) -> list[Quote]:
@@ -311,10 +318,10 @@ def decision_aid_context(rec: Recommendation, guideline: Guideline, lang: Lang =
         "no_data": [outcome_name(o, data.names).title.get(lang) for o in rec.outcomes if o.effect is None],
         "plot": Markup(outcome_plot_svg(rec, guideline, lang)),
         "plot_text": text_alternative(readings, lang),
-        "involves": rec.pico.intervention,
+        "involves": _quote(f"recommendations/{rec.id}/pico/intervention", rec.pico.intervention, lang),
         "advice": _quotes(rec, "practical_advice", rec.practical_advice, lang),
-        "benefits_harms": rec.key_info.benefits_harms,
-        "preferences": rec.key_info.preferences,
+        "benefits_harms": _quotes(rec, "key_info/benefits_harms", rec.key_info.benefits_harms, lang),
+        "preferences": _quotes(rec, "key_info/preferences", rec.key_info.preferences, lang),
         "wording_source": data.wording.source.citation,
         "smd_convention": data.relevance.smd.convention,
         "names_draft": data.names.review.status != "reviewed",

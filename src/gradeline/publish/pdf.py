@@ -6,10 +6,12 @@ Both documents carry the guideline's status (e.g. *ikke gældende*) in the margi
 
 from __future__ import annotations
 
+import gettext
 import io
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -17,16 +19,13 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from gradeline.decide.rules import RedFlagRules
+from gradeline.evidence.data import Lang
 from gradeline.evidence.fmt import certainty_name, certainty_symbols
 from gradeline.model import Certainty, Guideline, Recommendation, StrengthLevel
 
 TEMPLATES = Path(__file__).parent / "templates" / "pdf"
-_ENV = Environment(
-    loader=FileSystemLoader(TEMPLATES),
-    autoescape=select_autoescape(["html", "j2"]),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+# The documents' interface words come from the web's gettext catalogue (read as a file; no Django here).
+LOCALE = Path(__file__).resolve().parents[1] / "web" / "locale"
 _MARKDOWN = MarkdownIt("commonmark", {"html": False})
 
 
@@ -39,14 +38,26 @@ class Stamp:
     status_label: str
     status_since: str
     status_note: str
+    lang: str = "da"
 
     @property
     def margin_text(self) -> str:
-        since = f" siden {self.status_since}" if self.status_since else ""
-        return f"{self.status_label.upper()}{since} · Udgave {self.edition}"
+        _ = catalogue(self.lang).gettext
+        since = " " + _("siden %(year)s") % {"year": self.status_since} if self.status_since else ""
+        return f"{self.status_label.upper()}{since} · {_('Udgave')} {self.edition}"
 
 
-def default_stamp(guideline: Guideline, edition: str | None = None, published: date | None = None) -> Stamp:
+@lru_cache(maxsize=4)
+def catalogue(lang: str) -> gettext.NullTranslations:
+    """The interface words in a language (Danish, the source language, needs none)."""
+    if lang == "da":
+        return gettext.NullTranslations()
+    return gettext.translation("django", localedir=str(LOCALE), languages=[lang], fallback=True)
+
+
+def default_stamp(
+    guideline: Guideline, edition: str | None = None, published: date | None = None, lang: str = "da"
+) -> Stamp:
     status = guideline.status
     return Stamp(
         edition=edition or guideline.version,
@@ -54,6 +65,7 @@ def default_stamp(guideline: Guideline, edition: str | None = None, published: d
         status_label=status.label,
         status_since=str(status.since_year or ""),
         status_note=status.note,
+        lang=lang,
     )
 
 
@@ -67,12 +79,12 @@ class RecLine:
     certainty_symbols: str
 
 
-def _lines(guideline: Guideline) -> list[RecLine]:
+def _lines(guideline: Guideline, lang: Lang) -> list[RecLine]:
     return [
         RecLine(
             rec=rec,
             level=guideline.strength_level(rec),
-            certainty_label=certainty_name(rec.overall_certainty, "da") if rec.overall_certainty else "",
+            certainty_label=certainty_name(rec.overall_certainty, lang) if rec.overall_certainty else "",
             certainty_symbols=certainty_symbols(rec.overall_certainty) if rec.overall_certainty else "",
         )
         for rec in guideline.recommendations
@@ -83,26 +95,50 @@ def _markdown(text: str) -> Markup:
     return Markup(_MARKDOWN.render(text))  # the pack's own text; raw HTML is disabled
 
 
-def _certainty(value: Certainty | str | None) -> str:
-    if not value:
-        return ""
-    c = Certainty(value)
-    return f"{certainty_symbols(c)} {certainty_name(c, 'da')}"
-
-
-_ENV.filters["markdown"] = _markdown
-_ENV.filters["certainty"] = _certainty
-
-
-def guideline_html(guideline: Guideline, stamp: Stamp | None = None) -> str:
-    """The full guideline (all layers, evidence tables, table of contents) as print HTML."""
-    numbers = [c.number for c in guideline.chapters] + [r.chapter for r in guideline.recommendations]
-    return _ENV.get_template("guideline.html.j2").render(
-        g=guideline,
-        lines=_lines(guideline),
-        stamp=stamp or default_stamp(guideline),
-        glossary_number=max(numbers, default=0) + 1,  # the glossary follows the last numbered section
+@lru_cache(maxsize=4)
+def _env(lang: Lang) -> Environment:
+    """The templates with the interface words of one language."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_translations(catalogue(lang), newstyle=True)  # type: ignore[attr-defined]
+
+    def certainty(value: Certainty | str | None) -> str:
+        if not value:
+            return ""
+        c = Certainty(value)
+        return f"{certainty_symbols(c)} {certainty_name(c, lang)}"
+
+    env.filters["markdown"] = _markdown
+    env.filters["certainty"] = certainty
+    return env
+
+
+def _render(template: str, guideline: Guideline, stamp: Stamp | None, lang: Lang, **extra: object) -> str:
+    return (
+        _env(lang)
+        .get_template(template)
+        .render(
+            g=guideline,
+            lines=_lines(guideline, lang),
+            stamp=stamp or default_stamp(guideline, lang=lang),
+            lang=lang,
+            **extra,
+        )
+    )
+
+
+def guideline_html(guideline: Guideline, stamp: Stamp | None = None, lang: Lang = "da") -> str:
+    """The full guideline (all layers, evidence tables, table of contents) as print HTML.
+
+    For English, pass the English edition of the pack (``load_pack(pack, "en")``) and ``lang="en"``."""
+    numbers = [c.number for c in guideline.chapters] + [r.chapter for r in guideline.recommendations]
+    # the glossary follows the last numbered section
+    return _render("guideline.html.j2", guideline, stamp, lang, glossary_number=max(numbers, default=0) + 1)
 
 
 def first_sentence(text: str) -> str:
@@ -125,15 +161,17 @@ def quickguide_html(
     stamp: Stamp | None = None,
     red_flags: RedFlagRules | None = None,
     read_more: str | None = None,
+    lang: Lang = "da",
 ) -> str:
     """The quick guide on two A4 pages: page 1 every recommendation with its strength and first line of
     practical advice; page 2 the red flags with what to do and how fast, the key messages and where to read
-    more (URL and QR code)."""
+    more (URL and QR code). For English, pass the English edition of the pack and ``lang="en"``."""
     recs = guideline.recommendations
-    return _ENV.get_template("quickguide.html.j2").render(
-        g=guideline,
-        lines=_lines(guideline),
-        stamp=stamp or default_stamp(guideline),
+    return _render(
+        "quickguide.html.j2",
+        guideline,
+        stamp,
+        lang,
         advice={r.id: first_sentence(r.practical_advice[0]) for r in recs if r.practical_advice},
         red_flags=red_flags,
         read_more=read_more,
@@ -148,9 +186,9 @@ def html_to_pdf(html: str) -> bytes:
     return pdf
 
 
-def render_guideline_pdf(guideline: Guideline, stamp: Stamp | None = None) -> bytes:
+def render_guideline_pdf(guideline: Guideline, stamp: Stamp | None = None, lang: Lang = "da") -> bytes:
     """The full guideline as an A4 PDF with page numbers, contents and the status on every page."""
-    return html_to_pdf(guideline_html(guideline, stamp))
+    return html_to_pdf(guideline_html(guideline, stamp, lang))
 
 
 def render_quickguide_pdf(
@@ -158,6 +196,7 @@ def render_quickguide_pdf(
     stamp: Stamp | None = None,
     red_flags: RedFlagRules | None = None,
     read_more: str | None = None,
+    lang: Lang = "da",
 ) -> bytes:
     """The quick guide (section 14) as a two-page A4 PDF."""
-    return html_to_pdf(quickguide_html(guideline, stamp, red_flags, read_more))
+    return html_to_pdf(quickguide_html(guideline, stamp, red_flags, read_more, lang))

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from gradeline.content.pack import cached_sources
+from gradeline.content.translatable import is_prose
 from gradeline.content.translations import Translations, cached_translations
 
 
@@ -33,6 +34,8 @@ class Localizer:
     def __call__(self, location: str, danish: str) -> Text:
         if not self.translating:
             return Text(danish, "da")
+        if not is_prose(danish):  # a name or acronym such as 'NSAID' reads the same in every language
+            return Text(danish, self.language)
         translated = self.translations.get(location) if self.translations.language == self.language else None
         return Text(translated, self.language) if translated else Text(danish, "da", fallback=True)
 

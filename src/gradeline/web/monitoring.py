@@ -13,6 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from gradeline.monitor.codes import load_codes
 from gradeline.monitor.outputs.plots import by_stratum_svg, over_time_svg
@@ -60,6 +61,17 @@ def _overall(rows: list[dict[str, Any]], indicator: str) -> dict[str, Any] | Non
     return next((r for r in rows if r["indicator"] == indicator and r["stratifier"] == "all"), None)
 
 
+def in_language(item: dict[str, Any], language: str) -> dict[str, Any]:
+    """An indicator definition (or the catalogue) in the reader's language: ``title_en`` replaces
+    ``title`` in English, ``title_da`` replaces it in Danish, where the pack gives them."""
+    out = dict(item)
+    for key, value in item.items():
+        base, _, suffix = key.rpartition("_")
+        if base and suffix == language and isinstance(value, str) and value.strip():
+            out[base] = value
+    return out
+
+
 def _labels() -> dict[str, str]:
     codes = load_codes()
     return {**codes.regions, **{k: v["label"] for k, v in codes.professions.items()}}
@@ -68,17 +80,20 @@ def _labels() -> dict[str, str]:
 def overview(request: HttpRequest) -> HttpResponse:
     """Every indicator with its overall share and interval, tied to its recommendation."""
     rows, synthetic = results()
-    items = [{**ind, "overall": _overall(rows, ind["id"])} for ind in catalogue()["indicators"]]
+    lang = getattr(request, "LANGUAGE_CODE", "da")
+    items = [
+        {**in_language(ind, lang), "overall": _overall(rows, ind["id"])} for ind in catalogue()["indicators"]
+    ]
+    notice = in_language(catalogue(), lang)["notice"]
     return render(
-        request,
-        "gradeline/monitoring.html",
-        {"items": items, "synthetic": synthetic, "notice": catalogue()["notice"]},
+        request, "gradeline/monitoring.html", {"items": items, "synthetic": synthetic, "notice": notice}
     )
 
 
 def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
     """One indicator: definition, charts over time and by region/profession, and the data behind them."""
-    definitions = {ind["id"]: ind for ind in catalogue()["indicators"]}
+    lang = getattr(request, "LANGUAGE_CODE", "da")
+    definitions = {ind["id"]: in_language(ind, lang) for ind in catalogue()["indicators"]}
     if indicator_id not in definitions:
         raise Http404(indicator_id)
     rows, synthetic = results()
@@ -86,11 +101,11 @@ def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
     title = ind["title"]
     charts = []
     for heading, data, svg in (
-        ("Over tid", over_time(rows, indicator_id), over_time_svg),
-        ("Over tid efter region", over_time(rows, indicator_id, "region"), over_time_svg),
-        ("Efter region", by_stratum(rows, indicator_id, "region"), by_stratum_svg),
-        ("Efter faggruppe", by_stratum(rows, indicator_id, "profession"), by_stratum_svg),
-        ("Efter aldersgruppe", by_stratum(rows, indicator_id, "age_band"), by_stratum_svg),
+        (_("Over tid"), over_time(rows, indicator_id), over_time_svg),
+        (_("Over tid efter region"), over_time(rows, indicator_id, "region"), over_time_svg),
+        (_("Efter region"), by_stratum(rows, indicator_id, "region"), by_stratum_svg),
+        (_("Efter faggruppe"), by_stratum(rows, indicator_id, "profession"), by_stratum_svg),
+        (_("Efter aldersgruppe"), by_stratum(rows, indicator_id, "age_band"), by_stratum_svg),
     ):
         charts.append(
             {
@@ -107,7 +122,7 @@ def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
             "overall": _overall(rows, indicator_id),
             "charts": charts,
             "synthetic": synthetic,
-            "notice": catalogue()["notice"],
+            "notice": in_language(catalogue(), lang)["notice"],
         },
     )
 
@@ -118,7 +133,7 @@ def _table(data: dict[str, Any], labels: dict[str, str]) -> list[dict[str, Any]]
         return [{"label": labels.get(s["stratum"], s["stratum"]), **s} for s in data["strata"]]
     table = []
     for series in data["series"]:
-        name = "Alle" if series["name"] == "all" else labels.get(series["name"], series["name"])
+        name = _("Alle") if series["name"] == "all" else labels.get(series["name"], series["name"])
         for i, period in enumerate(data["periods"]):
             table.append(
                 {

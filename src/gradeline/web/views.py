@@ -6,11 +6,14 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template import loader
+from django.utils.html import escape
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 
 from gradeline.content.pack import cached_pack
 from gradeline.web.api import json_response
 from gradeline.web.chapters import render_markdown
+from gradeline.web.cited import mark_cited
 from gradeline.web.context import edition, localizer
 from gradeline.web.evidence_rows import evidence_readings, language, per_from
 from gradeline.web.glossary import GlossaryMarker, glossary_errata
@@ -61,7 +64,7 @@ def chapter(request: HttpRequest, chapter_slug: str) -> HttpResponse:
         "chapter.html",
         chapter=found,
         title=title,
-        body=render_markdown(found.body),
+        body=mark_cited(render_markdown(found.body)),
         content_lang=t.language_of(f"chapters/{found.slug}/blocks"),
     )
 
@@ -70,7 +73,10 @@ def chapter(request: HttpRequest, chapter_slug: str) -> HttpResponse:
 def glossary(request: HttpRequest) -> HttpResponse:
     """Section 22: abbreviations and terms."""
     danish = cached_pack().glossary
-    entries = [(slug(d.term), e) for d, e in zip(danish, edition(request).glossary, strict=True)]
+    entries = [
+        (slug(d.term), e, mark_safe(mark_cited(str(escape(e.definition)))))
+        for d, e in zip(danish, edition(request).glossary, strict=True)
+    ]
     errata = {slug(term): found for term, found in glossary_errata(cached_pack()).items()}
     return _page(
         request,

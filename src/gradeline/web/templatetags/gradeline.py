@@ -16,7 +16,9 @@ register = template.Library()
 def _wrap(value: Text | str, inner: str) -> SafeString:
     if isinstance(value, Text) and value.fallback:
         note = format_html(' <span class="fallback-note">({})</span>', _("kun på dansk, ikke oversat"))
-        return mark_safe(f'<span lang="{value.lang}">{inner}</span>{note}')  # inner is escaped
+        return mark_safe(
+            f'<span lang="{value.lang}" data-untranslated>{inner}</span>{note}'
+        )  # inner is escaped
     return mark_safe(inner)  # inner is escaped
 
 

@@ -1,0 +1,34 @@
+"""English names and cited phrases inside Danish text, marked with their language (``lang="en"``)."""
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from django.utils.html import escape
+
+from gradeline.content.pack import DEFAULT_PACK, read_yaml
+
+_TAG = re.compile(r"(<[^>]+>)")
+
+
+@lru_cache(maxsize=4)
+def cited_phrases(pack: Path = DEFAULT_PACK) -> tuple[str, ...]:
+    """The phrases listed in the pack's ``translations/cited.yaml`` (none when there is no such file)."""
+    path = Path(pack) / "translations" / "cited.yaml"
+    items = (read_yaml(path) or []) if path.exists() else []
+    return tuple(str(item["text"]) for item in items if isinstance(item, dict) and item.get("text"))
+
+
+def mark_cited(html: str, phrases: tuple[str, ...] | None = None, lang: str = "en") -> str:
+    """HTML with each listed phrase, outside tags, wrapped in ``<span lang="en">``."""
+    found = phrases if phrases is not None else cited_phrases()
+    if not found:
+        return html
+    pattern = re.compile("|".join(re.escape(str(escape(p))) for p in sorted(found, key=len, reverse=True)))
+    parts = _TAG.split(html)
+    return "".join(
+        part
+        if part.startswith("<")
+        else pattern.sub(lambda m: f'<span lang="{lang}">{m.group(0)}</span>', part)
+        for part in parts
+    )
