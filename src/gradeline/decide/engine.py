@@ -332,7 +332,8 @@ def _recommendations(
                 id=rec.id,
                 chapter=rec.chapter,
                 title=rec.title,
-                title_en=english(f"recommendations/{rec.id}/title"),
+                # a title the pack does not translate (e.g. "NSAID") reads the same in English
+                title_en=english(f"recommendations/{rec.id}/title") or rec.title,
                 text_en=english(f"recommendations/{rec.id}/text"),
                 strength=rec.strength.value,
                 direction=rec.direction.value,
