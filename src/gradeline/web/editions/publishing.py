@@ -1,11 +1,15 @@
 """Publish the pack as a new edition, find editions, and render their documents."""
 
+import hashlib
+import json
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from gradeline.content.export import guideline_json
 from gradeline.content.pack import cached_pack
@@ -14,6 +18,7 @@ from gradeline.web.audit.log import record
 from gradeline.web.audit.models import Action
 from gradeline.web.editions.models import Edition
 from gradeline.web.editions.review import ReviewStatus, review_statuses
+from gradeline.web.editions.stored import stored
 
 
 def current() -> Edition | None:
@@ -122,23 +127,28 @@ def stamp(edition: Edition) -> Stamp:
     )
 
 
-_pdfs: dict[tuple[int, str, str], bytes] = {}
+def edition_pdf(edition: Edition, kind: str) -> Path:
+    """An edition's PDF (``guideline`` or ``quickguide``) in the active language, rendered once to disk."""
+    render = render_quickguide_pdf if kind == "quickguide" else render_guideline_pdf
+    key = (
+        "edition",
+        str(edition.snapshot.get("id", "")),
+        edition.number,
+        edition.published_at.isoformat(),
+        kind,
+        get_language() or "da",
+    )
+    return stored(key, lambda: render(edition.guideline(), stamp(edition)))
 
 
-def edition_pdf(edition: Edition, kind: str) -> bytes:
-    """An edition's PDF (``guideline`` or ``quickguide``); editions never change, so it is kept."""
-    key = (edition.pk, edition.published_at.isoformat(), kind)
-    if key not in _pdfs:
-        render = render_quickguide_pdf if kind == "quickguide" else render_guideline_pdf
-        if len(_pdfs) >= 16:
-            _pdfs.clear()
-        _pdfs[key] = render(edition.guideline(), stamp(edition))
-    return _pdfs[key]
+@lru_cache(maxsize=1)
+def _pack_digest() -> str:
+    return hashlib.sha256(json.dumps(guideline_json(cached_pack()), sort_keys=True).encode()).hexdigest()
 
 
-@lru_cache(maxsize=2)
-def pack_pdf(kind: str) -> bytes:
-    """The unpublished pack's PDF (when no edition exists yet)."""
+def pack_pdf(kind: str) -> Path:
+    """The unpublished pack's PDF (when no edition exists yet), rendered once per pack content to disk."""
     g = cached_pack()
     render = render_quickguide_pdf if kind == "quickguide" else render_guideline_pdf
-    return render(g, default_stamp(g, edition=f"{g.version} (upubliceret)"))
+    key = ("pack", g.id, _pack_digest(), kind, get_language() or "da")
+    return stored(key, lambda: render(g, default_stamp(g, edition=f"{g.version} (upubliceret)")))
