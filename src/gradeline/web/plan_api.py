@@ -41,7 +41,7 @@ class Problems(Schema):
 
 @api.post(
     "/plan",
-    response={200: Plan, 422: Problems, 429: Message},
+    response={200: Plan, 400: Message, 422: Problems, 429: Message},
     summary="Decision-support plan for a patient",
     description=DESCRIPTION,
     tags=["decide"],
