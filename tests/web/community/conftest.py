@@ -6,7 +6,6 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.cache import caches
 from django.test import Client
 
 from gradeline.web import memo
@@ -20,7 +19,6 @@ PASSWORD = "korrekt-hest-batteri-42"
 def _fresh_pages(settings: Any, tmp_path: Path) -> Iterator[None]:
     settings.GRADELINE_MEDIA_DIR = str(tmp_path / "media")
     memo.clear()
-    caches["ratelimit"].clear()
     yield
     memo.clear()
 
