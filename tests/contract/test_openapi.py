@@ -22,6 +22,6 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 
 
 @schema.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_every_operation_keeps_its_contract(case: schemathesis.Case) -> None:
     case.call_and_validate(checks=CHECKS)
