@@ -1,6 +1,6 @@
 """Decision support: plans per second in-process, and ``POST /api/plan`` under a bounded loopback load
 against the app's cheapest JSON endpoint (one outcome row, ``GET /api/recommendations/{id}/outcomes/{id}``)
-in the same run and the same server (gunicorn, 2 workers; a new connection per request)."""
+in the same run and the same server (waitress, 2 threads; a new connection per request)."""
 
 import json
 import time
@@ -51,7 +51,7 @@ def run() -> dict[str, Any]:
         "settings": {
             "requests_per_target": REQUESTS,
             "concurrency": CONCURRENCY,
-            "app": "gunicorn, 2 sync workers; SQLite (unused by these endpoints)",
+            "app": "waitress, 2 threads; SQLite (unused by these endpoints)",
             "client": "Python threads + http.client, a new connection per request",
             "patients": len(PATIENTS),
         },

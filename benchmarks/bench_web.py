@@ -1,6 +1,6 @@
 """Web app vs a static file server serving the same rendered HTML, under a bounded loopback load.
 
-Starts gradeline's app (gunicorn, 2 workers) and ``python -m http.server`` over a copy of the app's own
+Starts gradeline's app (waitress, 2 threads) and ``python -m http.server`` over a copy of the app's own
 HTML, sends a fixed number of GET requests per page with a fixed concurrency (threads + http.client, a new
 connection per request for both servers), and reports throughput and p50/p99 latency, plus the app/static
 throughput ratio. Both servers are stopped before returning.
@@ -69,7 +69,7 @@ def run() -> dict[str, Any]:
                 "settings": {
                     "requests_per_target": REQUESTS,
                     "concurrency": CONCURRENCY,
-                    "app": "gunicorn, 2 sync workers, whitenoise; SQLite (unused by these pages)",
+                    "app": "waitress, 2 threads, whitenoise; SQLite (unused by these pages)",
                     "static": "python -m http.server (ThreadingHTTPServer) over the app's rendered HTML",
                     "client": "Python threads + http.client, a new connection per request",
                 },

@@ -1,4 +1,4 @@
-"""Shared load helpers: start the app under gunicorn, and a bounded closed-loop load for any request.
+"""Shared load helpers: start the app (waitress), and a bounded closed-loop load for any request.
 
 Free ports, readiness and stop helpers, GET and JSON POST, and a load loop that takes any request function,
 so GET and POST endpoints are measured the same way (a new connection per request).
@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from gradeline.web.accounts.conf import RATE_LIMITS
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -115,11 +117,13 @@ def load(call: Callable[[], int], requests: int, concurrency: int) -> dict[str, 
 
 @contextmanager
 def running_app(workers: int = 2) -> Iterator[int]:
-    """The app under gunicorn on a free loopback port, with a throw-away var/ directory; yields the port."""
+    """The app (waitress, ``workers`` threads) on a free loopback port, a throw-away var/ directory and no
+    rate limits (a benchmark is one greedy client on purpose); yields the port."""
     with tempfile.TemporaryDirectory(prefix="gradeline-bench-") as tmp:
         env: dict[str, Any] = {**os.environ, "GRADELINE_VAR_DIR": str(Path(tmp) / "var")}
         env["PYTHONPATH"] = str(REPO / "src")
         env.pop("DATABASE_URL", None)
+        env.update({f"GRADELINE_RATE_{name.upper()}": "" for name in RATE_LIMITS})
         port = free_port()
         app = subprocess.Popen(
             [sys.executable, "-m", "gradeline.web.serve", "--port", str(port), "--workers", str(workers)],

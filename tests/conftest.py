@@ -39,3 +39,11 @@ def pack_copy(tmp_path: Path, pack_dir: Path) -> Path:
     target = tmp_path / "pack"
     shutil.copytree(pack_dir, target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> None:
+    """Every test starts with empty rate-limit counters (they live in the process's memory)."""
+    from django.core.cache import caches
+
+    caches["ratelimit"].clear()

@@ -97,8 +97,13 @@ def _print_coverage(coverage: Coverage, limit: int = 20) -> None:
 
 @app.command()
 def check(pack: Annotated[Path, typer.Argument(help="Content pack folder.")] = DEFAULT_PACK) -> None:
-    """Validate a content pack, run the linter and check translation coverage; exit non-zero on a problem."""
-    guideline = _load(pack)
+    """Validate every file of a content pack, run the linter and check translation coverage; exit non-zero on
+    any problem."""
+    from gradeline.packcheck import check_pack
+
+    guideline, problems = check_pack(pack)
+    if guideline is None or problems:
+        fail("the content pack is not valid:\n" + "\n".join(problems))
     report = lint_guideline(guideline, pack)
     _print_report(guideline, report)
     coverage = None
@@ -184,17 +189,25 @@ def plan(
 
 @app.command()
 def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (beyond loopback: production settings).")
+    ] = ("127.0.0.1"),
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
-    workers: Annotated[int, typer.Option(help="Worker processes.", min=1, max=32)] = 2,
+    threads: Annotated[
+        int, typer.Option("--threads", "--workers", help="Worker threads.", min=1, max=64)
+    ] = 8,
     database_url: Annotated[
         str | None, typer.Option("--database-url", help="e.g. postgres://… (default: SQLite under var/).")
     ] = None,
 ) -> None:
-    """Start the web app (layers 1 and 2, decision support, APIs) on its embedded defaults."""
+    """Check the content pack, then start the web app (layers 1 and 2, decision support, APIs)."""
+    from gradeline.web.serve import ServeError
     from gradeline.web.serve import serve as serve_app
 
-    serve_app(host=host, port=port, workers=workers, database_url=database_url)
+    try:
+        serve_app(host=host, port=port, threads=threads, database_url=database_url)
+    except ServeError as exc:
+        fail(str(exc))
 
 
 @app.command()

@@ -9,6 +9,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from gradeline.content.errors import PackError, describe_validation_error
+from gradeline.content.textfiles import check_text_sizes, read_text
 from gradeline.content.translatable import (
     Lookup,
     chapter_blocks,
@@ -29,16 +30,17 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_yaml(path: Path) -> Any:
-    """Parse one YAML file; a syntax error becomes a PackError naming the file and line."""
+    """Parse one YAML file; a syntax, encoding or size problem becomes a PackError naming the file."""
+    text = read_text(path)
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
-    except FileNotFoundError as exc:
-        raise PackError(f"{path}: file not found") from exc
+        data = yaml.load(text, Loader=SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise PackError(f"{path}:{where}: not valid YAML ({problem})") from exc
+    check_text_sizes(data, path)
+    return data
 
 
 def validate(model: type[M], data: Any, path: Path) -> M:
@@ -51,7 +53,7 @@ def validate(model: type[M], data: Any, path: Path) -> M:
 
 def read_markdown(path: Path) -> tuple[dict[str, Any], str]:
     """Split a Markdown file into its YAML front matter and body."""
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     if not text.startswith("---\n"):
         raise PackError(f"{path}: a chapter file starts with YAML front matter between '---' lines")
     _, front, body = text.split("---\n", 2)
@@ -61,6 +63,7 @@ def read_markdown(path: Path) -> tuple[dict[str, Any], str]:
         raise PackError(f"{path}: the front matter is not valid YAML ({exc})") from exc
     if not isinstance(meta, dict):
         raise PackError(f"{path}: the front matter must be a mapping of fields")
+    check_text_sizes({**meta, "body": body}, path)
     return meta, body.strip()
 
 
@@ -162,6 +165,15 @@ def pack_files(pack: Path) -> list[Path]:
     return [p for p in named if p.exists()] + sorted((pack / "recommendations").glob("*.yaml"))
 
 
+def _refuse_duplicates(what: str, keyed: list[tuple[str, Path]]) -> None:
+    """PackError naming the file that repeats a key already used in an earlier file."""
+    first: dict[str, Path] = {}
+    for key, path in keyed:
+        if key in first:
+            raise PackError(f"{path}: {what} {key!r} is already used in {first[key]}")
+        first[key] = path
+
+
 def _edition_lookup(pack: Path, language: str) -> Lookup | None:
     """How to find a text's translation in the language's edition; None for the Danish original."""
     if language == "da":
@@ -190,7 +202,7 @@ def load_pack(pack: Path = DEFAULT_PACK, language: str = "da") -> Guideline:
     errata = load_errata(pack, lookup)
     grouped = _errata_by_target(errata)
 
-    recommendations = []
+    recommendations, rec_files = [], []
     for path in sorted((pack / "recommendations").glob("*.yaml")):
         data = read_yaml(path)
         if not isinstance(data, dict):
@@ -199,11 +211,23 @@ def load_pack(pack: Path = DEFAULT_PACK, language: str = "da") -> Guideline:
             data = swap_texts(data, f"recommendations/{data.get('id')}", lookup, everywhere)
             data = printed_effects(data, language)
         recommendations.append(validate(Recommendation, _attach_errata(data, grouped), path))
+        rec_files.append(path)
+    _refuse_duplicates(
+        "recommendation id", [(r.id, p) for r, p in zip(recommendations, rec_files, strict=True)]
+    )
+    _refuse_duplicates(
+        "recommendation chapter",
+        [(str(r.chapter), p) for r, p in zip(recommendations, rec_files, strict=True)],
+    )
 
-    chapters = []
+    chapters, chapter_files = [], []
     for path in sorted((pack / "chapters").glob("*.md")):
         meta, body = read_markdown(path)
         chapters.append(validate(Chapter, _chapter(meta, body, lookup), path))
+        chapter_files.append(path)
+    _refuse_duplicates(
+        "chapter number", [(str(c.number), p) for c, p in zip(chapters, chapter_files, strict=True)]
+    )
 
     glossary_path = pack / "glossary.yaml"
     raw_glossary = (read_yaml(glossary_path) or []) if glossary_path.exists() else []

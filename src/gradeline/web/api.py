@@ -21,6 +21,9 @@ api = NinjaAPI(
 )
 
 
+ENVELOPE = ("$schema", "generator")
+
+
 class Message(Schema):
     detail: str
 
@@ -37,7 +40,8 @@ def not_found(what: str, key: str) -> HttpResponse:
 
 @lru_cache(maxsize=1)
 def _guideline_body() -> dict[str, Any]:
-    return guideline_json(cached_pack())
+    """The export's data without its file envelope (``$schema``, ``generator``): what the schema describes."""
+    return {k: v for k, v in guideline_json(cached_pack()).items() if k not in ENVELOPE}
 
 
 def _recommendation(rec_id: str) -> Recommendation | None:

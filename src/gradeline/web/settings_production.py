@@ -2,7 +2,9 @@
 
 Everything else comes from ``gradeline.web.settings`` and the environment (DATABASE_URL, GRADELINE_SECRET_KEY,
 GRADELINE_ALLOWED_HOSTS, GRADELINE_EMAIL_*). Behind a TLS-terminating proxy set
-GRADELINE_PROXY_SSL_HEADER=1 (trusts X-Forwarded-Proto); GRADELINE_SSL_REDIRECT=0 if the proxy redirects.
+GRADELINE_PROXY_SSL_HEADER=1 (trusts X-Forwarded-Proto); GRADELINE_SSL_REDIRECT=0 if the proxy redirects;
+GRADELINE_TRUSTED_PROXIES=N when N proxies append to X-Forwarded-For (client addresses for log-in lockout and
+rate limits). ``gradeline serve`` beyond loopback runs these settings (docs/deployment.md).
 """
 
 import os

@@ -1,4 +1,4 @@
-"""WSGI entry point (gunicorn gradeline.web.wsgi)."""
+"""WSGI entry point (``gradeline serve`` runs it under waitress; any WSGI server can)."""
 
 import os
 

@@ -1,25 +1,24 @@
 """Users with each role, and a client signed in as each."""
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.cache import caches
 from django.test import Client
 
 from gradeline.web import memo
 from gradeline.web.accounts import outbox
 from gradeline.web.accounts.roles import Role, set_role
-from gradeline.web.editions import publishing
 
 PASSWORD = "korrekt-hest-batteri-42"
 
 
 @pytest.fixture(autouse=True)
-def _fresh_pages() -> Iterator[None]:
+def _fresh_pages(settings: Any, tmp_path: Path) -> Iterator[None]:
+    settings.GRADELINE_MEDIA_DIR = str(tmp_path / "media")
     memo.clear()
-    publishing._pdfs.clear()
-    caches["ratelimit"].clear()
     yield
     memo.clear()
 

@@ -3,7 +3,8 @@
 Apps and middleware are inserted next to named neighbours, so other settings can change independently.
 Environment: GRADELINE_EMAIL_BACKEND (default: the console), GRADELINE_EMAIL_HOST/_PORT/_USER/_PASSWORD,
 GRADELINE_EMAIL_USE_TLS=1, GRADELINE_FROM_EMAIL, GRADELINE_LOGIN_FAILURE_LIMIT (default 5),
-GRADELINE_COMMENT_EDIT_MINUTES (default 15), GRADELINE_SITE_URL (links in e-mails; default
+GRADELINE_COMMENT_EDIT_MINUTES (default 15), GRADELINE_MEDIA_DIR (rendered edition PDFs; default
+var/media), GRADELINE_SITE_URL (links in e-mails; default
 http://localhost:8000), GRADELINE_TRUSTED_PROXIES (how many reverse proxies in front append to
 X-Forwarded-For; default 0: the socket's address is the client's), GRADELINE_RATE_<NAME> for each rate limit
 in RATE_LIMITS ("count/period" with period s, m, h or d; empty switches it off).
@@ -121,5 +122,6 @@ def install(s: dict[str, Any]) -> None:
         EMAIL_USE_TLS=env("GRADELINE_EMAIL_USE_TLS", "") == "1",
         DEFAULT_FROM_EMAIL=env("GRADELINE_FROM_EMAIL", "gradeline <noreply@localhost>"),
         PASSWORD_RESET_TIMEOUT=24 * 3600,
+        GRADELINE_MEDIA_DIR=env("GRADELINE_MEDIA_DIR", str(s.get("VAR_DIR", "var")) + "/media"),
         GRADELINE_COMMENT_EDIT_MINUTES=int(env("GRADELINE_COMMENT_EDIT_MINUTES", "15")),
     )

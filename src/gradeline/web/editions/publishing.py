@@ -1,21 +1,28 @@
 """Publish the pack as a new edition, find editions, and render their documents."""
 
+import hashlib
+import json
 import os
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from gradeline.content.export import guideline_json
 from gradeline.content.pack import DEFAULT_PACK, cached_pack
 from gradeline.decide.rules import load_rules
+from gradeline.evidence.data import Lang
+from gradeline.model import Guideline
 from gradeline.publish.pdf import Stamp, default_stamp, render_guideline_pdf, render_quickguide_pdf
 from gradeline.web.audit.log import record
 from gradeline.web.audit.models import Action
 from gradeline.web.editions.models import Edition
 from gradeline.web.editions.review import ReviewStatus, review_statuses
+from gradeline.web.editions.stored import stored
 
 
 def current() -> Edition | None:
@@ -158,30 +165,48 @@ def stamp(edition: Edition) -> Stamp:
     )
 
 
-_pdfs: dict[tuple[int, str, str], bytes] = {}
+def edition_pdf(edition: Edition, kind: str) -> Path:
+    """An edition's PDF (``guideline`` or ``quickguide``) in the active language, rendered once to disk."""
+    key = (
+        "edition",
+        str(edition.snapshot.get("id", "")),
+        edition.number,
+        edition.published_at.isoformat(),
+        kind,
+        get_language() or "da",
+    )
+    return stored(key, lambda: _document(kind, edition.guideline(), stamp(edition)))
 
 
-def edition_pdf(edition: Edition, kind: str) -> bytes:
-    """An edition's PDF (``guideline`` or ``quickguide``); editions never change, so it is kept."""
-    key = (edition.pk, edition.published_at.isoformat(), kind)
-    if key not in _pdfs:
-        if len(_pdfs) >= 16:
-            _pdfs.clear()
-        _pdfs[key] = _render(kind, edition.guideline(), stamp(edition))
-    return _pdfs[key]
+@lru_cache(maxsize=1)
+def _pack_digest() -> str:
+    return hashlib.sha256(json.dumps(guideline_json(cached_pack()), sort_keys=True).encode()).hexdigest()
 
 
-def _render(kind: str, guideline: Any, with_stamp: Stamp) -> bytes:
-    """One document; the quick guide gets the pack's red flags and the site's address (URL and QR code)."""
+def pack_pdf(kind: str) -> Path:
+    """The unpublished pack's PDF (when no edition exists yet), rendered once per pack content to disk."""
+    g = cached_pack()
+    key = ("pack", g.id, _pack_digest(), kind, get_language() or "da")
+    return stored(key, lambda: _document(kind, g, default_stamp(g, edition=f"{g.version} (upubliceret)")))
+
+
+def _document(kind: str, guideline: Guideline, with_stamp: Stamp) -> bytes:
+    """One document in the active language. English is the pack's unofficial English edition, so it is used
+    only for an edition of the pack's current version (an older snapshot has no translation). The quick guide
+    gets the pack's red flags and the site's address (URL and QR code)."""
+    pack = cached_pack()
+    english = (get_language() or "da").startswith("en") and (guideline.id, guideline.version) == (
+        pack.id,
+        pack.version,
+    )
+    lang: Lang = "en" if english else "da"
+    if english:
+        guideline = cached_pack(language="en")
+        with_stamp = default_stamp(
+            guideline, edition=with_stamp.edition, published=with_stamp.published, lang=lang
+        )
     if kind != "quickguide":
-        return render_guideline_pdf(guideline, with_stamp)
+        return render_guideline_pdf(guideline, with_stamp, lang)
     site = os.environ.get("GRADELINE_SITE_URL", "").rstrip("/")
     read_more = f"{site}/" if site else None
-    return render_quickguide_pdf(guideline, with_stamp, load_rules(DEFAULT_PACK).red_flags, read_more)
-
-
-@lru_cache(maxsize=2)
-def pack_pdf(kind: str) -> bytes:
-    """The unpublished pack's PDF (when no edition exists yet)."""
-    g = cached_pack()
-    return _render(kind, g, default_stamp(g, edition=f"{g.version} (upubliceret)"))
+    return render_quickguide_pdf(guideline, with_stamp, load_rules(DEFAULT_PACK).red_flags, read_more, lang)

@@ -1,8 +1,9 @@
 """Editions: the list and publishing, one edition (current permalink and older ones), diffs and PDFs."""
 
 from datetime import date
+from pathlib import Path
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -99,13 +100,14 @@ def edition(request: HttpRequest, major: int, minor: int) -> HttpResponse:
     return _edition_page(request, get_object_or_404(Edition, major=major, minor=minor), permalink=False)
 
 
-def _pdf(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type="application/pdf")
+def _pdf(path: Path, filename: str) -> FileResponse:
+    """A stored PDF streamed from disk."""
+    response = FileResponse(path.open("rb"), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
 
-def edition_document(request: HttpRequest, major: int, minor: int, document: str) -> HttpResponse:
+def edition_document(request: HttpRequest, major: int, minor: int, document: str) -> FileResponse:
     if document not in KINDS:
         raise Http404(document)
     found = get_object_or_404(Edition, major=major, minor=minor)
@@ -114,7 +116,7 @@ def edition_document(request: HttpRequest, major: int, minor: int, document: str
     )
 
 
-def current_document(request: HttpRequest, document: str) -> HttpResponse:
+def current_document(request: HttpRequest, document: str) -> FileResponse:
     """The current edition's document; before the first edition, the pack's (marked unpublished)."""
     if document not in KINDS:
         raise Http404(document)
