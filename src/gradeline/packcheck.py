@@ -25,7 +25,7 @@ Part = Callable[[Path, Guideline], list[str]]
 def _decide(pack: Path, guideline: Guideline) -> list[str]:
     from gradeline.content.pack import read_yaml, validate
     from gradeline.decide import check_rules, load_rules
-    from gradeline.web.handout import HandoutWording
+    from gradeline.web.decide.handout import HandoutWording
 
     problems = check_rules(load_rules(pack), guideline)
     handout = pack / "decide" / "handout.yaml"
@@ -63,8 +63,19 @@ def _monitor(pack: Path, guideline: Guideline) -> list[str]:
 
 
 def _translations(pack: Path, guideline: Guideline) -> list[str]:
-    for path in sorted((pack / "translations").glob("*.yaml")):
-        load_translations(pack, path.stem)
+    """Every language's translations (``<lang>.yaml`` and ``<lang>/``); ``cited.yaml`` lists cited phrases."""
+    folder = pack / "translations"
+    languages = (
+        {p.stem for p in folder.glob("*.yaml") if p.stem != "cited"}
+        | {p.name for p in folder.iterdir() if p.is_dir()}
+        if folder.is_dir()
+        else set()
+    )
+    for language in sorted(languages):
+        load_translations(pack, language)
+    cited = folder / "cited.yaml"
+    if cited.exists() and not isinstance(yaml.safe_load(read_text(cited)) or [], list):
+        return [f"{cited}: must be a list of {{text: …}} phrases"]
     return []
 
 
