@@ -79,12 +79,24 @@ def _translations(pack: Path, guideline: Guideline) -> list[str]:
     return []
 
 
+def _publish(pack: Path, guideline: Guideline) -> list[str]:
+    from gradeline.content.pack import load_pack
+    from gradeline.publish.key_messages import load_quickguide_data, problems
+
+    data = load_quickguide_data(pack)
+    if data is None:
+        return []
+    english = load_pack(pack, "en") if (pack / "translations").is_dir() else None
+    return problems(data, guideline, english)
+
+
 PARTS: dict[str, tuple[str, Part]] = {
     "decision rules": ("decide", _decide),
     "evidence wording": ("evidence", _evidence),
     "value sets": ("valuesets", _valuesets),
     "monitoring definitions": ("monitor", _monitor),
     "translations": ("translations", _translations),
+    "quick guide": ("publish", _publish),
 }
 
 

@@ -10,6 +10,7 @@ from gradeline.content.errors import PackError
 from gradeline.content.pack import DEFAULT_PACK, load_pack
 from gradeline.decide.rules import load_rules
 from gradeline.model import Guideline
+from gradeline.publish.key_messages import load_quickguide_data
 from gradeline.publish.pdf import render_guideline_pdf, render_quickguide_pdf
 
 OutOption = Annotated[Path | None, typer.Option("--out", help="Write the PDF to this file.")]
@@ -65,6 +66,11 @@ def export_quickguide(
     name = "quick-guide" if lang == "en" else "hurtigguide"
     default = Path("build") / f"{guideline.id}-{name}{_suffix(lang)}.pdf"
     data = render_quickguide_pdf(
-        guideline, None, red_flags, f"{site}/" if site else None, lang="en" if lang == "en" else "da"
+        guideline,
+        None,
+        red_flags,
+        f"{site}/" if site else None,
+        lang="en" if lang == "en" else "da",
+        page2=load_quickguide_data(pack),
     )
     _write(data, output or default)

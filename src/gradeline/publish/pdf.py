@@ -22,6 +22,8 @@ from gradeline.decide.rules import RedFlagRules
 from gradeline.evidence.data import Lang
 from gradeline.evidence.fmt import certainty_name, certainty_symbols
 from gradeline.model import Certainty, Guideline, Recommendation, StrengthLevel
+from gradeline.publish.key_messages import QuickGuideData
+from gradeline.publish.key_messages import messages as key_messages
 
 TEMPLATES = Path(__file__).parent / "templates" / "pdf"
 # The documents' interface words come from the web's gettext catalogue (read as a file; no Django here).
@@ -162,11 +164,19 @@ def quickguide_html(
     red_flags: RedFlagRules | None = None,
     read_more: str | None = None,
     lang: Lang = "da",
+    page2: QuickGuideData | None = None,
 ) -> str:
     """The quick guide on two A4 pages: page 1 every recommendation with its strength and first line of
-    practical advice; page 2 the red flags with what to do and how fast, the key messages and where to read
-    more (URL and QR code). For English, pass the English edition of the pack and ``lang="en"``."""
+    practical advice; page 2 the red flags with what to do and how fast, the key messages quoted from the
+    practical advice and where to read more (``read_more``, else the pack's first address, as URL and QR
+    code). For English, pass the English edition of the pack and ``lang="en"``."""
     recs = guideline.recommendations
+    links = (
+        [(link.label.en if lang == "en" else link.label.da, str(link.url)) for link in page2.read_more]
+        if page2
+        else []
+    )
+    read_more = read_more or (links[0][1] if links else None)
     return _render(
         "quickguide.html.j2",
         guideline,
@@ -176,6 +186,8 @@ def quickguide_html(
         red_flags=red_flags,
         read_more=read_more,
         qr=qr_svg(read_more) if read_more else None,
+        messages=key_messages(page2, guideline, lang),
+        links=links,
     )
 
 
@@ -197,6 +209,7 @@ def render_quickguide_pdf(
     red_flags: RedFlagRules | None = None,
     read_more: str | None = None,
     lang: Lang = "da",
+    page2: QuickGuideData | None = None,
 ) -> bytes:
     """The quick guide (section 14) as a two-page A4 PDF."""
-    return html_to_pdf(quickguide_html(guideline, stamp, red_flags, read_more, lang))
+    return html_to_pdf(quickguide_html(guideline, stamp, red_flags, read_more, lang, page2))

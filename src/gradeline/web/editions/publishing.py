@@ -17,6 +17,7 @@ from gradeline.content.pack import DEFAULT_PACK, cached_pack
 from gradeline.decide.rules import load_rules
 from gradeline.evidence.data import Lang
 from gradeline.model import Guideline
+from gradeline.publish.key_messages import load_quickguide_data
 from gradeline.publish.pdf import Stamp, default_stamp, render_guideline_pdf, render_quickguide_pdf
 from gradeline.web.audit.log import record
 from gradeline.web.audit.models import Action
@@ -209,4 +210,5 @@ def _document(kind: str, guideline: Guideline, with_stamp: Stamp) -> bytes:
         return render_guideline_pdf(guideline, with_stamp, lang)
     site = os.environ.get("GRADELINE_SITE_URL", "").rstrip("/")
     read_more = f"{site}/" if site else None
-    return render_quickguide_pdf(guideline, with_stamp, load_rules(DEFAULT_PACK).red_flags, read_more, lang)
+    red_flags, page2 = load_rules(DEFAULT_PACK).red_flags, load_quickguide_data(DEFAULT_PACK)
+    return render_quickguide_pdf(guideline, with_stamp, red_flags, read_more, lang, page2)
