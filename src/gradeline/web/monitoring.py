@@ -13,9 +13,13 @@ from typing import Any
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from gradeline.monitor.codes import load_codes
-from gradeline.monitor.outputs.plots import by_stratum_svg, over_time_svg
+from gradeline.monitor.definitions import load_catalogue
+from gradeline.monitor.outputs.charts import funnel
+from gradeline.monitor.outputs.plots import by_stratum_svg, funnel_svg, over_time_svg
 from gradeline.monitor.webdata import by_stratum, catalogue, load_rows, over_time
 
 DEMO_PATIENTS = 3000
@@ -82,21 +86,26 @@ def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
     if indicator_id not in definitions:
         raise Http404(indicator_id)
     rows, synthetic = results()
-    ind, labels = definitions[indicator_id], _labels()
+    texts = load_catalogue().get(indicator_id).texts(get_language() or "da")
+    ind, labels = {**definitions[indicator_id], **texts}, _labels()
     title = ind["title"]
     charts = []
-    for heading, data, svg in (
-        ("Over tid", over_time(rows, indicator_id), over_time_svg),
-        ("Over tid efter region", over_time(rows, indicator_id, "region"), over_time_svg),
-        ("Efter region", by_stratum(rows, indicator_id, "region"), by_stratum_svg),
-        ("Efter faggruppe", by_stratum(rows, indicator_id, "profession"), by_stratum_svg),
-        ("Efter aldersgruppe", by_stratum(rows, indicator_id, "age_band"), by_stratum_svg),
+    for heading, data, svg, caption in (
+        (_("Over tid"), over_time(rows, indicator_id), over_time_svg, _PERIOD_CAPTION),
+        (_("Over tid efter region"), over_time(rows, indicator_id, "region"), over_time_svg, _PERIOD_CAPTION),
+        (_("Efter region"), by_stratum(rows, indicator_id, "region"), by_stratum_svg, _SHARE_CAPTION),
+        (_("Efter faggruppe"), by_stratum(rows, indicator_id, "profession"), by_stratum_svg, _SHARE_CAPTION),
+        (_("Efter aldersgruppe"), by_stratum(rows, indicator_id, "age_band"), by_stratum_svg, _SHARE_CAPTION),
+        (_("Klinikker sammenlignet"), funnel(rows, indicator_id, "clinic"), funnel_svg, _FUNNEL_CAPTION),
+        (_("Regioner sammenlignet"), funnel(rows, indicator_id, "region"), funnel_svg, _FUNNEL_CAPTION),
     ):
         charts.append(
             {
                 "heading": heading,
+                "caption": caption(),
                 "svg": svg(data, labels, f"{title}: {heading}"),
                 "table": _table(data, labels),
+                "hidden": data.get("hidden", 0),
             }
         )
     return render(
@@ -112,13 +121,42 @@ def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
     )
 
 
+def _PERIOD_CAPTION() -> str:
+    return _(
+        "Andel med 95 % Wilson-interval. Kvartaler, der kun delvis ligger i måleperioden, er udeladt af "
+        "figuren og markeret i tabellen."
+    )
+
+
+def _SHARE_CAPTION() -> str:
+    return _("Andel med 95 % Wilson-interval.")
+
+
+def _FUNNEL_CAPTION() -> str:
+    return _(
+        "Tragtdiagram: hver enheds andel mod dens antal forløb. Linjerne viser den samlede andel og 95 %- og "
+        "99,8 %-kontrolgrænser; enheder uden for 99,8 %-grænsen afviger mere, end tilfældighed forklarer."
+    )
+
+
 def _table(data: dict[str, Any], labels: dict[str, str]) -> list[dict[str, Any]]:
     """The numbers behind a chart, as rows for an accessible table."""
     if "strata" in data:
         return [{"label": labels.get(s["stratum"], s["stratum"]), **s} for s in data["strata"]]
+    if "points" in data:
+        return [
+            {
+                "label": labels.get(p["stratum"], p["stratum"]),
+                **p,
+                "ci_low": None,
+                "ci_high": None,
+                "note": _("uden for 99,8 %-grænsen") if p["outside_998"] else "",
+            }
+            for p in data["points"]
+        ]
     table = []
     for series in data["series"]:
-        name = "Alle" if series["name"] == "all" else labels.get(series["name"], series["name"])
+        name = _("Alle") if series["name"] == "all" else labels.get(series["name"], series["name"])
         for i, period in enumerate(data["periods"]):
             table.append(
                 {
@@ -128,6 +166,8 @@ def _table(data: dict[str, Any], labels: dict[str, str]) -> list[dict[str, Any]]
                     "share": series["share"][i],
                     "ci_low": series["ci_low"][i],
                     "ci_high": series["ci_high"][i],
+                    "suppressed": series["suppressed"][i],
+                    "note": _("delvis periode, ikke i figuren") if data["partial"][i] else "",
                 }
             )
     return table
