@@ -6,7 +6,7 @@ labelled as synthetic everywhere.
 """
 
 import threading
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,9 @@ from gradeline.monitor.outputs.charts import funnel
 from gradeline.monitor.outputs.plots import by_stratum_svg, funnel_svg, over_time_svg
 from gradeline.monitor.webdata import by_stratum, catalogue, load_rows, over_time
 
-DEMO_PATIENTS = 3000
+DEMO_PATIENTS = 20000
+DEMO_FORMAT = 2
+"""Bump when the results format changes, so an old demonstration on disk is not reused."""
 _lock = threading.Lock()
 
 
@@ -35,11 +37,11 @@ def _results_file(folder: Path) -> Path | None:
 
 @cache
 def _demo_rows() -> list[dict[str, Any]]:
-    """Seeded synthetic data and its indicators, computed once per machine into var/monitor-demo/."""
+    """Seeded synthetic data and its indicators, computed once per machine into var/."""
     from gradeline.monitor.pipeline import run
     from gradeline.monitor.synth import SynthSpec, generate
 
-    base = Path(settings.VAR_DIR) / "monitor-demo"
+    base = Path(settings.VAR_DIR) / f"monitor-demo-{DEMO_FORMAT}-{DEMO_PATIENTS}"
     with _lock:
         found = _results_file(base / "results")
         if found is None:
@@ -56,8 +58,14 @@ def results() -> tuple[list[dict[str, Any]], bool]:
     if configured:
         found = _results_file(Path(configured))
         if found is not None:
-            return load_rows(found), False
+            return _load(str(found), found.stat().st_mtime_ns), False
     return _demo_rows(), True
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, mtime_ns: int) -> list[dict[str, Any]]:
+    """Result rows of one results file, read again only when the file changes."""
+    return load_rows(Path(path))
 
 
 def _overall(rows: list[dict[str, Any]], indicator: str) -> dict[str, Any] | None:
@@ -87,8 +95,38 @@ def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
         raise Http404(indicator_id)
     rows, synthetic = results()
     texts = load_catalogue().get(indicator_id).texts(get_language() or "da")
-    ind, labels = {**definitions[indicator_id], **texts}, _labels()
-    title = ind["title"]
+    ind = {**definitions[indicator_id], **texts}
+    return render(
+        request,
+        "gradeline/monitoring_indicator.html",
+        {
+            "ind": ind,
+            "overall": _overall(rows, indicator_id),
+            "charts": _charts(indicator_id, str(ind["title"]), get_language() or "da", id(rows), rows),
+            "synthetic": synthetic,
+            "notice": catalogue()["notice"],
+        },
+    )
+
+
+def _charts(
+    indicator_id: str, title: str, language: str, rows_id: int, rows: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The indicator's charts and tables; drawn once per results, indicator and language (matplotlib is slow
+    on a busy machine)."""
+    key = (indicator_id, language, rows_id)
+    if key not in _chart_cache:
+        _chart_cache[key] = _draw(indicator_id, title, rows)
+        while len(_chart_cache) > 64:
+            _chart_cache.pop(next(iter(_chart_cache)))
+    return _chart_cache[key]
+
+
+_chart_cache: dict[tuple[str, str, int], list[dict[str, Any]]] = {}
+
+
+def _draw(indicator_id: str, title: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    labels = _labels()
     charts = []
     for heading, data, svg, caption in (
         (_("Over tid"), over_time(rows, indicator_id), over_time_svg, _PERIOD_CAPTION),
@@ -108,17 +146,7 @@ def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
                 "hidden": data.get("hidden", 0),
             }
         )
-    return render(
-        request,
-        "gradeline/monitoring_indicator.html",
-        {
-            "ind": ind,
-            "overall": _overall(rows, indicator_id),
-            "charts": charts,
-            "synthetic": synthetic,
-            "notice": catalogue()["notice"],
-        },
-    )
+    return charts
 
 
 def _PERIOD_CAPTION() -> str:

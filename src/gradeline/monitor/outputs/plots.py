@@ -54,15 +54,15 @@ def over_time_svg(data: Mapping[str, Any], labels: Mapping[str, str], title: str
     tops: list[float] = []
     for index, series in enumerate(data["series"]):
         colour = PALETTE[index % len(PALETTE)]
-        points = [
-            (x, 100 * series["share"][i], 100 * series["ci_low"][i], 100 * series["ci_high"][i])
-            for x, i in enumerate(keep)
-            if series["share"][i] is not None
-        ]
-        if not points:
+        shown = [i for i in keep if series["share"][i] is not None]
+        if not shown:
             continue
-        xs, ys, los, his = zip(*points, strict=True)
-        tops.extend(his)
+        # NaN where a period is suppressed or empty: the line breaks there instead of bridging the gap
+        ys = [100 * series["share"][i] if series["share"][i] is not None else math.nan for i in keep]
+        los = [100 * series["ci_low"][i] if series["share"][i] is not None else math.nan for i in keep]
+        his = [100 * series["ci_high"][i] if series["share"][i] is not None else math.nan for i in keep]
+        tops.extend(h for h in his if not math.isnan(h))
+        xs = list(range(len(keep)))
         name = labels.get(series["name"], series["name"]) if series["name"] != "all" else "Alle"
         axes.plot(xs, ys, marker="o", markersize=3, color=colour, label=name, linewidth=1.5)
         axes.fill_between(xs, los, his, color=colour, alpha=0.12, linewidth=0)
