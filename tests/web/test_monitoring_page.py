@@ -51,6 +51,20 @@ def test_partial_quarters_are_marked_and_left_out(client: Client, settings, resu
     assert "delvis periode, ikke i figuren" in html
 
 
+def test_results_without_small_cell_suppression_are_withheld(
+    client: Client, settings, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    generate(SynthSpec(patients=300, seed=7), tmp_path / "data")
+    from gradeline.monitor.config import MonitorConfig
+
+    run(tmp_path / "data", "duckdb", tmp_path / "results", "csv", cfg=MonitorConfig(min_cell_patients=1))
+    settings.GRADELINE_MONITOR_RESULTS = str(tmp_path / "results")
+    html = client.get("/monitorering/").content.decode()
+    assert "Resultaterne vises ikke" in html
+    assert html.count("ikke beregnet") == 10  # no numbers in the table
+    assert client.get("/monitorering/nsaid-udlevering/").status_code == 200
+
+
 def test_unknown_indicator_is_404(client: Client, settings, results: Path) -> None:  # type: ignore[no-untyped-def]
     settings.GRADELINE_MONITOR_RESULTS = str(results)
     assert client.get("/monitorering/no-such-indicator/").status_code == 404

@@ -5,6 +5,7 @@ Without it the page shows a demonstration on seeded synthetic data, computed onc
 labelled as synthetic everywhere.
 """
 
+import json
 import threading
 from functools import cache, lru_cache
 from pathlib import Path
@@ -52,14 +53,29 @@ def _demo_rows() -> list[dict[str, Any]]:
     return load_rows(found)
 
 
+PUBLISHED_MIN_CELL = 5
+"""Results computed with a smaller --min-cell are not shown: the page never publishes small cells."""
+
+
 def results() -> tuple[list[dict[str, Any]], bool]:
-    """Result rows and whether they are the synthetic demonstration."""
+    """Result rows and whether they are the synthetic demonstration (no rows for results that were not
+    suppressed at the published threshold)."""
     configured = getattr(settings, "GRADELINE_MONITOR_RESULTS", "")
     if configured:
         found = _results_file(Path(configured))
         if found is not None:
+            if _min_cell(found.parent) < PUBLISHED_MIN_CELL:
+                return [], False
             return _load(str(found), found.stat().st_mtime_ns), False
     return _demo_rows(), True
+
+
+def _min_cell(folder: Path) -> int:
+    """The --min-cell the results were written with (summary.json); 1 when unknown."""
+    try:
+        return int(json.loads((folder / "summary.json").read_text(encoding="utf-8"))["min_cell_patients"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return 1
 
 
 @lru_cache(maxsize=4)
@@ -84,7 +100,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "gradeline/monitoring.html",
-        {"items": items, "synthetic": synthetic, "notice": catalogue()["notice"]},
+        {"items": items, "synthetic": synthetic, "notice": catalogue()["notice"], "withheld": not rows},
     )
 
 
