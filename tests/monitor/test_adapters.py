@@ -156,7 +156,7 @@ def test_omop_matches_tabular(planted_dir: Path, planted_cfg: MonitorConfig, tmp
         o / "person.csv",
         [
             {
-                "person_id": p["patient_id"],
+                "person_id": f"p{p['patient_id']}",
                 "gender_concept_id": gender[p["sex"]],
                 "year_of_birth": p["birth_date"][:4],
                 "month_of_birth": p["birth_date"][5:7],
@@ -175,7 +175,7 @@ def test_omop_matches_tabular(planted_dir: Path, planted_cfg: MonitorConfig, tmp
         [
             {
                 "visit_occurrence_id": e["encounter_id"],
-                "person_id": e["patient_id"],
+                "person_id": f"p{e['patient_id']}",
                 "visit_start_date": e["enc_date"],
                 "provider_id": e["profession"],
                 "care_site_id": e["clinic_id"],
@@ -187,7 +187,7 @@ def test_omop_matches_tabular(planted_dir: Path, planted_cfg: MonitorConfig, tmp
         o / "condition_occurrence.csv",
         [
             {
-                "person_id": e["patient_id"],
+                "person_id": f"p{e['patient_id']}",
                 "visit_occurrence_id": e["encounter_id"],
                 "condition_start_date": e["enc_date"],
                 "condition_source_value": e["code"],
@@ -200,7 +200,7 @@ def test_omop_matches_tabular(planted_dir: Path, planted_cfg: MonitorConfig, tmp
         o / "drug_exposure.csv",
         [
             {
-                "person_id": r["patient_id"],
+                "person_id": f"p{r['patient_id']}",
                 "drug_exposure_start_date": r["dispense_date"],
                 "drug_source_value": r["atc"],
                 "days_supply": r["days_supply"],
@@ -213,7 +213,7 @@ def test_omop_matches_tabular(planted_dir: Path, planted_cfg: MonitorConfig, tmp
         o / "procedure_occurrence.csv",
         [
             {
-                "person_id": i["patient_id"],
+                "person_id": f"p{i['patient_id']}",
                 "procedure_date": i["imaging_date"],
                 "procedure_source_value": sks[i["modality"]],
                 "modifier_source_value": i["body_site"],
@@ -225,14 +225,15 @@ def test_omop_matches_tabular(planted_dir: Path, planted_cfg: MonitorConfig, tmp
         o / "observation.csv",
         [
             {
-                "person_id": r["patient_id"],
+                "person_id": f"p{r['patient_id']}",
                 "observation_date": r["referral_date"],
                 "observation_source_value": r["referral_type"],
             }
             for r in _rows(planted_dir, "referrals")
         ],
     )
-    shutil.copy(planted_dir / "sick_leave.csv", o / "sick_leave.csv")
+    spells = [{**s, "patient_id": f"p{s['patient_id']}"} for s in _rows(planted_dir, "sick_leave")]
+    _write(o / "sick_leave.csv", spells)  # text person ids throughout
     shutil.copy(planted_dir / "manifest.json", o / "manifest.json")
     report = ingest_omop(o, tmp_path / "clean")
     assert report.rejected == 0, report.lines()

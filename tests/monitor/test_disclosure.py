@@ -111,3 +111,19 @@ def test_measure_report_and_chart_data_carry_no_small_cell(published: Path) -> N
     series = over_time(rows, "opioid-udlevering", "region")["series"]
     for line in series:
         assert all(n is None or n == 0 or n >= 5 for n in line["numerator"])
+
+
+def test_patients_are_counted_once_however_many_episodes(
+    planted_dir: Path, planted_cfg: Any, tmp_path: Path
+) -> None:
+    """Patient 6 has two episodes in the population (E and F): five episodes, four patients."""
+    from gradeline.monitor.ingest.tabular import ingest_tabular
+    from tests.monitor.helpers import counts_on
+
+    ingest_tabular(planted_dir, tmp_path / "clean")
+    rows = counts_on("duckdb", tmp_path / "clean", planted_cfg).rows
+    overall = next(r for r in rows if r["indicator"] == "langvarigt-forloeb" and r["stratifier"] == "all")
+    assert (overall["population"], overall["patients_population"]) == (5, 4)
+    assert (overall["num"], overall["patients_num"]) == (1, 1)  # C, patient 2
+    chiro = next(r for r in rows if r["indicator"] == "langvarigt-forloeb" and r["stratum"] == "CHIRO")
+    assert (chiro["population"], chiro["patients_population"]) == (3, 2)  # C (patient 2), E and F (patient 6)

@@ -112,3 +112,20 @@ def test_day_counts_are_continuous_variable_measures(result: MonitorResult) -> N
     assert float(work.measureScore.value) == 70.0
     counts = {p.code.coding[0].code: p.count for p in opioid.population}
     assert counts == {"initial-population": 5, "measure-population": 2}
+
+
+def test_partial_quarters_and_axes_scaled_to_the_data() -> None:
+    from datetime import date
+
+    from gradeline.monitor.episodes import Window
+    from gradeline.monitor.outputs.plots import axis_top
+    from gradeline.monitor.periods import is_partial
+
+    measured = Window(date(2023, 6, 30), date(2024, 10, 8))
+    assert is_partial("2023-Q2", measured)  # one eligible day (30 June)
+    assert not is_partial("2023-Q3", measured)
+    assert is_partial("2024-Q4", measured)
+    assert is_partial("2024", measured) and not is_partial("unknown", measured)
+    top = axis_top([9.6, 12.1, 11.0])  # a ~10 % indicator with its interval
+    assert 12.1 < top <= 20
+    assert axis_top([97.0]) == 100

@@ -128,3 +128,14 @@ def test_sks_subcodes_count_under_their_parent(planted_dir: Path, tmp_path: Path
     assert out.result.summary["episodes"]["in_population"] == 5
     assert out.result.overall("paracetamol-udlevering")["numerator"] == 1  # patient 4's dispensing
     assert out.result.summary["code_lists_version"] != "unversioned"
+
+
+def test_atc_codes_count_under_their_level(planted_dir: Path, tmp_path: Path) -> None:
+    """N02A (level 3, opioids) covers N02AJ13 (tramadol and paracetamol) dispensed to patient 4 on day 4."""
+    data = _copy(planted_dir, tmp_path)
+    _append(data / "prescriptions.csv", "4,2024-05-10,N02AJ13,3,true")
+    out = run(data, cfg=NO_SUPPRESSION)
+    assert (
+        out.result.overall("opioid-udlevering")["numerator"],
+        out.result.overall("opioid-udlevering")["denominator"],
+    ) == (3, 5)

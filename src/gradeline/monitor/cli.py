@@ -61,7 +61,7 @@ def _print(result: RunOutput, seconds: float) -> None:
         r = rows[0]
         if r["suppressed"]:
             out.print(
-                f"  {ind.id:34} suppressed (fewer than {summary['min_cell_patients']} patients in a cell)",
+                f"  {ind.id:34} hidden (< {summary['min_cell_patients']} patients)",
                 highlight=False,
             )
             continue

@@ -22,15 +22,6 @@ from gradeline.monitor.episodes import Window, all_episodes, episode_counts, in_
 from gradeline.monitor.indicators import INDICATORS, RESULT_COLUMNS, Context
 
 COUNT_COLUMNS = ("population", "den", "excl", "num", "value_sum", "value_n")
-PATIENT_COLUMNS = (
-    "patients_population",
-    "patients_den",
-    "patients_num",
-    "patients_not_num",
-    "patients_excl",
-    "patients_value",
-)
-"""Distinct patients per stratum behind each published count (for small-cell suppression)."""
 Progress = Callable[[str], None]
 STRATA = ("episode_id", "patient_id", *STRATIFIERS)
 
@@ -77,30 +68,59 @@ def base_counts(long: ir.Table) -> ir.Table:
     )
 
 
-def patient_counts(long: ir.Table) -> ir.Table:
-    """Distinct patients per (indicator, stratifier, stratum) behind each count; distinct counts cannot be
-    rolled up, so every stratifier is its own group-by (one union, one query)."""
-    m = _keyed(long)
+def repeat_patients(long: ir.Table, ep: ir.Table) -> ir.Table:
+    """Per (indicator, stratifier, stratum): how many episodes each count holds beyond one per patient.
+
+    Distinct patients = episodes minus these repeats. Only patients with more than one episode in the
+    population can repeat, so the distinct counting runs on their few rows, not on every episode; distinct
+    counts cannot be rolled up, so every stratifier is its own group-by (one union, one query)."""
+    several = ep.group_by("patient_id").aggregate(n=ep.count()).filter(lambda t: t.n > 1).select("patient_id")
+    m = _keyed(long).semi_join(several, "patient_id")
     counted = (m.den == 1) & (m.excl == 0)
-    pid = m.patient_id
+    flags = {
+        "population": ibis.literal(True),
+        "den": counted,
+        "num": counted & (m.num == 1),
+        "not_num": counted & (m.num == 0),
+        "excl": m.excl == 1,
+        "value": m.value.notnull(),
+    }
+    m = m.mutate(**{f"f_{k}": v.cast("int64") for k, v in flags.items()})
     parts = []
     for s in stratifiers():
         keys = [] if s == "all" else s.split("×")
-        stratum = ibis.literal("all") if not keys else ibis.literal("|").join([m[k] for k in keys])
-        g = m.mutate(stratifier=ibis.literal(s), stratum=stratum).group_by(
-            ["indicator", "stratifier", "stratum"]
+        per_patient = m.group_by(["indicator", *keys, "patient_id"]).aggregate(
+            **{f"n_{k}": m[f"f_{k}"].sum() for k in flags}
         )
+        stratum = ibis.literal("all") if not keys else ibis.literal("|").join([per_patient[k] for k in keys])
+        per_patient = per_patient.mutate(stratifier=ibis.literal(s), stratum=stratum)
         parts.append(
-            g.aggregate(
-                patients_population=pid.nunique(),
-                patients_den=pid.nunique(where=counted),
-                patients_num=pid.nunique(where=counted & (m.num == 1)),
-                patients_not_num=pid.nunique(where=counted & (m.num == 0)),
-                patients_excl=pid.nunique(where=m.excl == 1),
-                patients_value=pid.nunique(where=m.value.notnull()),
+            per_patient.group_by(["indicator", "stratifier", "stratum"]).aggregate(
+                **{
+                    f"repeat_{k}": ibis.greatest(per_patient[f"n_{k}"] - 1, 0).sum().cast("int64")
+                    for k in flags
+                }
             )
         )
     return ibis.union(*parts, distinct=False)
+
+
+def add_patient_counts(rows: list[dict[str, Any]], repeats: list[dict[str, Any]]) -> None:
+    """Distinct patients behind each count of ``rows`` (episodes minus repeats), as ``patients_*``."""
+    index = {(r["indicator"], r["stratifier"], r["stratum"]): r for r in repeats}
+    for r in rows:
+        rep = index.get((r["indicator"], r["stratifier"], r["stratum"]), {})
+        counted = r["den"] - r["excl"]
+        episodes = {
+            "population": r["population"],
+            "den": counted,
+            "num": r["num"],
+            "not_num": counted - r["num"],
+            "excl": r["excl"],
+            "value": r["value_n"],
+        }
+        for k, n in episodes.items():
+            r[f"patients_{k}"] = n - int(rep.get(f"repeat_{k}") or 0)
 
 
 def stratifiers() -> list[str]:
@@ -173,13 +193,7 @@ def compute(
             step("stratify")
             long = ibis.union(*parts, distinct=False)
             rows = roll_up(base_counts(long).to_pyarrow())
-            patients = {
-                (p["indicator"], p["stratifier"], p["stratum"]): p
-                for p in patient_counts(long).to_pyarrow().to_pylist()
-            }
-            for r in rows:
-                found = patients[(r["indicator"], r["stratifier"], r["stratum"])]
-                r.update({c: int(found[c]) for c in PATIENT_COLUMNS})
+            add_patient_counts(rows, repeat_patients(long, ep).to_pyarrow().to_pylist())
     finally:
         for m in kept:
             m.release()

@@ -28,6 +28,34 @@ class IndicatorDefinition:
     exclusions: str
     caveat: str
     value: str | None = None
+    rationale_en: str = ""
+    denominator_da: str = ""
+    numerator_da: str = ""
+    exclusions_da: str = ""
+    caveat_da: str = ""
+    value_da: str | None = None
+
+    def texts(self, language: str) -> dict[str, str | None]:
+        """Title, rationale, denominator, numerator, exclusions, caveat and value in Danish or English."""
+        if language.startswith("da"):
+            return {
+                "title": self.title,
+                "rationale": self.rationale,
+                "denominator": self.denominator_da or self.denominator,
+                "numerator": self.numerator_da or self.numerator,
+                "exclusions": self.exclusions_da or self.exclusions,
+                "caveat": self.caveat_da or self.caveat,
+                "value": self.value_da or self.value,
+            }
+        return {
+            "title": self.title_en or self.title,
+            "rationale": self.rationale_en or self.rationale,
+            "denominator": self.denominator,
+            "numerator": self.numerator,
+            "exclusions": self.exclusions,
+            "caveat": self.caveat,
+            "value": self.value,
+        }
 
 
 @dataclass(frozen=True)

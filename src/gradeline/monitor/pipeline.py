@@ -105,6 +105,7 @@ def run(
                 tables = {n: backend.table(f"ok_{n}") for n in report.tables if n in TABLES}
             else:
                 save(con, report, Path(tmp))
+                report.rejections = report.clean_dir = None  # temporary copies, gone after the run
                 backend = connect(engine, spark=spark, spark_remote=spark_remote)
                 tables = load_tables(backend, Path(tmp))
             counts = compute(backend, tables, cfg, progress=step)

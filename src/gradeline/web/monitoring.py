@@ -5,21 +5,27 @@ Without it the page shows a demonstration on seeded synthetic data, computed onc
 labelled as synthetic everywhere.
 """
 
+import json
 import threading
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from gradeline.monitor.codes import load_codes
-from gradeline.monitor.outputs.plots import by_stratum_svg, over_time_svg
+from gradeline.monitor.definitions import load_catalogue
+from gradeline.monitor.outputs.charts import funnel
+from gradeline.monitor.outputs.plots import by_stratum_svg, funnel_svg, over_time_svg
 from gradeline.monitor.webdata import by_stratum, catalogue, load_rows, over_time
 
-DEMO_PATIENTS = 3000
+DEMO_PATIENTS = 20000
+DEMO_FORMAT = 2
+"""Bump when the results format changes, so an old demonstration on disk is not reused."""
 _lock = threading.Lock()
 
 
@@ -32,11 +38,11 @@ def _results_file(folder: Path) -> Path | None:
 
 @cache
 def _demo_rows() -> list[dict[str, Any]]:
-    """Seeded synthetic data and its indicators, computed once per machine into var/monitor-demo/."""
+    """Seeded synthetic data and its indicators, computed once per machine into var/."""
     from gradeline.monitor.pipeline import run
     from gradeline.monitor.synth import SynthSpec, generate
 
-    base = Path(settings.VAR_DIR) / "monitor-demo"
+    base = Path(settings.VAR_DIR) / f"monitor-demo-{DEMO_FORMAT}-{DEMO_PATIENTS}"
     with _lock:
         found = _results_file(base / "results")
         if found is None:
@@ -47,14 +53,35 @@ def _demo_rows() -> list[dict[str, Any]]:
     return load_rows(found)
 
 
+PUBLISHED_MIN_CELL = 5
+"""Results computed with a smaller --min-cell are not shown: the page never publishes small cells."""
+
+
 def results() -> tuple[list[dict[str, Any]], bool]:
-    """Result rows and whether they are the synthetic demonstration."""
+    """Result rows and whether they are the synthetic demonstration (no rows for results that were not
+    suppressed at the published threshold)."""
     configured = getattr(settings, "GRADELINE_MONITOR_RESULTS", "")
     if configured:
         found = _results_file(Path(configured))
         if found is not None:
-            return load_rows(found), False
+            if _min_cell(found.parent) < PUBLISHED_MIN_CELL:
+                return [], False
+            return _load(str(found), found.stat().st_mtime_ns), False
     return _demo_rows(), True
+
+
+def _min_cell(folder: Path) -> int:
+    """The --min-cell the results were written with (summary.json); 1 when unknown."""
+    try:
+        return int(json.loads((folder / "summary.json").read_text(encoding="utf-8"))["min_cell_patients"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return 1
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, mtime_ns: int) -> list[dict[str, Any]]:
+    """Result rows of one results file, read again only when the file changes."""
+    return load_rows(Path(path))
 
 
 def _overall(rows: list[dict[str, Any]], indicator: str) -> dict[str, Any] | None:
@@ -86,7 +113,9 @@ def overview(request: HttpRequest) -> HttpResponse:
     ]
     notice = in_language(catalogue(), lang)["notice"]
     return render(
-        request, "gradeline/monitoring.html", {"items": items, "synthetic": synthetic, "notice": notice}
+        request,
+        "gradeline/monitoring.html",
+        {"items": items, "synthetic": synthetic, "notice": notice, "withheld": not rows},
     )
 
 
@@ -97,33 +126,76 @@ def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
     if indicator_id not in definitions:
         raise Http404(indicator_id)
     rows, synthetic = results()
-    ind, labels = definitions[indicator_id], _labels()
-    title = ind["title"]
-    charts = []
-    for heading, data, svg in (
-        (_("Over tid"), over_time(rows, indicator_id), over_time_svg),
-        (_("Over tid efter region"), over_time(rows, indicator_id, "region"), over_time_svg),
-        (_("Efter region"), by_stratum(rows, indicator_id, "region"), by_stratum_svg),
-        (_("Efter faggruppe"), by_stratum(rows, indicator_id, "profession"), by_stratum_svg),
-        (_("Efter aldersgruppe"), by_stratum(rows, indicator_id, "age_band"), by_stratum_svg),
-    ):
-        charts.append(
-            {
-                "heading": heading,
-                "svg": svg(data, labels, f"{title}: {heading}"),
-                "table": _table(data, labels),
-            }
-        )
+    texts = load_catalogue().get(indicator_id).texts(get_language() or "da")
+    ind = {**definitions[indicator_id], **texts}
     return render(
         request,
         "gradeline/monitoring_indicator.html",
         {
             "ind": ind,
             "overall": _overall(rows, indicator_id),
-            "charts": charts,
+            "charts": _charts(indicator_id, str(ind["title"]), get_language() or "da", id(rows), rows),
             "synthetic": synthetic,
             "notice": in_language(catalogue(), lang)["notice"],
         },
+    )
+
+
+def _charts(
+    indicator_id: str, title: str, language: str, rows_id: int, rows: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The indicator's charts and tables; drawn once per results, indicator and language (matplotlib is slow
+    on a busy machine)."""
+    key = (indicator_id, language, rows_id)
+    if key not in _chart_cache:
+        _chart_cache[key] = _draw(indicator_id, title, rows)
+        while len(_chart_cache) > 64:
+            _chart_cache.pop(next(iter(_chart_cache)))
+    return _chart_cache[key]
+
+
+_chart_cache: dict[tuple[str, str, int], list[dict[str, Any]]] = {}
+
+
+def _draw(indicator_id: str, title: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    labels = _labels()
+    charts = []
+    for heading, data, svg, caption in (
+        (_("Over tid"), over_time(rows, indicator_id), over_time_svg, _PERIOD_CAPTION),
+        (_("Over tid efter region"), over_time(rows, indicator_id, "region"), over_time_svg, _PERIOD_CAPTION),
+        (_("Efter region"), by_stratum(rows, indicator_id, "region"), by_stratum_svg, _SHARE_CAPTION),
+        (_("Efter faggruppe"), by_stratum(rows, indicator_id, "profession"), by_stratum_svg, _SHARE_CAPTION),
+        (_("Efter aldersgruppe"), by_stratum(rows, indicator_id, "age_band"), by_stratum_svg, _SHARE_CAPTION),
+        (_("Klinikker sammenlignet"), funnel(rows, indicator_id, "clinic"), funnel_svg, _FUNNEL_CAPTION),
+        (_("Regioner sammenlignet"), funnel(rows, indicator_id, "region"), funnel_svg, _FUNNEL_CAPTION),
+    ):
+        charts.append(
+            {
+                "heading": heading,
+                "caption": caption(),
+                "svg": svg(data, labels, f"{title}: {heading}"),
+                "table": _table(data, labels),
+                "hidden": data.get("hidden", 0),
+            }
+        )
+    return charts
+
+
+def _PERIOD_CAPTION() -> str:
+    return _(
+        "Andel med 95 % Wilson-interval. Kvartaler, der kun delvis ligger i måleperioden, er udeladt af "
+        "figuren og markeret i tabellen."
+    )
+
+
+def _SHARE_CAPTION() -> str:
+    return _("Andel med 95 % Wilson-interval.")
+
+
+def _FUNNEL_CAPTION() -> str:
+    return _(
+        "Tragtdiagram: hver enheds andel mod dens antal forløb. Linjerne viser den samlede andel og 95 %- og "
+        "99,8 %-kontrolgrænser; enheder uden for 99,8 %-grænsen afviger mere, end tilfældighed forklarer."
     )
 
 
@@ -131,6 +203,17 @@ def _table(data: dict[str, Any], labels: dict[str, str]) -> list[dict[str, Any]]
     """The numbers behind a chart, as rows for an accessible table."""
     if "strata" in data:
         return [{"label": labels.get(s["stratum"], s["stratum"]), **s} for s in data["strata"]]
+    if "points" in data:
+        return [
+            {
+                "label": labels.get(p["stratum"], p["stratum"]),
+                **p,
+                "ci_low": None,
+                "ci_high": None,
+                "note": _("uden for 99,8 %-grænsen") if p["outside_998"] else "",
+            }
+            for p in data["points"]
+        ]
     table = []
     for series in data["series"]:
         name = _("Alle") if series["name"] == "all" else labels.get(series["name"], series["name"])
@@ -143,6 +226,8 @@ def _table(data: dict[str, Any], labels: dict[str, str]) -> list[dict[str, Any]]
                     "share": series["share"][i],
                     "ci_low": series["ci_low"][i],
                     "ci_high": series["ci_high"][i],
+                    "suppressed": series["suppressed"][i],
+                    "note": _("delvis periode, ikke i figuren") if data["partial"][i] else "",
                 }
             )
     return table

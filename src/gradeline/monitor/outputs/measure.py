@@ -244,7 +244,7 @@ def _group(
 
 def _report(
     result: MonitorResult, measure_url: str, improvement: str | None, group: dict[str, Any], reporter: str
-) -> MeasureReport:
+) -> dict[str, Any]:
     summary = result.summary
     notice = summary["notice"]
     suppressed = (
@@ -252,28 +252,26 @@ def _report(
         if summary.get("min_cell_patients", 1) > 1
         else ""
     )
-    return MeasureReport.model_validate(
-        {
-            "resourceType": "MeasureReport",
-            "id": str(uuid.uuid4()),
-            "text": {
-                "status": "generated",
-                "div": f'<div xmlns="http://www.w3.org/1999/xhtml"><p>{notice}{suppressed}</p></div>',
-            },
-            "status": "complete",
-            "type": "summary",
-            "measure": measure_url,
-            "date": datetime.now(UTC).isoformat(timespec="seconds"),
-            "reporter": {"display": reporter},
-            "period": {"start": summary["measured_start"], "end": summary["measured_end"]},
-            **(
-                {"improvementNotation": {"coding": [{"system": IMPROVEMENT, "code": improvement}]}}
-                if improvement
-                else {}
-            ),
-            "group": [group],
-        }
-    )
+    return {
+        "resourceType": "MeasureReport",
+        "id": str(uuid.uuid4()),
+        "text": {
+            "status": "generated",
+            "div": f'<div xmlns="http://www.w3.org/1999/xhtml"><p>{notice}{suppressed}</p></div>',
+        },
+        "status": "complete",
+        "type": "summary",
+        "measure": measure_url,
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "reporter": {"display": reporter},
+        "period": {"start": summary["measured_start"], "end": summary["measured_end"]},
+        **(
+            {"improvementNotation": {"coding": [{"system": IMPROVEMENT, "code": improvement}]}}
+            if improvement
+            else {}
+        ),
+        "group": [group],
+    }
 
 
 def measure_report(
@@ -281,6 +279,12 @@ def measure_report(
 ) -> MeasureReport:
     """A summary MeasureReport of one indicator (with every stratifier when ``stratified``); ``period`` is
     the window in which episode starts were measured."""
+    return MeasureReport.model_validate(_report_dict(result, ind, stratified, reporter))
+
+
+def _report_dict(
+    result: MonitorResult, ind: IndicatorDefinition, stratified: bool, reporter: str
+) -> dict[str, Any]:
     group = _group(result, ind, stratified, _populations, _score)
     return _report(result, f"{BASE}/{ind.id}", ind.improvement, group, reporter)
 
@@ -289,6 +293,12 @@ def value_measure_report(
     result: MonitorResult, ind: IndicatorDefinition, stratified: bool = True, reporter: str = DEFAULT_REPORTER
 ) -> MeasureReport:
     """The continuous-variable MeasureReport (mean days) of an indicator with a day count."""
+    return MeasureReport.model_validate(_value_report_dict(result, ind, stratified, reporter))
+
+
+def _value_report_dict(
+    result: MonitorResult, ind: IndicatorDefinition, stratified: bool, reporter: str
+) -> dict[str, Any]:
     group = _group(result, ind, stratified, _value_populations, _mean_days)
     return _report(result, f"{BASE}/{ind.id}-dage", None, group, reporter)
 
@@ -305,41 +315,48 @@ def measures() -> list[Measure]:
     return out
 
 
-def measure_bundle(
+def bundle_dict(
     result: MonitorResult, stratified: bool = True, reporter: str = DEFAULT_REPORTER
-) -> Bundle:
-    """A collection Bundle: the Measures and one MeasureReport per Measure of every indicator that ran."""
+) -> dict[str, Any]:
+    """The collection Bundle as plain JSON data: the Measures and one MeasureReport per Measure of every
+    indicator that ran. Built without per-element validation (fast for thousands of strata); the tests
+    validate the same data with ``fhir.resources.R4B`` (:func:`measure_bundle`)."""
     catalogue = load_catalogue()
     ran = {r["indicator"] for r in result.rows}
     entries: list[dict[str, Any]] = []
 
-    def add(m: Measure, r: MeasureReport) -> None:
-        entries.append({"fullUrl": str(m.url), "resource": m.model_dump()})
-        entries.append({"fullUrl": f"urn:uuid:{r.id}", "resource": r.model_dump()})
+    def add(m: Measure, report: dict[str, Any]) -> None:
+        entries.append({"fullUrl": str(m.url), "resource": json.loads(m.model_dump_json())})
+        entries.append({"fullUrl": f"urn:uuid:{report['id']}", "resource": report})
 
     for ind in catalogue.indicators:
         if ind.id not in ran:
             continue
-        add(measure(ind, catalogue.notice), measure_report(result, ind, stratified, reporter))
+        add(measure(ind, catalogue.notice), _report_dict(result, ind, stratified, reporter))
         if ind.value:
-            add(value_measure(ind, catalogue.notice), value_measure_report(result, ind, stratified, reporter))
-    return Bundle.model_validate(
-        {
-            "resourceType": "Bundle",
-            "type": "collection",
-            "timestamp": datetime.now(UTC).isoformat(timespec="seconds"),
-            "entry": entries,
-        }
-    )
+            add(value_measure(ind, catalogue.notice), _value_report_dict(result, ind, stratified, reporter))
+    return {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "timestamp": datetime.now(UTC).isoformat(timespec="seconds"),
+        "entry": entries,
+    }
+
+
+def measure_bundle(
+    result: MonitorResult, stratified: bool = True, reporter: str = DEFAULT_REPORTER
+) -> Bundle:
+    """:func:`bundle_dict`, validated as an R4B Bundle."""
+    return Bundle.model_validate(bundle_dict(result, stratified, reporter))
 
 
 def write_measure_bundle(
     result: MonitorResult, path: Path, stratified: bool = True, reporter: str = DEFAULT_REPORTER
 ) -> Path:
-    bundle = measure_bundle(result, stratified, reporter)
+    """Write :func:`bundle_dict` as JSON (validated in the tests, not on every run)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
-        json.dumps(json.loads(bundle.model_dump_json()), indent=1, ensure_ascii=False) + "\n",
+        json.dumps(bundle_dict(result, stratified, reporter), indent=1, ensure_ascii=False) + "\n",
         encoding="utf-8",
     )
     return path
