@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -17,14 +16,6 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-UNTIL_15B = pytest.mark.xfail(
-    strict=True,
-    reason="check fails on missing English translations until issue-15b's chapters, glossary and "
-    "recommendations 08-12 are merged; then remove this mark",
-)
-
-
-@UNTIL_15B
 def test_shipped_pack_passes_and_lists_its_errata(pack_dir: Path) -> None:
     result = runner.invoke(app, ["check", str(pack_dir)], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.stderr

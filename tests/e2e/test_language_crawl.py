@@ -12,20 +12,12 @@ from typing import Any
 import pytest
 
 from gradeline.content.pack import cached_pack
-from gradeline.content.translations import load_translations
 from tests.e2e.audit import screenshot_pages
 from tests.e2e.test_decide import _fill_in_scope
 
 GUIDELINE = cached_pack()
 THRESHOLD = 0.01
 INDICATOR = "/monitorering/billeddiagnostik-uden-roede-flag/"
-ENGLISH_RATIONALE = pytest.mark.xfail(
-    strict=True,
-    reason="the indicator rationale and chart axis labels are Danish only; issue-17's monitor/ data",
-)
-DANISH_DEFINITIONS = pytest.mark.xfail(
-    strict=True, reason="the indicator definitions are written in English only; issue-17 adds the Danish ones"
-)
 
 
 DANISH = frozenset(
@@ -177,38 +169,18 @@ def _assert_in_language(page: Any, language: str, where: str) -> None:
     assert share <= THRESHOLD, f"{where} ({language}): {share:.1%} in the other language: {hits[:40]}"
 
 
-_EN = load_translations()
-
-
-def _untranslated(prefix: str) -> bool:
-    """True while some Danish text under a location has no English (issue-15b's data not merged yet)."""
-    from gradeline.content.pack import danish_sources
-
-    return any(loc.startswith(prefix) and _EN.get(loc) is None for loc in danish_sources())
-
-
-def _until_translated(prefix: str) -> Any:
-    return pytest.mark.xfail(
-        _untranslated(prefix),
-        strict=True,
-        reason=f"the English of {prefix} comes from issue-15b; remove once merged",
-    )
-
-
 def _pages() -> list[Any]:
     pages: list[Any] = [pytest.param("/", id="layer-1")]
     for rec in GUIDELINE.recommendations:
-        mark = _until_translated(f"recommendations/{rec.id}/")
-        pages.append(pytest.param(f"/anbefalinger/{rec.id}/", id=f"layer-2-{rec.id}", marks=[mark]))
+        pages.append(pytest.param(f"/anbefalinger/{rec.id}/", id=f"layer-2-{rec.id}"))
         aid = f"/anbefalinger/{rec.id}/beslutningshjaelp/"
-        pages.append(pytest.param(aid, id=f"aid-{rec.id}", marks=[mark]))
+        pages.append(pytest.param(aid, id=f"aid-{rec.id}"))
     for chapter in GUIDELINE.chapters:
-        mark = _until_translated(f"chapters/{chapter.slug}/")
-        pages.append(pytest.param(f"/kapitler/{chapter.slug}/", id=f"chapter-{chapter.slug}", marks=[mark]))
+        pages.append(pytest.param(f"/kapitler/{chapter.slug}/", id=f"chapter-{chapter.slug}"))
     pages += [
-        pytest.param("/ordliste/", id="glossary", marks=[_until_translated("glossary/")]),
+        pytest.param("/ordliste/", id="glossary"),
         # Results quote the chapters, which are Danish until translated.
-        pytest.param("/soeg/?q=MR", id="search", marks=[_until_translated("chapters/")]),
+        pytest.param("/soeg/?q=MR", id="search"),
         pytest.param("/beslutningsstoette/", id="decision-support"),
         pytest.param("/udgaver/", id="editions"),
         pytest.param("/monitorering/", id="monitoring"),
@@ -216,9 +188,7 @@ def _pages() -> list[Any]:
     return pages
 
 
-@pytest.mark.parametrize(
-    "path", [*_pages(), pytest.param(INDICATOR, id="monitoring-indicator", marks=[ENGLISH_RATIONALE])]
-)
+@pytest.mark.parametrize("path", [*_pages(), pytest.param(INDICATOR, id="monitoring-indicator")])
 def test_english_pages_are_in_english(page: Any, site: str, path: str) -> None:
     _set_language(page, site, "en")
     page.goto(site + path, timeout=60_000)
@@ -229,7 +199,7 @@ def test_english_pages_are_in_english(page: Any, site: str, path: str) -> None:
     "path",
     [
         *[pytest.param(p.values[0], id=p.id) for p in _pages()],
-        pytest.param(INDICATOR, id="monitoring-indicator", marks=[DANISH_DEFINITIONS]),
+        pytest.param(INDICATOR, id="monitoring-indicator"),
     ],
 )
 def test_danish_pages_are_in_danish(page: Any, site: str, path: str) -> None:

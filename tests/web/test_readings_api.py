@@ -16,7 +16,7 @@ def test_readings_are_in_the_openapi_document(client: Client) -> None:
 def test_unknown_recommendation_is_a_404_with_a_sentence(client: Client) -> None:
     response = client.get("/api/recommendations/nope/readings")
     assert response.status_code == 404
-    assert response.json() == {"detail": "No recommendation with id 'nope'."}
+    assert response.json() == {"detail": "No recommendation with id 'nope'.", "errors": []}
 
 
 def test_a_reading_carries_judgement_computed_values_threshold_and_errata(client: Client) -> None:

@@ -12,11 +12,24 @@ _TAG = re.compile(r"(<[^>]+>)")
 
 
 @lru_cache(maxsize=4)
-def cited_phrases(pack: Path = DEFAULT_PACK) -> tuple[str, ...]:
-    """The phrases listed in the pack's ``translations/cited.yaml`` (none when there is no such file)."""
+def cited_phrases(pack: Path = DEFAULT_PACK, lang: str = "en") -> tuple[str, ...]:
+    """The phrases in language ``lang`` listed in the pack's ``translations/cited.yaml`` (an entry's ``lang``
+    defaults to English: names printed in English inside the Danish text; ``lang: da`` marks Danish proper
+    names kept in the English translation). None when there is no such file."""
     path = Path(pack) / "translations" / "cited.yaml"
     items = (read_yaml(path) or []) if path.exists() else []
-    return tuple(str(item["text"]) for item in items if isinstance(item, dict) and item.get("text"))
+    return tuple(
+        str(item["text"])
+        for item in items
+        if isinstance(item, dict) and item.get("text") and item.get("lang", "en") == lang
+    )
+
+
+def mark_foreign(html: str, page_language: str) -> str:
+    """HTML with the listed phrases of the other language marked (English names on a Danish page, Danish
+    proper names on an English page)."""
+    other = "da" if page_language.startswith("en") else "en"
+    return mark_cited(html, cited_phrases(DEFAULT_PACK, other), lang=other)
 
 
 def mark_cited(html: str, phrases: tuple[str, ...] | None = None, lang: str = "en") -> str:

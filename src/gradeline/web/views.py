@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from gradeline.content.pack import cached_pack
 from gradeline.web.api import json_response
 from gradeline.web.chapters import render_markdown
-from gradeline.web.cited import mark_cited
+from gradeline.web.cited import mark_foreign
 from gradeline.web.context import edition, localizer
 from gradeline.web.evidence_rows import evidence_readings, language, per_from
 from gradeline.web.glossary import GlossaryMarker, glossary_errata
@@ -64,7 +64,7 @@ def chapter(request: HttpRequest, chapter_slug: str) -> HttpResponse:
         "chapter.html",
         chapter=found,
         title=title,
-        body=mark_cited(render_markdown(found.body)),
+        body=mark_foreign(render_markdown(found.body), request.LANGUAGE_CODE),
         content_lang=t.language_of(f"chapters/{found.slug}/blocks"),
     )
 
@@ -74,7 +74,7 @@ def glossary(request: HttpRequest) -> HttpResponse:
     """Section 22: abbreviations and terms."""
     danish = cached_pack().glossary
     entries = [
-        (slug(d.term), e, mark_safe(mark_cited(str(escape(e.definition)))))
+        (slug(d.term), e, mark_safe(mark_foreign(str(escape(e.definition)), request.LANGUAGE_CODE)))
         for d, e in zip(danish, edition(request).glossary, strict=True)
     ]
     errata = {slug(term): found for term, found in glossary_errata(cached_pack()).items()}

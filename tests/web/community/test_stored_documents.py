@@ -17,7 +17,7 @@ def renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
 
     def fake(kind: str):  # type: ignore[no-untyped-def]
-        def render(guideline, stamp=None) -> bytes:  # type: ignore[no-untyped-def]
+        def render(guideline, stamp=None, *_args, **_kwargs) -> bytes:  # type: ignore[no-untyped-def]
             calls.append(f"{kind} {stamp.edition if stamp else ''}")
             return b"%PDF-1.7 " + kind.encode() + b" " + str(len(calls)).encode()
 

@@ -54,7 +54,7 @@ def rewrite(html: str, prefix: str) -> str:
         if clean.startswith("/static/"):
             return match.group(0)
         if PAGES.match(clean) and "?" not in path:
-            local = clean if clean.endswith(".pdf") else prefix + clean
+            local = prefix + clean  # PDFs too: each language has its own documents
             return f'<a {before}href="{local}{anchor or ""}"{after}>{label}</a>'
         return f'<span class="app-only">{label}</span>'
 
@@ -118,10 +118,10 @@ def export_site(out: Path) -> dict[str, int]:
                 if response.status_code != 200:
                     raise ExportError(f"{path} answered {response.status_code}; the copy would be incomplete")
                 if path.endswith(".pdf"):
-                    target = _target(out, "", path)
+                    target = _target(out, prefix, path)
                     if not target.exists():
                         target.parent.mkdir(parents=True, exist_ok=True)
-                        target.write_bytes(response.content)
+                        target.write_bytes(response.getvalue())  # FileResponse streams; getvalue joins
                         counts["pdfs"] += 1
                     continue
                 html = response.content.decode()

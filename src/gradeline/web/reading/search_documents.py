@@ -104,7 +104,7 @@ def _red_flag_documents(red_flags: RedFlagRules, english: bool) -> Iterator[Docu
             f"{url}#g-rf-{group.id}",  # the form's fieldset for this pathology
             _("Røde flag"),
             group.name_en if english else group.name,
-            " · ".join([group.action, *questions]),
+            " · ".join([group.action_en if english else group.action, *questions]),
             rank=RANK_ADVICE,
         )
 
