@@ -30,7 +30,9 @@ def test_english_quick_guide_has_english_recommendations_and_interface(english_q
     assert '<html lang="en">' in english_quickguide
     for word in DANISH_INTERFACE:
         assert word not in english_quickguide, word
-    assert "Quick guide" in english_quickguide and "Strength · certainty of the evidence" in english_quickguide
+    assert (
+        "Quick guide" in english_quickguide and "Strength · certainty of the evidence" in english_quickguide
+    )
 
 
 def test_english_full_guideline_prints_effects_with_english_words_and_the_same_numbers() -> None:
