@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -154,3 +155,13 @@ def test_twenty_stalled_connections_do_not_stop_the_server_answering(running_ser
     finally:
         for sock in stalled:
             sock.close()
+
+
+def test_a_very_long_address_gets_the_apps_own_not_found_page(running_server: int) -> None:
+    """An address of 6,000 characters reaches the app (gunicorn used to answer a bare '414' page)."""
+    url = f"http://127.0.0.1:{running_server}/anbefalinger/{'x' * 6000}/"
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        urllib.request.urlopen(url, timeout=30)
+    assert caught.value.code == 404
+    page = caught.value.read().decode()
+    assert "Ikke gældende" in page and "<html" in page

@@ -98,3 +98,13 @@ def test_the_not_in_force_status_is_said_once_per_page(
     client.cookies["gradeline_language"] = language
     for url in ["/", *[f"/anbefalinger/{r.id}/" for r in guideline.recommendations]]:
         assert client.get(url).content.decode().count(status) == 1, url
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_plot_names_outcomes_as_the_table_does(client: Client, language: str) -> None:
+    client.cookies["gradeline_language"] = language
+    html = client.get("/anbefalinger/vanlig-aktivitet/").content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    plotted = re.findall(r'class="name"[^>]*>([^<]*)<', svg)
+    table = set(re.findall(r'<span class="outcome-name">([^<]*)</span>', html))
+    assert plotted and set(plotted) <= table, (plotted, table)

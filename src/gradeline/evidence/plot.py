@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from gradeline.content.translations import cached_translations
 from gradeline.evidence.data import Lang, cached_evidence_data
 from gradeline.evidence.estimate import Estimate
 from gradeline.evidence.fmt import LOWER_HIGHER, TO, certainty_name, certainty_symbols, number
@@ -116,12 +117,23 @@ def _estimate_text(reading: OutcomeReading, lang: Lang) -> str:
     return f"{est.measure} {word(est.point)} ({UI['ci'][lang]} {word(est.low)} {TO[lang]} {word(est.high)})"
 
 
-def text_alternative(readings: list[OutcomeReading], lang: Lang) -> list[str]:
+def outcome_title(r: OutcomeReading, lang: Lang, published: bool) -> str:
+    """What an outcome is called: as the evidence profile prints it (``published``, for clinicians: the words
+    of the Summary-of-Findings table, English from the pack's translation) or in plain words (patients)."""
+    if not published:
+        return r.friendly.title.get(lang)
+    if lang == "da":
+        return r.outcome.name
+    location = f"recommendations/{r.recommendation_id}/outcomes/{r.outcome.id}/name"
+    return cached_translations().get(location) or r.outcome.name
+
+
+def text_alternative(readings: list[OutcomeReading], lang: Lang, published: bool = False) -> list[str]:
     """One sentence per plotted outcome: the guideline's judgement first, the published estimate, certainty,
     then the computed relevance with its threshold and source (or why there is none)."""
     lines = []
     for r in readings:
-        parts = [f"{r.friendly.title.get(lang)}", r.time_frame.get(lang) if r.time_frame else "", ": "]
+        parts = [outcome_title(r, lang, published), r.time_frame.get(lang) if r.time_frame else "", ": "]
         head = f"{parts[0]} ({parts[1]})" if parts[1] else parts[0]
         printed = (
             r.outcome.effect.text if r.inconsistent_codes and r.outcome.effect else _estimate_text(r, lang)
@@ -140,12 +152,14 @@ def text_alternative(readings: list[OutcomeReading], lang: Lang) -> list[str]:
     return lines
 
 
-def _row(r: OutcomeReading, y: float, lang: Lang, better_with: tuple[str, str]) -> list[str]:
+def _row(
+    r: OutcomeReading, y: float, lang: Lang, better_with: tuple[str, str], published: bool = False
+) -> list[str]:
     est, threshold = r.estimate, r.relevance.threshold
     axis = axis_for(est, threshold.value if threshold else None)
     mid = y + 30
     out = [f'<g class="outcome" data-outcome="{escape(r.outcome.id)}">']
-    title = r.friendly.title.get(lang)
+    title = outcome_title(r, lang, published)
     when = r.time_frame.get(lang) if r.time_frame else ""
     out.append(f'<text x="8" y="{y + 22}" class="name">{escape(title)}</text>')
     out.append(f'<text x="8" y="{y + 40}" class="sub">{escape(when)} · {escape(est.measure.value)}</text>')
@@ -155,8 +169,8 @@ def _row(r: OutcomeReading, y: float, lang: Lang, better_with: tuple[str, str]) 
     if r.inconsistent_codes:
         # Not drawn: a point outside its interval or a doubtful direction must not look like a result.
         note = UI["inconsistent"][lang].format(codes=", ".join(r.inconsistent_codes))
-        published = f"{UI['published'][lang]}: {r.outcome.effect.text if r.outcome.effect else ''}"
-        out.append(f'<text x="{PLOT_X0}" y="{y + 26}" class="sub" lang="da">{escape(published)}</text>')
+        printed = f"{UI['published'][lang]}: {r.outcome.effect.text if r.outcome.effect else ''}"
+        out.append(f'<text x="{PLOT_X0}" y="{y + 26}" class="sub" lang="da">{escape(printed)}</text>')
         out.append(f'<text x="{PLOT_X0}" y="{y + 44}" class="side">{escape(note)}</text>')
         out.append("</g>")
         return out
@@ -197,8 +211,11 @@ STYLE = (
 )
 
 
-def outcome_plot_svg(rec: Recommendation, guideline: Guideline, lang: Lang = "da") -> str:
-    """The outcome plot of a recommendation as standalone, accessible SVG markup."""
+def outcome_plot_svg(
+    rec: Recommendation, guideline: Guideline, lang: Lang = "da", published: bool = False
+) -> str:
+    """The outcome plot of a recommendation as standalone, accessible SVG markup; ``published`` names the
+    outcomes as the evidence profile prints them (layer 2), else in plain words (decision aid)."""
     readings = recommendation_readings(rec, guideline)
     names = intervention(rec, cached_evidence_data().names)
     better_with = (
@@ -207,7 +224,7 @@ def outcome_plot_svg(rec: Recommendation, guideline: Guideline, lang: Lang = "da
     )
     height = TOP + max(len(readings), 1) * ROW_H + 10
     title = UI["title"][lang].format(name=lower_first(name_in(lang, names)))
-    alt = text_alternative(readings, lang) or [UI["none"][lang]]
+    alt = text_alternative(readings, lang, published) or [UI["none"][lang]]
     uid = f"plot-{rec.id}-{lang}"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
@@ -219,6 +236,6 @@ def outcome_plot_svg(rec: Recommendation, guideline: Guideline, lang: Lang = "da
         f'<text x="8" y="34" class="sub" aria-hidden="true">{escape(UI["legend"][lang])}</text>',
     ]
     for index, reading in enumerate(readings):
-        parts.extend(_row(reading, TOP + index * ROW_H, lang, better_with))
+        parts.extend(_row(reading, TOP + index * ROW_H, lang, better_with, published))
     parts.append("</svg>")
     return "\n".join(parts)

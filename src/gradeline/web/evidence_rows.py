@@ -214,8 +214,8 @@ def evidence_readings(rec: Recommendation, guideline: Guideline, lang: Lang, per
         per=per,
         per_text=per_label(per, lang),
         plot_svg=mark_safe(
-            outcome_plot_svg(rec, guideline, lang) if readings else ""
+            outcome_plot_svg(rec, guideline, lang, published=True) if readings else ""
         ),  # built from escaped parts
-        plot_text=text_alternative(readings, lang) if readings else [],
+        plot_text=text_alternative(readings, lang, published=True) if readings else [],
         ui=LABELS[lang],
     )
