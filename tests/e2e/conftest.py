@@ -58,6 +58,9 @@ def page(chromium: Any, site: str) -> Iterator[Any]:
     # (and the XSS tests then prove the comment sanitiser alone keeps payloads inert).
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="en-US", bypass_csp=True)
     context.set_default_timeout(10_000)
+    # The first request of a page type imports its libraries (the monitoring page: Ibis, matplotlib), which
+    # takes well over 10 s on a loaded two-core machine; a navigation is given longer, actions are not.
+    context.set_default_navigation_timeout(90_000)
     tab = context.new_page()
     yield tab
     context.close()
