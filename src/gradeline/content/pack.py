@@ -9,6 +9,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from gradeline.content.errors import PackError, describe_validation_error
+from gradeline.content.packs import DEFAULT_SLUG, REPOSITORY_CONTENT, pack_or_active
 from gradeline.content.textfiles import check_text_sizes, read_text
 from gradeline.content.translatable import (
     Lookup,
@@ -22,7 +23,8 @@ from gradeline.content.translatable import (
 )
 from gradeline.model import Chapter, Erratum, GlossaryEntry, Groups, Guideline, Recommendation
 
-DEFAULT_PACK = Path(__file__).resolve().parents[3] / "content" / "nkr-laenderygsmerter"
+# The repository's first guideline. Loaders take ``pack=None`` for the active pack (content/packs.py).
+DEFAULT_PACK = REPOSITORY_CONTENT / DEFAULT_SLUG
 
 M = TypeVar("M", bound=BaseModel)
 # libyaml's C parser when present (it is in PyYAML's wheels); same safe subset of YAML.
@@ -184,13 +186,13 @@ def _edition_lookup(pack: Path, language: str) -> Lookup | None:
     return lambda location, _danish: translations.get(location)
 
 
-def load_pack(pack: Path = DEFAULT_PACK, language: str = "da") -> Guideline:
+def load_pack(pack: Path | None = None, language: str = "da") -> Guideline:
     """Read and validate a whole pack. Raises PackError with a message naming file and field.
 
     With another ``language`` than Danish, every prose text that has a translation is replaced by it
-    (the unofficial edition); untranslated texts stay Danish.
+    (the unofficial edition); untranslated texts stay Danish. Without ``pack``, the active pack.
     """
-    pack = Path(pack)
+    pack = pack_or_active(pack)
     lookup = _edition_lookup(pack, language)
     if not (pack / "guideline.yaml").exists():
         raise PackError(f"{pack}: not a content pack (no guideline.yaml)")
@@ -248,17 +250,21 @@ def load_pack(pack: Path = DEFAULT_PACK, language: str = "da") -> Guideline:
     return validate(Guideline, data, pack / "guideline.yaml")
 
 
-def cached_pack(pack: Path = DEFAULT_PACK, language: str = "da") -> Guideline:
-    """The pack in a language's edition, loaded once per process (content is immutable while running)."""
-    return _cached_pack(Path(pack), language)
+def cached_pack(pack: Path | None = None, language: str = "da") -> Guideline:
+    """The pack (default: the active one) in a language's edition, loaded once per process."""
+    return _cached_pack(pack_or_active(pack), language)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def _cached_pack(pack: Path, language: str) -> Guideline:
     return load_pack(pack, language)
 
 
-@lru_cache(maxsize=4)
-def cached_sources(pack: Path = DEFAULT_PACK) -> dict[str, str]:
-    """The pack's Danish prose texts by location, read once per process."""
+def cached_sources(pack: Path | None = None) -> dict[str, str]:
+    """The pack's (default: the active one's) Danish prose texts by location, read once per process."""
+    return _cached_sources(pack_or_active(pack))
+
+
+@lru_cache(maxsize=8)
+def _cached_sources(pack: Path) -> dict[str, str]:
     return danish_sources(pack)

@@ -1,0 +1,113 @@
+"""Which content packs exist, and which one is active.
+
+A *content directory* holds one folder per guideline (each with a ``guideline.yaml``); the folder name is the
+guideline's slug, used in URLs and on the command line. The directory is ``GRADELINE_CONTENT_DIR`` or the
+repository's ``content/``.
+
+One pack is *active* at a time in a thread or task, like Django's active language: the web middleware
+activates the pack named by the URL prefix, the CLI the one named by ``--pack``. Loaders called without an
+explicit pack read the active one; with nothing activated that is the default pack.
+"""
+
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+
+REPOSITORY_CONTENT = Path(__file__).resolve().parents[3] / "content"
+DEFAULT_SLUG = "nkr-laenderygsmerter"
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+
+_active: ContextVar[Path | None] = ContextVar("gradeline_active_pack", default=None)
+
+
+class UnknownPack(LookupError):
+    """A slug or folder that names no content pack; the message says which ones exist."""
+
+
+def content_dir() -> Path:
+    """The configured content directory (``GRADELINE_CONTENT_DIR``), else the repository's ``content/``."""
+    configured = os.environ.get("GRADELINE_CONTENT_DIR")
+    return Path(configured).resolve() if configured else REPOSITORY_CONTENT
+
+
+def available_packs(directory: Path | None = None) -> dict[str, Path]:
+    """Every pack in the content directory by slug (folder name), sorted by slug."""
+    root = directory or content_dir()
+    if not root.is_dir():
+        return {}
+    found = {
+        child.name: child.resolve()
+        for child in root.iterdir()
+        if child.is_dir() and SLUG.match(child.name) and (child / "guideline.yaml").is_file()
+    }
+    return dict(sorted(found.items()))
+
+
+def default_slug(directory: Path | None = None) -> str:
+    """The pack that unprefixed URLs and commands without ``--pack`` use.
+
+    ``GRADELINE_DEFAULT_PACK`` when set; else the first guideline's slug when present; else the first pack.
+    """
+    packs = available_packs(directory)
+    wanted = os.environ.get("GRADELINE_DEFAULT_PACK")
+    if wanted:
+        if wanted not in packs:
+            raise UnknownPack(_unknown(wanted, packs))
+        return wanted
+    if DEFAULT_SLUG in packs or not packs:
+        return DEFAULT_SLUG
+    return next(iter(packs))
+
+
+def resolve_pack(name: str | Path, directory: Path | None = None) -> Path:
+    """A pack folder from a slug in the content directory or a path to a folder with ``guideline.yaml``."""
+    packs = available_packs(directory)
+    if isinstance(name, str) and name in packs:
+        return packs[name]
+    path = Path(name)
+    if (path / "guideline.yaml").is_file():
+        return path.resolve()
+    raise UnknownPack(_unknown(str(name), packs))
+
+
+def _unknown(name: str, packs: dict[str, Path]) -> str:
+    known = ", ".join(packs) or "none"
+    return f"'{name}' is not a content pack (a folder with guideline.yaml); the packs here are: {known}."
+
+
+def default_pack() -> Path:
+    """The default pack's folder."""
+    return available_packs().get(default_slug(), REPOSITORY_CONTENT / DEFAULT_SLUG)
+
+
+def active_pack() -> Path:
+    """The pack activated in this thread or task, else the default pack."""
+    return _active.get() or default_pack()
+
+
+def pack_or_active(pack: Path | str | None) -> Path:
+    """``pack`` as a Path, or the active pack when it is None (the loaders' default)."""
+    return Path(pack) if pack is not None else active_pack()
+
+
+@contextmanager
+def activated(pack: Path) -> Iterator[Path]:
+    """Make ``pack`` the active pack inside the block (restored after, also on error)."""
+    token = _active.set(Path(pack).resolve())
+    try:
+        yield Path(pack)
+    finally:
+        _active.reset(token)
+
+
+def activate(pack: Path) -> None:
+    """Make ``pack`` the active pack until :func:`deactivate` (for code that cannot use a ``with`` block)."""
+    _active.set(Path(pack).resolve())
+
+
+def deactivate() -> None:
+    """Return to the default pack."""
+    _active.set(None)
