@@ -104,10 +104,12 @@ def load_errata(pack: Path, lookup: Lookup | None = None) -> list[Erratum]:
     items = _raw_errata(pack)
     if lookup:
         items = swap_texts(items, "errata", lookup, is_explanation)
-    else:  # the Danish original also carries the English (translations/en), so any page can show either
+    elif items:  # the original also carries the English (translations/en), so any page can show either
         english = _edition_lookup(pack, "en")
-        assert english is not None
-        items = [_with_english(item, english(f"errata/{i}/explanation", "")) for i, item in enumerate(items)]
+        if english is not None:
+            items = [
+                _with_english(item, english(f"errata/{i}/explanation", "")) for i, item in enumerate(items)
+            ]
     return [validate(Erratum, item, pack / "errata.yaml") for item in items]
 
 
@@ -176,9 +178,16 @@ def _refuse_duplicates(what: str, keyed: list[tuple[str, Path]]) -> None:
         first[key] = path
 
 
+def pack_language(pack: Path) -> str:
+    """The language the pack is written in (``language`` of guideline.yaml; Danish when not given)."""
+    base = read_yaml(pack / "guideline.yaml") if (pack / "guideline.yaml").exists() else None
+    language = base.get("language") if isinstance(base, dict) else None
+    return language if isinstance(language, str) else "da"
+
+
 def _edition_lookup(pack: Path, language: str) -> Lookup | None:
-    """How to find a text's translation in the language's edition; None for the Danish original."""
-    if language == "da":
+    """How to find a text's translation in the language's edition; None for the pack's own language."""
+    if language == pack_language(pack):
         return None
     from gradeline.content.translations import cached_translations  # the translations read pack files
 
@@ -186,16 +195,18 @@ def _edition_lookup(pack: Path, language: str) -> Lookup | None:
     return lambda location, _danish: translations.get(location)
 
 
-def load_pack(pack: Path | None = None, language: str = "da") -> Guideline:
+def load_pack(pack: Path | None = None, language: str | None = None) -> Guideline:
     """Read and validate a whole pack. Raises PackError with a message naming file and field.
 
-    With another ``language`` than Danish, every prose text that has a translation is replaced by it
-    (the unofficial edition); untranslated texts stay Danish. Without ``pack``, the active pack.
+    ``language`` None or the pack's own language gives the original. With another language, every prose text
+    that has a translation is replaced by it (the unofficial edition); untranslated texts stay in the
+    original. Without ``pack``, the active pack.
     """
     pack = pack_or_active(pack)
-    lookup = _edition_lookup(pack, language)
     if not (pack / "guideline.yaml").exists():
         raise PackError(f"{pack}: not a content pack (no guideline.yaml)")
+    language = language or pack_language(pack)
+    lookup = _edition_lookup(pack, language)
     base = read_yaml(pack / "guideline.yaml")
     if not isinstance(base, dict):
         raise PackError(f"{pack / 'guideline.yaml'}: must be a mapping of fields")
@@ -250,9 +261,11 @@ def load_pack(pack: Path | None = None, language: str = "da") -> Guideline:
     return validate(Guideline, data, pack / "guideline.yaml")
 
 
-def cached_pack(pack: Path | None = None, language: str = "da") -> Guideline:
-    """The pack (default: the active one) in a language's edition, loaded once per process."""
-    return _cached_pack(pack_or_active(pack), language)
+def cached_pack(pack: Path | None = None, language: str | None = None) -> Guideline:
+    """The pack (default: the active one) in a language's edition (default: its own), loaded once per
+    process."""
+    pack = pack_or_active(pack)
+    return _cached_pack(pack, language or pack_language(pack))
 
 
 @lru_cache(maxsize=16)

@@ -62,7 +62,7 @@ class Recommendation(ContentModel):
     sof_header: SofHeader | None = None
     outcomes: list[Outcome] = Field(default_factory=list)
     footnotes: list[Footnote] = Field(default_factory=list)
-    seed_lines: list[SeedSpan] = Field(min_length=1)
+    seed_lines: list[SeedSpan] = Field(default_factory=list, description="Lines of the source text, if any.")
     errata: list[Erratum] = Field(default_factory=list)
 
     @model_validator(mode="after")
