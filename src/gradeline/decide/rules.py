@@ -457,11 +457,13 @@ def check_rules(rules: Rules, guideline: Guideline) -> list[str]:
             problems.append(
                 f"scope.yaml: {scope_rule.id}: scope_ref {scope_rule.scope_ref!r} is not in the pack's scope"
             )
-    thresholds = {
+    thresholds: dict[str, tuple[str, str, int]] = {}
+    scope = guideline.scope
+    if scope.min_age_exclusive is not None:
         # "over 16 år": 16 completed years (or more) is in scope, so under 16 is out (docs/decide.md).
-        "age": ("age_years", "less_than", guideline.scope.min_age_exclusive),
-        "duration": ("duration_in_days", "more_than", guideline.scope.max_duration_weeks * 7),
-    }
+        thresholds["age"] = ("age_years", "less_than", scope.min_age_exclusive)
+    if scope.max_duration_weeks is not None:
+        thresholds["duration"] = ("duration_in_days", "more_than", scope.max_duration_weeks * 7)
     for rule_id, (fact, test, expected) in thresholds.items():
         found = [r for r in rules.scope.rules if r.id == rule_id]
         condition = found[0].excludes_when if found else None

@@ -106,7 +106,7 @@ class InstrumentRule(_Data):
     """Which domain an instrument named in 'Målt med' measures."""
 
     pattern: str
-    domain: Literal["pain", "function"]
+    domain: str = Field(pattern=r"^[a-z0-9_]+$", description="An MCID domain of guideline.yaml.")
     lower_is_better: bool
 
 

@@ -133,7 +133,8 @@ class Outcome(ContentModel):
     no_data: str | None = Field(default=None, description="Text printed where no study reported the outcome.")
     footnotes: list[int] = Field(default_factory=list, description="Footnote numbers cited by the row.")
     seed_lines: list[SeedSpan] = Field(
-        default_factory=list, description="Where the row's text stands in the source text (if the pack has one)."
+        default_factory=list,
+        description="Where the row's text stands in the source text (if the pack has one).",
     )
     errata: list[Erratum] = Field(default_factory=list)
 

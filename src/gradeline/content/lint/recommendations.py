@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from gradeline.content.lint.findings import Finding
-from gradeline.model import Certainty, Guideline, Importance
+from gradeline.model import Certainty, Guideline, Importance, certainty_label
 
 CERTAINTY_ORDER = [Certainty.VERY_LOW, Certainty.LOW, Certainty.MODERATE, Certainty.HIGH]
 
@@ -85,7 +85,7 @@ def overall_certainty(guideline: Guideline) -> Iterator[Finding]:
             yield Finding(
                 "GL013",
                 f"{rec.id}/overall_certainty",
-                f"overall certainty is stated as {rec.overall_certainty.value}, "
+                f"overall certainty is stated as {certainty_label(rec.overall_certainty, guideline.language)}, "
                 f"but the lowest certainty among "
-                f"the critical outcomes is {lowest.value}.",
+                f"the critical outcomes is {certainty_label(lowest, guideline.language)}.",
             )
