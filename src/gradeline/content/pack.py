@@ -143,10 +143,11 @@ def _chapter(meta: dict[str, Any], body: str, lookup: Lookup | None) -> dict[str
     return {**meta, "title": lookup(f"{loc}/title", title) or title, "body": "\n\n".join(blocks)}
 
 
-def danish_sources(pack: Path = DEFAULT_PACK, prose_only: bool = True) -> dict[str, str]:
-    """Every Danish prose text of a pack that an edition in another language translates, by location
-    (without ``prose_only``, also the texts without words, such as 'VAS', that need no translation)."""
-    pack = Path(pack)
+def danish_sources(pack: Path | None = None, prose_only: bool = True) -> dict[str, str]:
+    """Every original prose text of a pack (default: the active one) that an edition in another language
+    translates, by location (without ``prose_only``, also the texts without words, such as 'VAS', that need
+    no translation)."""
+    pack = pack_or_active(pack)
     found: list[tuple[str, str]] = []
     base = read_yaml(pack / "guideline.yaml") or {}
     found += prose_texts(_guideline_parts(base), "", guideline_prose, prose_only)

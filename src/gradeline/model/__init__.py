@@ -29,9 +29,6 @@ from gradeline.model.vocabulary import certainty_label, change_label, importance
 __all__ = [
     "AbsoluteEffect",
     "Certainty",
-    "certainty_label",
-    "change_label",
-    "importance_label",
     "Chapter",
     "Direction",
     "Effect",
@@ -59,4 +56,7 @@ __all__ = [
     "SofHeader",
     "Strength",
     "StrengthLevel",
+    "certainty_label",
+    "change_label",
+    "importance_label",
 ]

@@ -10,7 +10,7 @@ from gradeline.model.base import ContentModel
 from gradeline.model.text import Erratum, SeedSpan
 from gradeline.model.vocabulary import NEGATIVE_WORDS, Certainty, ChangeWord, Importance, change_label
 
-__all__ = ["Certainty", "ChangeWord", "Importance", "NEGATIVE_WORDS"]
+__all__ = ["NEGATIVE_WORDS", "Certainty", "ChangeWord", "Importance"]
 
 
 class EffectMeasure(StrEnum):
