@@ -334,6 +334,31 @@ def export_fhir(
         write(output)
 
 
+@app.command()
+def new(
+    folder: Annotated[
+        Path, typer.Argument(help="The new pack's folder; its name is the slug (e.g. my-guideline).")
+    ],
+    title: Annotated[str | None, typer.Option("--title", help="The guideline's title.")] = None,
+    language: Annotated[
+        str, typer.Option("--language", help="da or en: the language the pack is written in.")
+    ] = "en",
+    publisher: Annotated[str | None, typer.Option("--publisher", help="Who publishes the guideline.")] = None,
+) -> None:
+    """Create a new, valid, empty content pack (draft status, no recommendations yet) to fill in."""
+    from gradeline.content.scaffold import new_pack
+
+    try:
+        new_pack(folder, title or folder.name.replace("-", " ").capitalize(), language, publisher)
+    except PackError as exc:
+        fail(str(exc))
+    out.print(
+        f"created {folder}: write guideline.yaml's scope, then recommendations/NN-slug.yaml "
+        f"(docs/content-format.md); `gradeline check {folder}` checks it.",
+        highlight=False,
+    )
+
+
 def main() -> None:
     """Entry point: run the app, turning unexpected errors into one sentence."""
     try:

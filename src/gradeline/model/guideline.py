@@ -110,7 +110,9 @@ class Guideline(ContentModel):
     strength_levels: list[StrengthLevel] = Field(min_length=1)
     key_messages: list[str] = Field(default_factory=list, description="'Centrale budskaber' if printed.")
     chapters: list[Chapter] = Field(default_factory=list)
-    recommendations: list[Recommendation] = Field(min_length=1)
+    recommendations: list[Recommendation] = Field(
+        default_factory=list, description="Empty in a new pack (gradeline new) until the first is written."
+    )
     glossary: list[GlossaryEntry] = Field(default_factory=list)
     groups: Groups | None = None
     errata: list[Erratum] = Field(default_factory=list, description="All acknowledged linter findings.")
