@@ -74,18 +74,44 @@ def test_export_pdf_is_english_and_says_fictional(tmp_path: Path) -> None:
     assert "Zorblex drops" in text and "150 more per" in text and "650 per 1,000" in text
 
 
-def test_export_quickguide_without_decision_rules(tmp_path: Path) -> None:
+def test_export_quickguide_in_english_with_the_red_flag(tmp_path: Path) -> None:
     out = tmp_path / "quick.pdf"
     result = runner.invoke(app, ["export", "quickguide", "--pack", PACK, "--out", str(out)])
     assert result.exit_code == 0, result.stderr
     text = _pdf_text(out)
     assert "Graduated widget rest" in text and "Hurtigguide" not in text
+    assert "Red flags: what to do and how fast" in text and "Urgent assessment the same day" in text
 
 
-def test_plan_says_the_guideline_has_no_decision_rules(tmp_path: Path) -> None:
+def test_plan_on_the_fictional_pack_uses_its_scope_and_red_flag(tmp_path: Path) -> None:
+    context = tmp_path / "patient.json"
+    context.write_text(
+        '{"age_years": 40, "duration_days": 5, "red_flags": {"widget_cannot_bear_load": "no"}}',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["plan", str(context), "--pack", PACK, "--json"])
+    assert result.exit_code == 0, result.stderr
+    plan = json.loads(result.stdout)
+    assert plan["guideline_id"] == "example-fictional" and plan["scope"]["verdict"] == "in_scope"
+    assert [r["action"] for r in plan["recommendations"]] == [
+        "offer",
+        "only_after_careful_consideration",
+        "good_practice",
+    ]
+    context.write_text('{"age_years": 40, "red_flags": {"widget_cannot_bear_load": "yes"}}', encoding="utf-8")
+    flagged = json.loads(runner.invoke(app, ["plan", str(context), "--pack", PACK, "--json"]).stdout)
+    assert flagged["triage"]["level"] == "emergency"
+    context.write_text('{"age_years": 17, "duration_days": 5}', encoding="utf-8")
+    young = json.loads(runner.invoke(app, ["plan", str(context), "--pack", PACK, "--json"]).stdout)
+    assert young["scope"]["verdict"] == "out_of_scope"
+
+
+def test_plan_says_when_a_guideline_has_no_decision_rules(tmp_path: Path) -> None:
+    folder = tmp_path / "no-rules"
+    assert runner.invoke(app, ["new", str(folder)]).exit_code == 0
     context = tmp_path / "patient.json"
     context.write_text("{}", encoding="utf-8")
-    result = runner.invoke(app, ["plan", str(context), "--pack", PACK])
+    result = runner.invoke(app, ["plan", str(context), "--pack", str(folder)])
     assert result.exit_code == 2
     assert "has no decision rules" in result.stderr and "Traceback" not in result.stderr
 
