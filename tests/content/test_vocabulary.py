@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from gradeline.model import Certainty, Importance, PrintedValue
+from gradeline.model import Certainty, Importance, Outcome, PrintedValue
 from gradeline.model.vocabulary import (
     certainty_label,
     change_code,
@@ -47,9 +47,19 @@ def test_a_printed_value_is_written_in_the_page_language() -> None:
     assert PrintedValue(value=Decimal(172), direction="fewer").text("da") == "172 færre"
 
 
-def test_a_danish_word_is_no_longer_a_code() -> None:
+def test_a_legacy_label_is_read_as_its_code() -> None:
+    # packs and stored editions written before the codes ('Lav', 'lavere') still load, as codes
+    assert PrintedValue.model_validate({"value": "0.56", "direction": "lavere"}).direction == "lower"
+    row = Outcome.model_validate(
+        {"id": "r", "name": "n", "importance_label": "Kritisk", "certainty": "Meget lav", "no_data": "x"}
+    )
+    assert (row.importance_label, row.certainty) == (Importance.CRITICAL, Certainty.VERY_LOW)
+    assert row.model_dump(mode="json")["certainty"] == "very_low"
+
+
+def test_an_unknown_word_is_refused() -> None:
     with pytest.raises(ValidationError):
-        PrintedValue.model_validate({"value": "0.56", "direction": "lavere"})
+        PrintedValue.model_validate({"value": "0.56", "direction": "smaller"})
     with pytest.raises(ValueError, match="not a change word"):
         change_label("lavere", "da")
 

@@ -8,7 +8,16 @@ from pydantic import Field, model_validator
 
 from gradeline.model.base import ContentModel
 from gradeline.model.text import Erratum, SeedSpan
-from gradeline.model.vocabulary import NEGATIVE_WORDS, Certainty, ChangeWord, Importance, change_label
+from gradeline.model.vocabulary import (
+    NEGATIVE_WORDS,
+    Certainty,
+    CertaintyCode,
+    ChangeCode,
+    ChangeWord,
+    Importance,
+    ImportanceCode,
+    change_label,
+)
 
 __all__ = ["NEGATIVE_WORDS", "Certainty", "ChangeWord", "Importance"]
 
@@ -31,7 +40,7 @@ class PrintedValue(ContentModel):
     """
 
     value: Decimal
-    direction: ChangeWord | None = None
+    direction: ChangeCode | None = None
 
     @property
     def signed(self) -> Decimal:
@@ -115,7 +124,7 @@ class Outcome(ContentModel):
     name_en: str | None = Field(default=None, description="The English name printed in parentheses.")
     time_frame: str | None = None
     importance: int | None = Field(default=None, ge=1, le=9)
-    importance_label: Importance | None = None
+    importance_label: ImportanceCode | None = None
     measured_with: str | None = Field(default=None, description="Instrument, after 'Målt med:'.")
     scale: Scale | None = None
     better: Literal["lower", "higher"] | None = Field(
@@ -128,7 +137,7 @@ class Outcome(ContentModel):
     intervention: ArmValue | None = None
     effect: Effect | None = None
     absolute: AbsoluteEffect | None = None
-    certainty: Certainty | None = None
+    certainty: CertaintyCode | None = None
     summary: str | None = Field(default=None, description="The 'Sammendrag' column.")
     no_data: str | None = Field(default=None, description="Text printed where no study reported the outcome.")
     footnotes: list[int] = Field(default_factory=list, description="Footnote numbers cited by the row.")

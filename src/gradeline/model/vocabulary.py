@@ -8,7 +8,10 @@ falls back to English.
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import Literal
+from functools import partial
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator
 
 DEFAULT_LANGUAGE = "en"
 
@@ -71,6 +74,23 @@ CERTAINTY_LEVEL: dict[Certainty, int] = {
     Certainty.MODERATE: 3,
     Certainty.HIGH: 4,
 }
+
+
+def legacy_code(kind: str, value: object) -> object:
+    """A printed label where a code belongs ('Lav', 'færre': packs and stored editions before the codes) read
+    as its code; anything else unchanged (for the model to validate)."""
+    if isinstance(value, str):
+        for labels in LABELS.values():
+            for key, label in labels.items():
+                if key.startswith(f"{kind}.") and label == value:
+                    return key.removeprefix(f"{kind}.")
+    return value
+
+
+# Field types that store the code and also read a legacy label as its code.
+CertaintyCode = Annotated[Certainty, BeforeValidator(partial(legacy_code, "certainty"))]
+ImportanceCode = Annotated[Importance, BeforeValidator(partial(legacy_code, "importance"))]
+ChangeCode = Annotated[ChangeWord, BeforeValidator(partial(legacy_code, "change"))]
 
 
 def _labels(language: str) -> dict[str, str]:
