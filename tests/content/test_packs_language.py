@@ -70,3 +70,27 @@ def test_seed_lines_are_required_only_when_a_source_text_is_declared() -> None:
 def test_a_pack_without_a_guideline_is_one_sentence(tmp_path: Path) -> None:
     with pytest.raises(PackError, match="not a content pack"):
         load_pack(tmp_path)
+
+
+def test_english_per_thousand_arms_give_absolute_effects(fictional_dir: Path) -> None:
+    from gradeline.evidence.absolute import outcome_absolute_effect
+
+    g = load_pack(fictional_dir)
+    row_ = g.recommendation("zorblex-drops").outcome("skin-irritation")
+    effect = outcome_absolute_effect(row_)
+    assert effect is not None and effect.per == 1000
+    assert effect.difference == 40  # 40 per 1,000 × (RR 2.0 − 1), as printed
+
+
+def test_the_fictional_pain_row_is_read_against_its_own_mcid(fictional_dir: Path) -> None:
+    from gradeline.content.packs import activated
+    from gradeline.evidence.reading import outcome_reading
+
+    with activated(fictional_dir):
+        g = load_pack(fictional_dir)
+        rest, drops = g.recommendation("graduated-rest"), g.recommendation("zorblex-drops")
+        # MD 1.4 lower (2.0 to 0.8 lower) against an MCID of 1 point: the CI spans the threshold
+        first = outcome_reading(rest.outcome("pain-intensity-0-2-weeks"), g, rest)
+        second = outcome_reading(drops.outcome("pain-intensity-0-2-weeks"), g, drops)
+    assert first is not None and first.relevance.cls == "relevant_benefit_possible"
+    assert second is not None and second.relevance.cls == "no_relevant_difference"
