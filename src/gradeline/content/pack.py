@@ -181,7 +181,14 @@ def _refuse_duplicates(what: str, keyed: list[tuple[str, Path]]) -> None:
 
 def pack_language(pack: Path) -> str:
     """The language the pack is written in (``language`` of guideline.yaml; Danish when not given)."""
-    base = read_yaml(pack / "guideline.yaml") if (pack / "guideline.yaml").exists() else None
+    path = Path(pack) / "guideline.yaml"
+    return _language(path, path.stat().st_mtime_ns) if path.exists() else "da"
+
+
+@lru_cache(maxsize=64)
+def _language(path: Path, _mtime_ns: int) -> str:
+    """Read once per version of the file (the modification time is part of the key)."""
+    base = read_yaml(path)
     language = base.get("language") if isinstance(base, dict) else None
     return language if isinstance(language, str) else "da"
 
@@ -265,12 +272,11 @@ def load_pack(pack: Path | None = None, language: str | None = None) -> Guidelin
 def cached_pack(pack: Path | None = None, language: str | None = None) -> Guideline:
     """The pack (default: the active one) in a language's edition (default: its own), loaded once per
     process."""
-    pack = pack_or_active(pack)
-    return _cached_pack(pack, language or pack_language(pack))
+    return _cached_pack(pack_or_active(pack), language)
 
 
 @lru_cache(maxsize=16)
-def _cached_pack(pack: Path, language: str) -> Guideline:
+def _cached_pack(pack: Path, language: str | None) -> Guideline:
     return load_pack(pack, language)
 
 
