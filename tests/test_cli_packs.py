@@ -4,6 +4,7 @@ import json
 import subprocess
 from pathlib import Path
 
+import jsonschema
 import pytest
 from typer.testing import CliRunner
 
@@ -12,6 +13,7 @@ from tests.conftest import FICTIONAL_PACK, FIXTURE_PACKS
 
 runner = CliRunner()
 PACK = str(FICTIONAL_PACK)
+SCHEMA = Path(__file__).resolve().parents[1] / "docs" / "schema" / "guideline.schema.json"
 WIDE = {"COLUMNS": "200"}
 
 
@@ -55,6 +57,7 @@ def test_export_json_keeps_codes_and_numbers(tmp_path: Path) -> None:
     out = tmp_path / "pack.json"
     assert runner.invoke(app, ["export", "json", "--pack", PACK, "--out", str(out)]).exit_code == 0
     document = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.validate(document, json.loads(SCHEMA.read_text(encoding="utf-8")))
     assert document["id"] == "example-fictional" and document["language"] == "en"
     row = document["recommendations"][1]["outcomes"][1]
     assert row["certainty"] == "low" and row["importance_label"] == "critical"
