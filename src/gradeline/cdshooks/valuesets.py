@@ -119,7 +119,7 @@ class Terminology:
         return (self.lbp_problem, self.out_of_scope, self.imaging, *self.analgesics, self.red_flags)
 
     def analgesic_group(self, concept: Any) -> ValueSet | None:
-        """The analgesic group (opioids, NSAIDs, paracetamol) a medication concept belongs to."""
+        """The analgesic group (one per medicine recommendation of the pack) a medication concept belongs to."""
         for group in self.analgesics:
             if group.find_in(concept) is not None:
                 return group

@@ -26,6 +26,7 @@ RULE_FILES = {
     "startback": "startback.yaml",
     "medication": "medication.yaml",
     "follow_up": "follow-up.yaml",
+    "journal": "journal.yaml",
 }
 
 
@@ -76,9 +77,13 @@ class ScopeRule(RuleModel):
     question_en: str = Field(min_length=3, description="What is asked (English, unofficial).")
     excludes_when: Condition
     reason_out: str = Field(min_length=3, description="Why the patient is outside (Danish, our words).")
+    reason_out_en: str = Field(min_length=3, description="The same in English (unofficial).")
     reason_unknown: str = Field(min_length=3, description="What is unknown (Danish, our words).")
+    reason_unknown_en: str = Field(min_length=3)
     reason_met: str = Field(min_length=3)
+    reason_met_en: str = Field(min_length=3)
     refer_to: str | None = Field(default=None, description="Where to go instead (Danish, our words).")
+    refer_to_en: str | None = Field(default=None, description="Where to go instead (English).")
     serious_pathology: bool = Field(default=False, description="Out because of suspected serious pathology.")
     source: Source
 
@@ -368,6 +373,30 @@ class FollowUpRules(RuleModel):
     items: list[FollowUpItem] = Field(min_length=1)
 
 
+class JournalTexts(RuleModel):
+    """The journal note's wording per language; placeholders in braces are filled from the plan."""
+
+    heading: Wording = Field(description="Placeholders {title}, {version}, {status}.")
+    in_force: Wording = Field(description="The status in the heading when the guideline is in force.")
+    not_in_force: Wording = Field(description="The status in the heading otherwise.")
+    patient: Wording = Field(description="Placeholders {age}, {duration}, {nrs}.")
+    age: Wording
+    days: Wording
+    weeks: Wording
+    unknown: Wording
+    scope: Wording
+    triage: Wording
+    findings: Wording
+    not_assessed: Wording
+    always: Wording = Field(description="What every patient in scope is told, as a line of the note.")
+    discuss: Wording
+    next_steps: Wording
+    cautions: Wording
+    reassess: Wording
+    come_back_sooner: Wording
+    decided_by: Wording
+
+
 class Rules(RuleModel):
     """All decision rules of one content pack."""
 
@@ -378,6 +407,7 @@ class Rules(RuleModel):
     startback: StartBackRules
     medication: MedicationRules
     follow_up: FollowUpRules
+    journal: JournalTexts
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -404,6 +434,7 @@ def load_rules(pack_dir: Path | str) -> Rules:
         "startback": StartBackRules,
         "medication": MedicationRules,
         "follow_up": FollowUpRules,
+        "journal": JournalTexts,
     }
     for key, name in RULE_FILES.items():
         path = folder / name
@@ -458,7 +489,7 @@ def check_rules(rules: Rules, guideline: Guideline) -> list[str]:
                 f"scope.yaml: {scope_rule.id}: scope_ref {scope_rule.scope_ref!r} is not in the pack's scope"
             )
     thresholds = {
-        # "over 16 år": 16 completed years (or more) is in scope, so under 16 is out (docs/decide.md).
+        # "over N år": N completed years (or more) is in scope, so under N is out (docs/decide.md).
         "age": ("age_years", "less_than", guideline.scope.min_age_exclusive),
         "duration": ("duration_in_days", "more_than", guideline.scope.max_duration_weeks * 7),
     }
