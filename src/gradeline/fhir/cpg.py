@@ -55,13 +55,15 @@ def _meta(kind: str) -> Json:
 
 def _expressions(g: Guideline, terminology: Terminology) -> list[tuple[str, str, str]]:
     """(name, description, FHIRPath) of the applicability logic, evaluated over a Bundle of patient data."""
-    lbp = _in(terminology.lbp_problem, "code")
+    problem = terminology.lbp_problem
+    lbp = _in(problem, "code")
     age = g.scope.min_age_exclusive
     weeks = g.scope.max_duration_weeks
+    named = problem.extra.get("expression") or {}
     return [
         (
-            "RecentLowBackPain",
-            f"Lænderygsmerter registreret inden for {weeks} uger",
+            str(named.get("name", "RecentProblem")),
+            str(named.get("description", "{weeks}")).format(weeks=weeks),
             f"%bundle.entry.resource.ofType(Condition).where({lbp} and "
             f"(onset as dateTime) >= today() - {weeks} weeks).exists()",
         ),
@@ -234,7 +236,7 @@ def plan(g: Guideline, terminology: Terminology, rec: Recommendation) -> Json:
     """CPGRecommendationDefinition-style PlanDefinition."""
     rid = fid("plan", rec.id)
     extensions: list[Json] = [
-        {"url": STRENGTH_EXT, "valueCodeableConcept": rating(rec.strength.value, rec.label)},
+        {"url": STRENGTH_EXT, "valueCodeableConcept": rating(g, rec.strength.value, rec.label)},
         {"url": DIRECTION_EXT, "valueCode": rec.direction.value},
     ]
     if rec.overall_certainty is not None:
