@@ -9,13 +9,14 @@ its source: a guideline section with a verbatim quote, and/or an external citati
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from gradeline.content.errors import PackError, describe_validation_error
 from gradeline.content.pack import read_yaml
 from gradeline.decide.conditions import Condition
+from gradeline.decide.context import PatientContext
 from gradeline.model import Direction, Guideline, Strength
 
 RULE_FILES = {
@@ -27,6 +28,7 @@ RULE_FILES = {
     "medication": "medication.yaml",
     "follow_up": "follow-up.yaml",
     "journal": "journal.yaml",
+    "form": "form.yaml",
 }
 
 
@@ -397,6 +399,63 @@ class JournalTexts(RuleModel):
     decided_by: Wording
 
 
+class FormChoice(RuleModel):
+    """One allowed answer of a choice question."""
+
+    value: str = Field(pattern=r"^[a-z_]+$")
+    label: Wording
+
+
+class FormQuestion(RuleModel):
+    """A question of the decision-support form, named by the patient-context answer it sets."""
+
+    name: str = Field(pattern=r"^[a-z_]+$")
+    kind: Literal["tri", "number", "choice", "date"]
+    label: Wording
+    hint: Wording | None = None
+    options: list[FormChoice] = Field(default_factory=list)
+    low: int = 0
+    high: int = 0
+
+
+class FormGroup(RuleModel):
+    """A fieldset of the form."""
+
+    id: str = Field(pattern=r"^[a-z_]+$")
+    legend: Wording
+    note: Wording | None = None
+    optional: bool = False
+    questions: list[FormQuestion] = Field(min_length=1)
+
+
+class QuickBox(RuleModel):
+    """A quick-start box: checking it answers its targets that are still unanswered."""
+
+    name: str = Field(pattern=r"^[a-z_]+$")
+    label: Wording
+    targets: list[str] = Field(min_length=1)
+    value: Literal["yes", "no"] = "no"
+
+
+class FormRules(RuleModel):
+    """The form's fieldsets (beyond age, duration and red flags) and quick-start boxes."""
+
+    groups: list[FormGroup] = Field(min_length=1)
+    quick: list[QuickBox] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _fits(self) -> "FormRules":
+        names = [q.name for g in self.groups for q in g.questions]
+        unknown = [n for n in names if n not in PatientContext.model_fields]
+        if unknown:
+            raise ValueError(f"questions {unknown} are not answers of the patient context")
+        for box in self.quick:
+            missing = [target for target in box.targets if target not in names]
+            if missing:
+                raise ValueError(f"quick: {box.name}: targets {missing} are not questions of the form")
+        return self
+
+
 class Rules(RuleModel):
     """All decision rules of one content pack."""
 
@@ -408,6 +467,7 @@ class Rules(RuleModel):
     medication: MedicationRules
     follow_up: FollowUpRules
     journal: JournalTexts
+    form: FormRules
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -435,6 +495,7 @@ def load_rules(pack_dir: Path | str) -> Rules:
         "medication": MedicationRules,
         "follow_up": FollowUpRules,
         "journal": JournalTexts,
+        "form": FormRules,
     }
     for key, name in RULE_FILES.items():
         path = folder / name
