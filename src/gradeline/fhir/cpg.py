@@ -118,7 +118,8 @@ def library(g: Guideline, terminology: Terminology) -> Json:
         "type": {"coding": [{"system": LIBRARY_TYPE, "code": "logic-library"}]},
         "publisher": g.publisher,
         "description": (
-            "Hvem anbefalingerne gælder for (afsnit 2): alder, varighed og ingen registrerede røde flag, som "
+            f"Hvem anbefalingerne gælder for (afsnit {g.scope.provenance.section}): alder, varighed og ingen "
+            "registrerede røde flag, som "
             f"FHIRPath over en Bundle med patientens data.\n\n{status_note(g)}"
         ),
         "dataRequirement": [

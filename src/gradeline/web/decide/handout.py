@@ -51,6 +51,8 @@ class HandoutWording(_Strict):
     brand_en: str
     not_in_force: str = Field(description="The notice on the handout; {year} is the publication year.")
     not_in_force_en: str
+    contact: str
+    contact_en: str
     pdf_filename: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*\.pdf$")
     warning_topic: str
     intro: dict[str, str]
@@ -135,6 +137,7 @@ def handout_context(plan: Plan, pdf: bool, lang: str = "da") -> dict[str, Any]:
         "brand": words.brand_en if english else words.brand,
         "not_in_force": notice.format(year=cached_pack().published_year),
         "intro": intro,
+        "contact": words.contact_en if english else words.contact,
         "items": handout_items(plan, lang),
         "follow_up": handout_follow_up(plan, lang),
         "pdf": pdf,
