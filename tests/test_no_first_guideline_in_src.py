@@ -1,8 +1,8 @@
-"""Nothing about the first guideline (low back pain) is typed in src/: its words, ids and numbers live in its
-content pack, and the code reads or derives them. The word list is derived from the pack where it can be.
+"""Nothing about the first guideline (low back pain) is typed in src/: its words, ids and numbers live in
+its content pack, and the code reads or derives them. The word list is derived from the pack where it can be.
 
-Not scanned: ``monitor/`` and the monitoring page (their owner's test covers them), compiled ``.mo`` files (built
-from the ``.po`` files, which are scanned entry by entry).
+Not scanned: ``monitor/`` and the monitoring page (their owner's test covers them), compiled ``.mo`` files
+(built from the ``.po`` files, which are scanned entry by entry).
 """
 
 import re
@@ -22,7 +22,20 @@ TEXT_SUFFIXES = {".py", ".html", ".txt", ".js", ".css", ".json", ".yaml", ".md",
 GENERIC_TITLE_WORDS = {"national", "klinisk", "retningslinje", "for", "behandling", "af"}
 # The condition in words no pack field spells out.
 CONDITION_WORDS = ("lænd", "laend", "ryg", "low back")
-NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve").split()
+NUMBER_WORDS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+)
 
 
 def _yaml(path: Path) -> dict:
@@ -72,7 +85,11 @@ def hits(root: Path, words: set[str]) -> list[str]:
     found = []
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root).as_posix()
-        if not path.is_file() or path.suffix not in TEXT_SUFFIXES or any(o in relative for o in OWNED_ELSEWHERE):
+        if (
+            not path.is_file()
+            or path.suffix not in TEXT_SUFFIXES
+            or any(o in relative for o in OWNED_ELSEWHERE)
+        ):
             continue
         text = path.read_text(encoding="utf-8")
         parts = _po_entries(text) if path.suffix == ".po" else [(1, text)]

@@ -55,7 +55,11 @@ def source(texts: CardTexts, rec: Recommendation, links: Links) -> dict[str, Any
     return {
         "label": label,
         "url": links.recommendation(rec),
-        "topic": {"system": code_system(g.short_code, "recommendation"), "code": rec.id, "display": texts.rec_title(rec)},
+        "topic": {
+            "system": code_system(g.short_code, "recommendation"),
+            "code": rec.id,
+            "display": texts.rec_title(rec),
+        },
     }
 
 

@@ -53,5 +53,6 @@ def services_for(guideline: Guideline, pack_dir: Path) -> tuple[ServiceDefinitio
         return ()
     prefix = guideline.short_code.lower()
     return tuple(
-        ServiceDefinition(f"{prefix}-{hook}", hook, dict(prefetch.TEMPLATES), handler) for hook, handler in HOOKS
+        ServiceDefinition(f"{prefix}-{hook}", hook, dict(prefetch.TEMPLATES), handler)
+        for hook, handler in HOOKS
     )

@@ -14,7 +14,7 @@ CANONICAL = "https://gradeline.example/fhir"
 
 
 def code_system(short_code: str, name: str) -> str:
-    """One of a guideline's own code systems, named by its short code ('NKR-X', 'rating' -> .../nkr-x-rating)."""
+    """A guideline's own code system, named by its short code ('NKR-X', 'rating' -> .../nkr-x-rating)."""
     return f"{CANONICAL}/CodeSystem/{short_code.lower()}-{name}"
 
 
@@ -129,7 +129,7 @@ class Terminology:
         return (self.lbp_problem, self.out_of_scope, self.imaging, *self.analgesics, self.red_flags)
 
     def analgesic_group(self, concept: Any) -> ValueSet | None:
-        """The analgesic group (one per medicine recommendation of the pack) a medication concept belongs to."""
+        """The analgesic group (one per medicine recommendation) a medication concept belongs to."""
         for group in self.analgesics:
             if group.find_in(concept) is not None:
                 return group

@@ -29,7 +29,11 @@ def declared_default(directory: Path) -> str | None:
 
 
 def _first_pack(directory: Path) -> str:
-    folders = [c.name for c in directory.iterdir() if (c / "guideline.yaml").is_file()] if directory.is_dir() else []
+    folders = (
+        [c.name for c in directory.iterdir() if (c / "guideline.yaml").is_file()]
+        if directory.is_dir()
+        else []
+    )
     return min(folders, default="")
 
 

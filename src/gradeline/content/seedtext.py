@@ -85,7 +85,10 @@ class SeedText:
     def span_text(self, spans: Iterable[SeedSpan]) -> str:
         """The raw text of the given line spans, artefacts removed."""
         return "\n".join(
-            line for span in spans for line in self.lines[span.start - 1 : span.end] if line not in self.artefacts
+            line
+            for span in spans
+            for line in self.lines[span.start - 1 : span.end]
+            if line not in self.artefacts
         )
 
     def contains(self, text: str, max_pieces: int = 1, min_piece: int = 30) -> bool:

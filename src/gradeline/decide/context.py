@@ -104,7 +104,7 @@ DESCRIPTIONS: dict[str, str] = {
     "pregnant_or_postpartum": "Pregnant or post-partum (recently given birth).",
     "pregnancy_related_pelvic_pain": "Pelvic pain related to pregnancy or the post-partum period.",
     "new_episode": "A new episode of pain (earlier episodes do not matter for scope); information only.",
-    "pain_in_lumbar_region": "Pain where the guideline's scope locates it (the pack's decide/form.yaml gives the question).",
+    "pain_in_lumbar_region": "Pain where the guideline's scope locates it (decide/form.yaml asks it).",
     "leg_radiation": "Pain radiating to the leg (allowed in scope on its own).",
     "radicular_pain_pattern": "Leg pain in a radicular pattern (a sign of nerve-root involvement).",
     "muscle_weakness": "Muscle weakness (a sign of nerve-root involvement).",

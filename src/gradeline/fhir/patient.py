@@ -197,10 +197,14 @@ def _gates(context: PatientContext, guideline: Guideline) -> tuple[Reasons, Reas
     if found is None:
         reasons = make_plan(context, guideline, _rules()).scope.reasons
         not_met = [
-            (r.text, r.text_en) for r in reasons if r.status is GateStatus.NOT_MET and r.rule_id in RECORD_GATES
+            (r.text, r.text_en)
+            for r in reasons
+            if r.status is GateStatus.NOT_MET and r.rule_id in RECORD_GATES
         ]
         unknown = [
-            (r.text, r.text_en) for r in reasons if r.status is GateStatus.UNKNOWN and r.rule_id in REQUIRED_GATES
+            (r.text, r.text_en)
+            for r in reasons
+            if r.status is GateStatus.UNKNOWN and r.rule_id in REQUIRED_GATES
         ]
         if len(_GATES) >= 4096:
             _GATES.clear()

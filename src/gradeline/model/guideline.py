@@ -55,7 +55,9 @@ class Scope(ContentModel):
 
     population: str = Field(min_length=1)
     min_age_exclusive: int = Field(ge=0, description="'over N år': age must be greater than this.")
-    max_duration_weeks: int = Field(gt=0, description="'op til N ugers varighed': the longest duration in scope.")
+    max_duration_weeks: int = Field(
+        gt=0, description="'op til N ugers varighed': the longest duration in scope."
+    )
     criteria: list[ScopeCriterion] = Field(min_length=1)
     exclusions: list[ScopeExclusion] = Field(default_factory=list)
     provenance: Provenance

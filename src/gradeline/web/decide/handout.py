@@ -13,8 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from gradeline.content.pack import DEFAULT_PACK, read_yaml, validate
-from gradeline.content.pack import cached_pack
+from gradeline.content.pack import DEFAULT_PACK, cached_pack, read_yaml, validate
 from gradeline.decide import Plan, ScopeVerdict, TriageLevel
 
 
