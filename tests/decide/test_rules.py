@@ -1,29 +1,14 @@
 """Rule files: loading errors name the file and field; the rules fit the guideline; every rule is sourced."""
 
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from gradeline.content.pack import DEFAULT_PACK
 from gradeline.content.seedtext import SeedText
 from gradeline.decide import RuleError, Rules, check_rules, load_rules
 from gradeline.model import Guideline
-
-
-@pytest.fixture
-def rule_pack(tmp_path: Path) -> Path:
-    target = tmp_path / "pack"
-    shutil.copytree(DEFAULT_PACK / "decide", target / "decide")
-    return target
-
-
-def _edit(pack: Path, name: str, change: str, to: str) -> None:
-    path = pack / "decide" / name
-    text = path.read_text(encoding="utf-8")
-    assert change in text
-    path.write_text(text.replace(change, to, 1), encoding="utf-8")
+from tests.decide.conftest import edit_rule as _edit
 
 
 def test_bundled_rules_fit_the_guideline(rules: Rules, guideline: Guideline) -> None:
