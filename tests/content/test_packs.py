@@ -48,7 +48,7 @@ def test_the_content_directory_names_its_default_pack(content: Path) -> None:
 
 def test_the_repository_default_is_named_in_its_content_directory() -> None:
     named = (packs.REPOSITORY_CONTENT / packs.DEFAULT_FILE).read_text(encoding="utf-8").strip()
-    assert packs.DEFAULT_SLUG == named and (packs.REPOSITORY_CONTENT / named / "guideline.yaml").is_file()
+    assert named == packs.DEFAULT_SLUG and (packs.REPOSITORY_CONTENT / named / "guideline.yaml").is_file()
 
 
 def test_a_pack_is_named_by_slug_or_by_folder(content: Path, tmp_path: Path) -> None:
