@@ -21,7 +21,7 @@ TEXT_SUFFIXES = {".py", ".html", ".txt", ".js", ".css", ".json", ".yaml", ".md",
 # Words of the title that any guideline shares ("National klinisk retningslinje for behandling af ...").
 GENERIC_TITLE_WORDS = {"national", "klinisk", "retningslinje", "for", "behandling", "af"}
 # The condition in words no pack field spells out.
-CONDITION_WORDS = ("lænd", "laend", "ryg", "low back")
+CONDITION_WORDS = ("lænd", "laend", "ryg", "low back", "lbp")
 NUMBER_WORDS = (
     "zero",
     "one",
@@ -113,6 +113,7 @@ def test_the_words_come_from_the_pack() -> None:
         "# over 16 år",
         "'Pain in the low back'",
         "'Nylig operation i ryggen?'",
+        "terminology.lbp_problem",
         "help = 'Drives a car (opioid caution)'",
     ],
 )

@@ -100,7 +100,7 @@ def _scope_note(verdict: Scope, env: HookEnv) -> str:
 
 
 def patient_view(request: HookRequest, env: HookEnv) -> list[Issued]:
-    """An info card with the guideline's plan when the patient has an in-scope LBP problem."""
+    """An info card with the guideline's plan when the patient has an in-scope problem recorded."""
     record = _facts(request, env)
     facts, verdict = record.facts, record.scope
     if verdict.verdict is Verdict.OUT_OF_SCOPE:

@@ -115,7 +115,7 @@ def codings(concept: Any) -> Iterable[Mapping[str, Any]]:
 class Terminology:
     """All value sets the CDS service uses."""
 
-    lbp_problem: ValueSet
+    problem: ValueSet
     out_of_scope: ValueSet
     imaging: ValueSet
     analgesics: tuple[ValueSet, ...]
@@ -126,7 +126,7 @@ class Terminology:
 
     def value_sets(self) -> tuple[ValueSet, ...]:
         """Every value set, for export and verification counts."""
-        return (self.lbp_problem, self.out_of_scope, self.imaging, *self.analgesics, self.red_flags)
+        return (self.problem, self.out_of_scope, self.imaging, *self.analgesics, self.red_flags)
 
     def analgesic_group(self, concept: Any) -> ValueSet | None:
         """The analgesic group (one per medicine recommendation) a medication concept belongs to."""
@@ -209,8 +209,8 @@ def load_terminology(pack_dir: Path | str = DEFAULT_PACK) -> Terminology:
         _read(folder / "red-flags.yaml"), "red-flags", systems, _red_flag_items(root, item_system)
     )
     return Terminology(
-        lbp_problem=_value_set(_read(folder / "lbp-problem.yaml"), "lbp-problem", systems),
-        out_of_scope=_value_set(_read(folder / "lbp-out-of-scope.yaml"), "lbp-out-of-scope", systems),
+        problem=_value_set(_read(folder / "problem.yaml"), "problem", systems),
+        out_of_scope=_value_set(_read(folder / "out-of-scope.yaml"), "out-of-scope", systems),
         imaging=_value_set(_read(folder / "lumbar-imaging.yaml"), "lumbar-imaging", systems),
         analgesics=tuple(_value_set(g, str(g["id"]), systems) for g in analgesics["groups"]),
         red_flags=red_flags,

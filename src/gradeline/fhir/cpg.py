@@ -55,8 +55,8 @@ def _meta(kind: str) -> Json:
 
 def _expressions(g: Guideline, terminology: Terminology) -> list[tuple[str, str, str]]:
     """(name, description, FHIRPath) of the applicability logic, evaluated over a Bundle of patient data."""
-    problem = terminology.lbp_problem
-    lbp = _in(problem, "code")
+    problem = terminology.problem
+    recorded = _in(problem, "code")
     age = g.scope.min_age_exclusive
     weeks = g.scope.max_duration_weeks
     named = problem.extra.get("expression") or {}
@@ -64,7 +64,7 @@ def _expressions(g: Guideline, terminology: Terminology) -> list[tuple[str, str,
         (
             str(named.get("name", "RecentProblem")),
             str(named.get("description", "{weeks}")).format(weeks=weeks),
-            f"%bundle.entry.resource.ofType(Condition).where({lbp} and "
+            f"%bundle.entry.resource.ofType(Condition).where({recorded} and "
             f"(onset as dateTime) >= today() - {weeks} weeks).exists()",
         ),
         (
@@ -127,7 +127,7 @@ def library(g: Guideline, terminology: Terminology) -> Json:
             {
                 "type": "Condition",
                 "codeFilter": [
-                    {"path": "code", "valueSet": canonical("ValueSet", terminology.lbp_problem.id)}
+                    {"path": "code", "valueSet": canonical("ValueSet", terminology.problem.id)}
                 ],
             },
             {

@@ -48,7 +48,7 @@ class PatientFacts:
 
     age_years: int | None = None
     sex: Sex = Sex.UNKNOWN
-    lbp_problems: tuple[Problem, ...] = ()
+    problems_recorded: tuple[Problem, ...] = ()
     exclusions: tuple[str, ...] = ()
     red_flags: tuple[dict[str, str], ...] = ()
     red_flag_items: tuple[str, ...] = ()
@@ -56,7 +56,7 @@ class PatientFacts:
     @property
     def onset(self) -> dt.date | None:
         """The most recent recorded onset of such a problem."""
-        dates = [p.onset for p in self.lbp_problems if p.onset is not None]
+        dates = [p.onset for p in self.problems_recorded if p.onset is not None]
         return max(dates) if dates else None
 
 
@@ -139,7 +139,7 @@ def patient_facts(
     items: list[str] = []
 
     def note(concept: Any, onset: dt.date | None) -> None:
-        hit = terminology.lbp_problem.find_in(concept)
+        hit = terminology.problem.find_in(concept)
         if hit is not None:
             problems.append(Problem(hit.code, hit.display, onset))
         out = terminology.out_of_scope.find_in(concept)
@@ -166,7 +166,7 @@ def patient_facts(
     return PatientFacts(
         age_years=_age(birth, today),
         sex=_sex(patient),
-        lbp_problems=tuple(problems),
+        problems_recorded=tuple(problems),
         exclusions=tuple(dict.fromkeys(exclusions)),
         red_flags=tuple({(f["system"], f["code"]): f for f in flags}.values()),
         red_flag_items=tuple(dict.fromkeys(items)),
@@ -234,8 +234,8 @@ def scope(
     terms = terminology or cached_terminology()
     onset = facts.onset
     duration = (today - onset).days if onset is not None else None
-    if not facts.lbp_problems:
-        return _verdict(Verdict.OUT_OF_SCOPE, [_said(terms.lbp_problem.extra.get("not_recorded"))], duration)
+    if not facts.problems_recorded:
+        return _verdict(Verdict.OUT_OF_SCOPE, [_said(terms.problem.extra.get("not_recorded"))], duration)
     not_met, unknown = _gates(to_patient_context(facts, today), guideline)
     recorded = terms.out_of_scope.extra.get("reasons") or {}
     reasons = [_said(recorded.get("chronic"))] if "chronic" in facts.exclusions else []
@@ -244,7 +244,7 @@ def scope(
         return _verdict(Verdict.OUT_OF_SCOPE, reasons, duration)
     if unknown:
         return _verdict(Verdict.UNKNOWN, unknown, duration)
-    return _verdict(Verdict.IN_SCOPE, [_said(terms.lbp_problem.extra.get("recorded"))], duration)
+    return _verdict(Verdict.IN_SCOPE, [_said(terms.problem.extra.get("recorded"))], duration)
 
 
 def to_patient_context(facts: PatientFacts, today: dt.date) -> PatientContext:
@@ -255,7 +255,7 @@ def to_patient_context(facts: PatientFacts, today: dt.date) -> PatientContext:
         age_years=facts.age_years,
         sex=facts.sex,
         duration_days=(today - onset).days if onset is not None else None,
-        pain_in_lumbar_region=Tri.YES if facts.lbp_problems else Tri.UNKNOWN,
+        pain_in_lumbar_region=Tri.YES if facts.problems_recorded else Tri.UNKNOWN,
         radicular_pain_pattern=radicular,
         leg_radiation=radicular,
         red_flags=dict.fromkeys(facts.red_flag_items, Tri.YES),
