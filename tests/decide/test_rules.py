@@ -189,3 +189,12 @@ def test_pathologies_named_in_section_2_and_chapter_6_are_covered(rules: Rules) 
     } <= groups
     triggers = {g.id for g in rules.red_flags.groups if g.imaging_trigger}
     assert {"fracture", "malignancy", "infection", "pareses", "listhesis"} <= triggers
+
+
+def test_each_scope_gate_quotes_the_scope_item_it_refers_to(rules: Rules, guideline: Guideline) -> None:
+    items = {item.id: item.text for item in [*guideline.scope.criteria, *guideline.scope.exclusions]}
+    squashed = {key: " ".join(text.split()) for key, text in items.items()}
+    for rule in rules.scope.rules:
+        assert rule.source.guideline is not None, rule.id
+        quote = " ".join(rule.source.guideline.quote.split())
+        assert quote in squashed[rule.scope_ref] or squashed[rule.scope_ref] in quote, rule.id
