@@ -126,9 +126,7 @@ def library(g: Guideline, terminology: Terminology) -> Json:
             {"type": "Patient", "profile": [f"{CORE}/Patient"]},
             {
                 "type": "Condition",
-                "codeFilter": [
-                    {"path": "code", "valueSet": canonical("ValueSet", terminology.problem.id)}
-                ],
+                "codeFilter": [{"path": "code", "valueSet": canonical("ValueSet", terminology.problem.id)}],
             },
             {
                 "type": "Condition",
