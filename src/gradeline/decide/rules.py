@@ -484,7 +484,10 @@ def load_rules(pack_dir: Path | str) -> Rules:
     """Read and validate the rules in ``pack_dir/decide``. Raises RuleError naming the file and field."""
     folder = Path(pack_dir) / "decide"
     if not folder.is_dir():
-        raise RuleError(f"{folder}: the pack has no decide/ folder with decision rules")
+        raise RuleError(
+            f"{folder}: the pack has no decide/ folder with decision rules, so this guideline offers no "
+            "decision support"
+        )
     parts: dict[str, BaseModel] = {}
     models: dict[str, type[BaseModel]] = {
         "scope": ScopeRules,
