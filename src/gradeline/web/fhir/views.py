@@ -1,7 +1,6 @@
 """``/fhir/R5/…`` and ``/fhir/R4B/…``: the exported bundles, one resource type, or one resource."""
 
 import json
-from functools import cache
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -9,11 +8,12 @@ from django.http import HttpRequest, HttpResponse
 from gradeline.content.pack import cached_pack
 from gradeline.fhir.capability import capability_statement
 from gradeline.fhir.export import export_bundle
+from gradeline.web.packcache import per_pack
 
 FHIR_JSON = "application/fhir+json; charset=utf-8"
 
 
-@cache
+@per_pack(maxsize=8)
 def _bundle(version: str) -> dict[str, Any]:
     """The exported bundle of one FHIR version (the pack is immutable while the app runs)."""
     return export_bundle(cached_pack(), version="R5" if version == "R5" else "R4B")
