@@ -4,6 +4,7 @@ import json
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.urls import get_script_prefix
 
 from gradeline.content.pack import cached_pack
 from gradeline.fhir.capability import capability_statement
@@ -44,7 +45,7 @@ def bundle(request: HttpRequest, version: str) -> HttpResponse:
 
 def metadata(request: HttpRequest, version: str) -> HttpResponse:
     """The CapabilityStatement of this read-only endpoint."""
-    base = request.build_absolute_uri(f"/fhir/{version}")
+    base = request.build_absolute_uri(f"{get_script_prefix()}fhir/{version}")
     if version == "R5":
         return _fhir(capability_statement(cached_pack(), _bundle(version), "R5", base))
     return _fhir(capability_statement(cached_pack(), _bundle(version), "R4B", base))

@@ -8,6 +8,7 @@ method and body); the site-wide routes in :data:`GLOBAL` stay unprefixed (see do
 
 from collections.abc import Callable
 
+from django.core.handlers.wsgi import get_script_name
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import Resolver404, get_script_prefix, resolve, set_script_prefix
 
@@ -41,18 +42,23 @@ def is_global(path_info: str) -> bool:
     return path_info == "/" or any(path_info == g.rstrip("/") or path_info.startswith(g) for g in GLOBAL)
 
 
+def _script(request: HttpRequest) -> str:
+    """The server's own script prefix (WSGI ``SCRIPT_NAME``), ending in a slash."""
+    return get_script_name(request.META).rstrip("/") + "/"
+
+
 def redirect_to_default(request: HttpRequest) -> HttpResponse | None:
     """A permanent redirect of an unprefixed guideline URL to the default guideline; None for other paths."""
     path_info = request.path_info
     if path_info.strip("/") in available_packs():  # /<slug> without its slash
-        return HttpResponsePermanentRedirect(f"{get_script_prefix()}{path_info.strip('/')}/")
+        return HttpResponsePermanentRedirect(f"{_script(request)}{path_info.strip('/')}/")
     if is_global(path_info):
         return None
     try:
         resolve(path_info, urlconf=GUIDELINE_URLCONF)
     except Resolver404:
         return None  # not a guideline page: the root URLconf answers (usually 404)
-    target = f"{get_script_prefix()}{default_slug()}{path_info}"
+    target = f"{_script(request)}{default_slug()}{path_info}"
     query = request.META.get("QUERY_STRING", "")
     target += f"?{query}" if query else ""
     if request.method in ("GET", "HEAD"):
@@ -71,7 +77,7 @@ class GuidelinePrefixMiddleware:
         if found is None:
             return redirect_to_default(request) or self.get_response(request)
         slug, rest = found
-        before = get_script_prefix()
+        outer, before = get_script_prefix(), _script(request)
         request.guideline_slug = slug  # type: ignore[attr-defined]
         request.path_info = rest
         request.META["SCRIPT_NAME"] = f"{before}{slug}"
@@ -82,7 +88,7 @@ class GuidelinePrefixMiddleware:
             return self.get_response(request)
         finally:
             deactivate()
-            set_script_prefix(before)
+            set_script_prefix(outer)
 
     def process_view(self, request: HttpRequest, view: Callable[..., HttpResponse], *args: object) -> HttpResponse | None:
         """Decision support of a guideline without decision rules answers with a clear 404 (never a 500)."""
