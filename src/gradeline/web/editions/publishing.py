@@ -24,19 +24,18 @@ from gradeline.web.audit.models import Action
 from gradeline.web.editions.models import Edition
 from gradeline.web.editions.review import ReviewStatus, review_statuses
 from gradeline.web.editions.stored import stored
-from gradeline.web.guidelines.catalogue import has_decision_rules
+from gradeline.web.guidelines.catalogue import active_slug, has_decision_rules
 from gradeline.web.packcache import per_pack
 
 
 def current() -> Edition | None:
-    """The newest published edition."""
-    return Edition.objects.order_by("-major", "-minor").first()
+    """The newest published edition of the active guideline."""
+    return Edition.objects.of_active().order_by("-major", "-minor").first()
 
 
 def previous_of(edition: Edition) -> Edition | None:
-    earlier = Edition.objects.filter(major__lt=edition.major) | Edition.objects.filter(
-        major=edition.major, minor__lt=edition.minor
-    )
+    same = Edition.objects.filter(guideline_slug=edition.guideline_slug)
+    earlier = same.filter(major__lt=edition.major) | same.filter(major=edition.major, minor__lt=edition.minor)
     return earlier.order_by("-major", "-minor").first()
 
 
@@ -76,6 +75,7 @@ def _store(
     """Create one edition and its audit entry in one transaction (IntegrityError if the number is taken)."""
     with transaction.atomic():
         edition = Edition.objects.create(
+            guideline_slug=active_slug(),
             major=number[0],
             minor=number[1],
             comment=comment,
@@ -87,7 +87,14 @@ def _store(
             status_note=status["note"],
             snapshot=data,
         )
-        record(user, Action.PUBLISH, f"udgave {edition.number}", comment=comment, status=status["value"])
+        record(
+            user,
+            Action.PUBLISH,
+            f"udgave {edition.number}",
+            comment=comment,
+            status=status["value"],
+            guideline=edition.guideline_slug,
+        )
         return edition
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from gradeline.content.errors import PackError
 from gradeline.content.pack import cached_pack
-from gradeline.content.packs import available_packs, default_slug
+from gradeline.content.packs import active_pack, available_packs, default_slug
 from gradeline.model import Guideline, GuidelineStatus
 
 
@@ -39,6 +39,12 @@ class Entry:
 def has_decision_rules(pack: Path) -> bool:
     """Whether a pack has decision rules (a ``decide/`` folder)."""
     return (pack / "decide").is_dir()
+
+
+def active_slug() -> str:
+    """The slug of the active pack: its folder name in the content directory."""
+    pack = active_pack()
+    return next((slug for slug, path in available_packs().items() if path == pack), pack.name)
 
 
 def entries() -> list[Entry]:
