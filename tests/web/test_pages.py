@@ -13,7 +13,7 @@ from gradeline.web import memo
 
 def page_urls(guideline: Guideline) -> list[str]:
     return [
-        "/",
+        "/nkr-laenderygsmerter/",
         *[f"/nkr-laenderygsmerter/anbefalinger/{r.id}/" for r in guideline.recommendations],
         *[f"/nkr-laenderygsmerter/kapitler/{c.slug}/" for c in guideline.chapters],
         "/nkr-laenderygsmerter/ordliste/",
@@ -105,7 +105,7 @@ def test_unknown_pages_get_a_friendly_404(client: Client) -> None:
 
 
 def test_language_switch_is_remembered_and_only_redirects_locally(client: Client) -> None:
-    response = client.get("/sprog/en/?next=/anbefalinger/nsaid/")
+    response = client.get("/sprog/en/?next=/nkr-laenderygsmerter/anbefalinger/nsaid/")
     assert response.status_code == 302 and response["Location"] == "/nkr-laenderygsmerter/anbefalinger/nsaid/"
     html = client.get("/nkr-laenderygsmerter/").content.decode()
     assert "Usual activity" in html and "Unofficial translation" in html

@@ -161,7 +161,7 @@ def test_twenty_stalled_connections_do_not_stop_the_server_answering(running_ser
             with urllib.request.urlopen(f"{base}/", timeout=30) as page:
                 assert page.status == 200 and "Ikke gældende" in page.read().decode()
         request = urllib.request.Request(
-            f"{base}/api/plan", data=b'{"age_years": 40}', headers={"Content-Type": "application/json"}
+            f"{base}/nkr-laenderygsmerter/api/plan", data=b'{"age_years": 40}', headers={"Content-Type": "application/json"}
         )
         with urllib.request.urlopen(request, timeout=30) as plan:
             assert plan.status == 200 and "triage" in json.loads(plan.read())
@@ -172,7 +172,7 @@ def test_twenty_stalled_connections_do_not_stop_the_server_answering(running_ser
 
 def test_a_very_long_address_gets_the_apps_own_not_found_page(running_server: int) -> None:
     """An address of 6,000 characters reaches the app (gunicorn used to answer a bare '414' page)."""
-    url = f"http://127.0.0.1:{running_server}/anbefalinger/{'x' * 6000}/"
+    url = f"http://127.0.0.1:{running_server}/nkr-laenderygsmerter/anbefalinger/{'x' * 6000}/"
     with pytest.raises(urllib.error.HTTPError) as caught:
         urllib.request.urlopen(url, timeout=30)
     assert caught.value.code == 404

@@ -11,14 +11,17 @@ import yaml
 from gradeline.content.pack import DEFAULT_PACK
 from gradeline.content.packs import DEFAULT_SLUG
 from gradeline.web import memo
+from tests.web.community.conftest import _fresh_pages, editor, make_user, member, queued_mail  # noqa: F401
 
 SECOND = "anden-retningslinje"
+THIRD = "uden-monitorering"
+TITLE = "A second guideline for routing tests"
 
 
-def _second_pack(target: Path) -> None:
-    shutil.copytree(DEFAULT_PACK, target, ignore=shutil.ignore_patterns("decide", "translations"))
+def _copy(target: Path, without: tuple[str, ...], **meta_changes: str) -> None:
+    shutil.copytree(DEFAULT_PACK, target, ignore=shutil.ignore_patterns(*without))
     meta = yaml.safe_load((target / "guideline.yaml").read_text(encoding="utf-8"))
-    meta.update(id=SECOND, short_code="AR", language="en", title="A second guideline for routing tests")
+    meta.update(id=target.name, **meta_changes)
     (target / "guideline.yaml").write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
 
 
@@ -26,7 +29,8 @@ def _second_pack(target: Path) -> None:
 def content_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("content")
     (root / DEFAULT_SLUG).symlink_to(DEFAULT_PACK)
-    _second_pack(root / SECOND)
+    _copy(root / SECOND, ("decide", "translations"), short_code="AR", language="en", title=TITLE)
+    _copy(root / THIRD, ("monitor",), short_code="UM")
     return root
 
 

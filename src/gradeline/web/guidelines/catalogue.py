@@ -41,6 +41,11 @@ def has_decision_rules(pack: Path) -> bool:
     return (pack / "decide").is_dir()
 
 
+def has_monitoring_definitions(pack: Path) -> bool:
+    """Whether a pack defines monitoring indicators (``monitor/indicators.yaml``)."""
+    return (pack / "monitor" / "indicators.yaml").is_file()
+
+
 def active_slug() -> str:
     """The slug of the active pack: its folder name in the content directory."""
     pack = active_pack()
