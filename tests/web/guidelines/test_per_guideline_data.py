@@ -8,7 +8,7 @@ from django.test import Client
 from gradeline.content.packs import DEFAULT_SLUG
 from tests.web.community.conftest import signed_in
 from tests.web.community.test_editions import publish_form
-from tests.web.guidelines.conftest import SECOND
+from tests.content_dirs import SECOND
 
 pytestmark = pytest.mark.usefixtures("two_guidelines")
 

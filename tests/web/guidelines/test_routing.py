@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from gradeline.content.packs import DEFAULT_SLUG
-from tests.web.guidelines.conftest import SECOND
+from tests.content_dirs import SECOND
 
 FIRST = f"/{DEFAULT_SLUG}"
 pytestmark = pytest.mark.usefixtures("two_guidelines")
@@ -168,7 +168,7 @@ def test_the_script_name_of_the_server_is_kept(content_root: Path) -> None:
 
 
 def test_a_guideline_without_monitoring_definitions_says_so(client: Client) -> None:
-    from tests.web.guidelines.conftest import THIRD
+    from tests.content_dirs import THIRD
 
     response = client.get(f"/{THIRD}/monitorering/")
     assert response.status_code == 404
