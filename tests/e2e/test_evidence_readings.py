@@ -22,7 +22,10 @@ def test_layer_two_reading_rows_start_from_the_guideline(page: Any, site: str, w
     screenshot_pages(
         page,
         site,
-        {"evidence-ledmobilisering-en": "/nkr-laenderygsmerter/anbefalinger/ledmobilisering/", "glossary-en": "/nkr-laenderygsmerter/ordliste/"},
+        {
+            "evidence-ledmobilisering-en": "/nkr-laenderygsmerter/anbefalinger/ledmobilisering/",
+            "glossary-en": "/nkr-laenderygsmerter/ordliste/",
+        },
         width,
     )
     page.goto(site + "/nkr-laenderygsmerter/anbefalinger/ledmobilisering/")
@@ -69,7 +72,12 @@ def test_decision_aid_shows_the_guideline_and_no_impossible_values(page: Any, si
 @pytest.mark.parametrize("width", WIDTHS)
 def test_danish_layer_two_names_the_erratum_instead_of_a_reading(page: Any, site: str, width: int) -> None:
     page.set_default_timeout(60_000)
-    screenshot_pages(page, site, {"evidence-billeddiagnostik-da": "/nkr-laenderygsmerter/anbefalinger/billeddiagnostik/"}, width)
+    screenshot_pages(
+        page,
+        site,
+        {"evidence-billeddiagnostik-da": "/nkr-laenderygsmerter/anbefalinger/billeddiagnostik/"},
+        width,
+    )
     row = page.locator("#beregnet-smerteniveau-6-18-maaneder")
     row.scroll_into_view_if_needed()
     text = row.inner_text()

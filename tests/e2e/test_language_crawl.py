@@ -176,7 +176,9 @@ def _pages() -> list[Any]:
         aid = f"/nkr-laenderygsmerter/anbefalinger/{rec.id}/beslutningshjaelp/"
         pages.append(pytest.param(aid, id=f"aid-{rec.id}"))
     for chapter in GUIDELINE.chapters:
-        pages.append(pytest.param(f"/nkr-laenderygsmerter/kapitler/{chapter.slug}/", id=f"chapter-{chapter.slug}"))
+        pages.append(
+            pytest.param(f"/nkr-laenderygsmerter/kapitler/{chapter.slug}/", id=f"chapter-{chapter.slug}")
+        )
     pages += [
         pytest.param("/nkr-laenderygsmerter/ordliste/", id="glossary"),
         # Results quote the chapters, which are Danish until translated.

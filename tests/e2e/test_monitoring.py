@@ -19,7 +19,10 @@ def demo_results(site: str) -> None:
     takes longer than a page load may)."""
     from django.test import Client
 
-    assert Client().get("/nkr-laenderygsmerter/monitorering/billeddiagnostik-uden-roede-flag/").status_code == 200
+    assert (
+        Client().get("/nkr-laenderygsmerter/monitorering/billeddiagnostik-uden-roede-flag/").status_code
+        == 200
+    )
 
 
 def test_monitoring_overview_to_indicator_charts(page: Any, site: str) -> None:

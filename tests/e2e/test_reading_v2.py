@@ -121,7 +121,10 @@ def test_pdfs_and_editions_are_one_click_from_the_menu(page: Any, site: str, fir
     page.locator("details.nav-documents > summary").click()
     links = page.locator("details.nav-documents a")
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
-    assert "/nkr-laenderygsmerter/udgaver/aktuel/hurtigguide.pdf" in hrefs and "/nkr-laenderygsmerter/udgaver/aktuel/retningslinje.pdf" in hrefs
+    assert (
+        "/nkr-laenderygsmerter/udgaver/aktuel/hurtigguide.pdf" in hrefs
+        and "/nkr-laenderygsmerter/udgaver/aktuel/retningslinje.pdf" in hrefs
+    )
     assert page.locator(".doc-links a").count() == 2  # and from layer 1 itself
     page.goto(site + "/nkr-laenderygsmerter/udgaver/")
     assert "1.0" in page.locator("main").inner_text()

@@ -44,7 +44,9 @@ def test_one_recommendation_with_its_evidence_profile(
         jsonschema.validate(outcomes, definition(schema, "Outcome", many=True))
         assert len(outcomes) == len(rec.outcomes)
     first = guideline.recommendations[0].outcomes[0]
-    one = client.get(f"/nkr-laenderygsmerter/api/recommendations/{guideline.recommendations[0].id}/outcomes/{first.id}").json()
+    one = client.get(
+        f"/nkr-laenderygsmerter/api/recommendations/{guideline.recommendations[0].id}/outcomes/{first.id}"
+    ).json()
     assert one == first.model_dump(mode="json")
 
 

@@ -43,7 +43,8 @@ def test_posted_form_shows_the_plan_beside_it_and_keeps_the_answers(client: Clie
 
 def test_bad_input_gives_inline_messages_not_an_error(client: Client) -> None:
     response = client.post(
-        "/nkr-laenderygsmerter/beslutningsstoette/", {**IN_SCOPE, "age_years": "fyrre", "sex": "x", "pain_nrs": "11"}
+        "/nkr-laenderygsmerter/beslutningsstoette/",
+        {**IN_SCOPE, "age_years": "fyrre", "sex": "x", "pain_nrs": "11"},
     )
     html = response.content.decode()
     assert response.status_code == 400
@@ -53,12 +54,16 @@ def test_bad_input_gives_inline_messages_not_an_error(client: Client) -> None:
 
 
 def test_emergency_red_flag_sets_triage_with_its_source(client: Client) -> None:
-    html = client.post("/nkr-laenderygsmerter/beslutningsstoette/", {**IN_SCOPE, "rf_saddle_anaesthesia": "yes"}).content.decode()
+    html = client.post(
+        "/nkr-laenderygsmerter/beslutningsstoette/", {**IN_SCOPE, "rf_saddle_anaesthesia": "yes"}
+    ).content.decode()
     assert "triage-emergency" in html and "BMJ Best Practice" in html
 
 
 def test_handout_html_and_pdf_in_plain_danish(client: Client) -> None:
-    html = client.post("/nkr-laenderygsmerter/beslutningsstoette/patientinformation/", IN_SCOPE).content.decode()
+    html = client.post(
+        "/nkr-laenderygsmerter/beslutningsstoette/patientinformation/", IN_SCOPE
+    ).content.decode()
     assert "Information til dig med ondt i lænden" in html and "ikke længere er gældende" in html
     assert "Derfor bliver du normalt ikke scannet" in html
     pdf = client.post("/nkr-laenderygsmerter/beslutningsstoette/patientinformation/pdf/", IN_SCOPE)
@@ -68,7 +73,9 @@ def test_handout_html_and_pdf_in_plain_danish(client: Client) -> None:
 
 def test_api_plan_returns_the_plan(client: Client) -> None:
     body = {"age_years": 40, "duration_weeks": 3, "red_flags": {"saddle_anaesthesia": True}}
-    response = client.post("/nkr-laenderygsmerter/api/plan", json.dumps(body), content_type="application/json")
+    response = client.post(
+        "/nkr-laenderygsmerter/api/plan", json.dumps(body), content_type="application/json"
+    )
     plan = response.json()
     assert response.status_code == 200
     assert plan["triage"]["level"] == "emergency" and plan["guideline_status"] == "not_in_force"
@@ -88,7 +95,9 @@ def test_api_plan_returns_the_plan(client: Client) -> None:
 def test_api_plan_bad_input_is_422_with_the_field(
     client: Client, body: dict[str, object], field: str
 ) -> None:
-    response = client.post("/nkr-laenderygsmerter/api/plan", json.dumps(body), content_type="application/json")
+    response = client.post(
+        "/nkr-laenderygsmerter/api/plan", json.dumps(body), content_type="application/json"
+    )
     assert response.status_code == 422
     error = response.json()
     assert field in error["detail"] and "GET /api/plan/questions" in error["detail"]
@@ -154,16 +163,22 @@ def test_question_catalogue_lists_every_answer_with_labels(client: Client) -> No
 
 
 def test_handout_says_when_to_come_back_in_danish_and_english(client: Client) -> None:
-    html = client.post("/nkr-laenderygsmerter/beslutningsstoette/patientinformation/", IN_SCOPE).content.decode()
+    html = client.post(
+        "/nkr-laenderygsmerter/beslutningsstoette/patientinformation/", IN_SCOPE
+    ).content.decode()
     assert "Hvornår skal du kontakte os igen?" in html and "efter 4 uger" in html
     client.get("/sprog/en/?next=/")
-    english = client.post("/nkr-laenderygsmerter/beslutningsstoette/patientinformation/", IN_SCOPE).content.decode()
+    english = client.post(
+        "/nkr-laenderygsmerter/beslutningsstoette/patientinformation/", IN_SCOPE
+    ).content.decode()
     assert 'lang="en"' in english and "no longer in force" in english
     assert "after 4 weeks" in english and "Why you are not usually scanned" in english
 
 
 def test_handout_for_unanswered_red_flags_gives_only_warning_signs(client: Client) -> None:
-    html = client.post("/nkr-laenderygsmerter/beslutningsstoette/patientinformation/", {"age_years": "45"}).content.decode()
+    html = client.post(
+        "/nkr-laenderygsmerter/beslutningsstoette/patientinformation/", {"age_years": "45"}
+    ).content.decode()
     assert "endnu ikke spurgt til alle tegn på alvorlig sygdom" in html
     assert "Faresignaler" in html and "Derfor bliver du normalt ikke scannet" not in html
 
@@ -189,7 +204,9 @@ def test_quick_boxes_answer_only_what_is_unanswered(client: Client) -> None:
 
 
 def test_age_and_date_of_birth_together_is_an_inline_message(client: Client) -> None:
-    response = client.post("/nkr-laenderygsmerter/beslutningsstoette/", {"age_years": "16", "birth_date": "2010-01-01"})
+    response = client.post(
+        "/nkr-laenderygsmerter/beslutningsstoette/", {"age_years": "16", "birth_date": "2010-01-01"}
+    )
     assert response.status_code == 400 and 'id="e-birth_date"' in response.content.decode()
     response = client.post("/nkr-laenderygsmerter/beslutningsstoette/", {"birth_date": "01-01-2010"})
     assert response.status_code == 400 and "ÅÅÅÅ-MM-DD" in response.content.decode()
@@ -197,7 +214,9 @@ def test_age_and_date_of_birth_together_is_an_inline_message(client: Client) -> 
 
 def test_api_plan_carries_unofficial_english_for_recommendations(client: Client) -> None:
     plan = client.post(
-        "/nkr-laenderygsmerter/api/plan", json.dumps({"severe_pain_acute_phase": "yes"}), content_type="application/json"
+        "/nkr-laenderygsmerter/api/plan",
+        json.dumps({"severe_pain_acute_phase": "yes"}),
+        content_type="application/json",
     )
     nsaid = next(r for r in plan.json()["recommendations"] if r["id"] == "nsaid")
     assert nsaid["title_en"] == "NSAID" and nsaid["text_en"] and nsaid["text_en"] != nsaid["text"]

@@ -43,7 +43,9 @@ def test_preflight_passes_without_a_token(client: Client) -> None:
 def test_order_sign_through_django_and_feedback_in_the_database(
     client: Client, epic_client: CdsClient
 ) -> None:
-    discovery = client.get("/nkr-laenderygsmerter/cds-services", **_auth(epic_client, "/nkr-laenderygsmerter/cds-services"))
+    discovery = client.get(
+        "/nkr-laenderygsmerter/cds-services", **_auth(epic_client, "/nkr-laenderygsmerter/cds-services")
+    )
     assert discovery.status_code == 200
     assert {s["id"] for s in discovery.json()["services"]} >= {"nkr-lrs-order-sign"}
 

@@ -52,7 +52,9 @@ def test_layer_1_lists_every_recommendation_on_one_line_that_unfolds_into_text_a
         assert rec.text.split()[0] in fold and rec.update_note and rec.update_note in fold
         assert 'class="advice"' in fold
         layer_2 = client.get(f"/nkr-laenderygsmerter/anbefalinger/{rec.id}/").content.decode()
-        tabs = re.findall(rf'href="/nkr-laenderygsmerter/anbefalinger/{rec.id}/#([a-z-]+)" data-section="([a-z-]+)"', fold)
+        tabs = re.findall(
+            rf'href="/nkr-laenderygsmerter/anbefalinger/{rec.id}/#([a-z-]+)" data-section="([a-z-]+)"', fold
+        )
         assert len(tabs) >= 5
         for anchor, section in tabs:  # every tab falls back to a section that exists on layer 2
             assert anchor == section and f'id="{anchor}"' in layer_2, (rec.id, anchor)
@@ -97,7 +99,11 @@ def test_glossary_terms_are_explained_accessibly(client: Client) -> None:
 
 
 def test_unknown_pages_get_a_friendly_404(client: Client) -> None:
-    for url in ("/findes-ikke/", "/nkr-laenderygsmerter/anbefalinger/findes-ikke/", "/nkr-laenderygsmerter/kapitler/findes-ikke/"):
+    for url in (
+        "/findes-ikke/",
+        "/nkr-laenderygsmerter/anbefalinger/findes-ikke/",
+        "/nkr-laenderygsmerter/kapitler/findes-ikke/",
+    ):
         response = client.get(url)
         assert response.status_code == 404
         html = response.content.decode()

@@ -79,5 +79,6 @@ def test_layer_1_offers_the_panel_as_a_tab(client: Client, guideline: Guideline)
     html = client.get("/nkr-laenderygsmerter/").content.decode()
     for rec in guideline.recommendations:
         assert (
-            f'href="/nkr-laenderygsmerter/anbefalinger/{rec.id}/#andre-retningslinjer" data-section="andre-retningslinjer"' in html
+            f'href="/nkr-laenderygsmerter/anbefalinger/{rec.id}/#andre-retningslinjer" '
+            'data-section="andre-retningslinjer"' in html
         )

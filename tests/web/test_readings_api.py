@@ -20,7 +20,10 @@ def test_unknown_recommendation_is_a_404_with_a_sentence(client: Client) -> None
 
 
 def test_a_reading_carries_judgement_computed_values_threshold_and_errata(client: Client) -> None:
-    rows = {r["outcome_id"]: r for r in client.get("/nkr-laenderygsmerter/api/recommendations/akupunktur/readings").json()}
+    rows = {
+        r["outcome_id"]: r
+        for r in client.get("/nkr-laenderygsmerter/api/recommendations/akupunktur/readings").json()
+    }
     assert len(rows) == 10
     pain = rows["smerteniveau-0-12-uger"]
     assert pain["judgement"]["finding"] == "not_relevant_favours_intervention"

@@ -28,8 +28,12 @@ def hrefs(html: str) -> list[str]:
 
 
 def test_query_with_or_without_danish_letters_finds_the_same(client: Client) -> None:
-    with_letters = hrefs(client.get("/nkr-laenderygsmerter/soeg/", {"q": "lænderyg sengeleje"}).content.decode())
-    spelled_out = hrefs(client.get("/nkr-laenderygsmerter/soeg/", {"q": "laenderyg sengeleje"}).content.decode())
+    with_letters = hrefs(
+        client.get("/nkr-laenderygsmerter/soeg/", {"q": "lænderyg sengeleje"}).content.decode()
+    )
+    spelled_out = hrefs(
+        client.get("/nkr-laenderygsmerter/soeg/", {"q": "laenderyg sengeleje"}).content.decode()
+    )
     assert with_letters and with_letters == spelled_out
     assert with_letters[0] == "/nkr-laenderygsmerter/anbefalinger/vanlig-aktivitet/#anbefaling"
 

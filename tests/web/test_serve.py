@@ -98,7 +98,9 @@ def test_the_server_refuses_to_start_on_a_broken_pack(
     assert "red-flags.yaml" in str(refused.value)
 
 
-def test_the_server_refuses_an_empty_content_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_server_refuses_an_empty_content_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("GRADELINE_CONTENT_DIR", str(tmp_path))
     with pytest.raises(serve.ServeError, match="holds no content pack"):
         serve.check_content()
@@ -161,7 +163,9 @@ def test_twenty_stalled_connections_do_not_stop_the_server_answering(running_ser
             with urllib.request.urlopen(f"{base}/", timeout=30) as page:
                 assert page.status == 200 and "Ikke gældende" in page.read().decode()
         request = urllib.request.Request(
-            f"{base}/nkr-laenderygsmerter/api/plan", data=b'{"age_years": 40}', headers={"Content-Type": "application/json"}
+            f"{base}/nkr-laenderygsmerter/api/plan",
+            data=b'{"age_years": 40}',
+            headers={"Content-Type": "application/json"},
         )
         with urllib.request.urlopen(request, timeout=30) as plan:
             assert plan.status == 200 and "triage" in json.loads(plan.read())

@@ -45,7 +45,9 @@ def test_decision_aid_counts_out_of_1_000_the_danish_way(client: Client, guideli
 
 def test_decision_aid_names_the_certainty_once(client: Client, guideline: Guideline) -> None:
     for rec in guideline.recommendations:
-        text = _text(client.get(f"/nkr-laenderygsmerter/anbefalinger/{rec.id}/beslutningshjaelp/").content.decode())
+        text = _text(
+            client.get(f"/nkr-laenderygsmerter/anbefalinger/{rec.id}/beslutningshjaelp/").content.decode()
+        )
         assert not re.search(r"\b(Høj|Moderat|Lav|Meget lav): \1 sikkerhed", text), rec.id
 
 
@@ -96,7 +98,10 @@ def test_the_not_in_force_status_is_said_once_per_page(
     client: Client, guideline: Guideline, language: str, status: str
 ) -> None:
     client.cookies["gradeline_language"] = language
-    for url in ["/nkr-laenderygsmerter/", *[f"/nkr-laenderygsmerter/anbefalinger/{r.id}/" for r in guideline.recommendations]]:
+    for url in [
+        "/nkr-laenderygsmerter/",
+        *[f"/nkr-laenderygsmerter/anbefalinger/{r.id}/" for r in guideline.recommendations],
+    ]:
         assert client.get(url).content.decode().count(status) == 1, url
 
 

@@ -1,4 +1,5 @@
-"""A guideline's URLs (mounted under /<slug>/): layer 1, recommendations, chapters, glossary, search, API, FHIR, CDS."""
+"""A guideline's URLs, mounted under ``/<slug>/``: layer 1, recommendations, chapters, glossary, search, API,
+FHIR and CDS Hooks (see docs/guidelines.md)."""
 
 from django.urls import include, path, re_path
 

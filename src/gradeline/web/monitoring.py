@@ -18,12 +18,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from gradeline.content.packs import active_pack
-from gradeline.web.guidelines.catalogue import has_monitoring_definitions
 from gradeline.monitor.codes import load_codes
 from gradeline.monitor.definitions import load_catalogue
 from gradeline.monitor.outputs.charts import funnel
 from gradeline.monitor.outputs.plots import by_stratum_svg, funnel_svg, over_time_svg
 from gradeline.monitor.webdata import by_stratum, catalogue, load_rows, over_time
+from gradeline.web.guidelines.catalogue import has_monitoring_definitions
 
 DEMO_PATIENTS = 20000
 DEMO_FORMAT = 2
@@ -118,7 +118,8 @@ def overview(request: HttpRequest) -> HttpResponse:
     rows, synthetic = results()
     lang = getattr(request, "LANGUAGE_CODE", "da")
     items = [
-        {**in_language(ind, lang), "overall": _overall(rows, ind["id"])} for ind in catalogue(active_pack())["indicators"]
+        {**in_language(ind, lang), "overall": _overall(rows, ind["id"])}
+        for ind in catalogue(active_pack())["indicators"]
     ]
     notice = in_language(catalogue(active_pack()), lang)["notice"]
     return render(

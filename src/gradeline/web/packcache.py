@@ -18,11 +18,11 @@ def per_pack(maxsize: int | None = 8) -> Callable[[Callable[P, R]], Callable[P, 
         @lru_cache(maxsize=maxsize)
         def for_pack(pack: Path, *args: Any, **kwargs: Any) -> R:
             with activated(pack):
-                return function(*args, **kwargs)  # type: ignore[arg-type]
+                return function(*args, **kwargs)
 
         @wraps(function)
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-            return for_pack(active_pack(), *args, **kwargs)
+            return for_pack(active_pack(), *args, **kwargs)  # type: ignore[arg-type]
 
         wrapper.cache_clear = for_pack.cache_clear  # type: ignore[attr-defined]
         return wrapper

@@ -28,20 +28,28 @@ def test_edits_keep_every_version_within_the_window(member: User, editor: User) 
     client = signed_in(member)
     comment = service.post(member, "nsaid", "Første tekst")
     assert (
-        client.post(f"/nkr-laenderygsmerter/diskussion/kommentar/{comment.pk}/rediger/", {"body": "Anden tekst"}).status_code
+        client.post(
+            f"/nkr-laenderygsmerter/diskussion/kommentar/{comment.pk}/rediger/", {"body": "Anden tekst"}
+        ).status_code
         == 302
     )
     comment.refresh_from_db()
     assert comment.body == "Anden tekst" and comment.edited_at is not None
     assert [r.body for r in comment.revisions.all()] == ["Første tekst", "Anden tekst"]
-    history = client.get(f"/nkr-laenderygsmerter/diskussion/kommentar/{comment.pk}/historik/").content.decode()
+    history = client.get(
+        f"/nkr-laenderygsmerter/diskussion/kommentar/{comment.pk}/historik/"
+    ).content.decode()
     assert "Første tekst" in history and "Anden tekst" in history
     assert (
-        signed_in(editor).post(f"/nkr-laenderygsmerter/diskussion/kommentar/{comment.pk}/rediger/", {"body": "x"}).status_code
+        signed_in(editor)
+        .post(f"/nkr-laenderygsmerter/diskussion/kommentar/{comment.pk}/rediger/", {"body": "x"})
+        .status_code
         == 403
     )
     Comment.objects.filter(pk=comment.pk).update(created_at=timezone.now() - timedelta(hours=1))
-    late = client.post(f"/nkr-laenderygsmerter/diskussion/kommentar/{comment.pk}/rediger/", {"body": "For sent"})
+    late = client.post(
+        f"/nkr-laenderygsmerter/diskussion/kommentar/{comment.pk}/rediger/", {"body": "For sent"}
+    )
     assert late.status_code == 403
     comment.refresh_from_db()
     assert comment.body == "Anden tekst" and comment.revisions.count() == 2

@@ -47,7 +47,9 @@ def test_an_editor_publishes_numbered_editions_with_a_permalink(editor: User) ->
     assert first.status_code == 302 and first["Location"] == "/nkr-laenderygsmerter/udgaver/1.0/"
     second = client.post("/nkr-laenderygsmerter/udgaver/publicer/", publish_form(comment="Rettelser"))
     assert second["Location"] == "/nkr-laenderygsmerter/udgaver/1.1/"
-    third = client.post("/nkr-laenderygsmerter/udgaver/publicer/", publish_form(kind="major", comment="Ny struktur"))
+    third = client.post(
+        "/nkr-laenderygsmerter/udgaver/publicer/", publish_form(kind="major", comment="Ny struktur")
+    )
     assert third["Location"] == "/nkr-laenderygsmerter/udgaver/2.0/"
     current = Client().get("/nkr-laenderygsmerter/udgaver/aktuel/").content.decode()
     assert "udgave 2.0" in current and "Ny struktur" in current

@@ -11,7 +11,9 @@ from gradeline.web.editions.models import Edition
 
 @pytest.mark.django_db
 def test_first_start_publishes_the_pack_as_edition_1_0_with_its_status(client: Client) -> None:
-    assert client.get("/nkr-laenderygsmerter/udgaver/aktuel/").status_code == 200  # before: the "no edition yet" page
+    assert (
+        client.get("/nkr-laenderygsmerter/udgaver/aktuel/").status_code == 200
+    )  # before: the "no edition yet" page
     edition = publishing.ensure_first_edition()
     g = cached_pack()
     assert edition.number == "1.0"

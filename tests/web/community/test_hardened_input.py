@@ -14,7 +14,9 @@ from tests.web.community.conftest import signed_in
 
 @pytest.mark.parametrize("parent", ["²", "١٢", "1.5", "-3", "x"])
 def test_a_reply_to_a_malformed_parent_is_a_400_with_a_message(member: User, parent: str) -> None:
-    response = signed_in(member).post("/nkr-laenderygsmerter/diskussion/nsaid/", {"body": "Svar", "parent": parent})
+    response = signed_in(member).post(
+        "/nkr-laenderygsmerter/diskussion/nsaid/", {"body": "Svar", "parent": parent}
+    )
     assert response.status_code == 400
     assert "Svaret peger ikke på en kommentar" in response.content.decode()
     assert Comment.objects.count() == 0
@@ -22,7 +24,9 @@ def test_a_reply_to_a_malformed_parent_is_a_400_with_a_message(member: User, par
 
 def test_bidi_controls_are_removed_from_comments(member: User) -> None:
     client = signed_in(member)
-    client.post("/nkr-laenderygsmerter/diskussion/nsaid/", {"body": "Dosis \u202eGm 01\u202c er \u2066sikker\u2069"})
+    client.post(
+        "/nkr-laenderygsmerter/diskussion/nsaid/", {"body": "Dosis \u202eGm 01\u202c er \u2066sikker\u2069"}
+    )
     comment = Comment.objects.get()
     assert comment.body == "Dosis Gm 01 er sikker"
     page = client.get("/nkr-laenderygsmerter/anbefalinger/nsaid/").content.decode()

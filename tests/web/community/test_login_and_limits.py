@@ -140,7 +140,11 @@ def test_each_write_is_rate_limited_with_a_429(member: User, editor: User) -> No
         ),
         "plan": lambda: (
             Client()
-            .post("/nkr-laenderygsmerter/api/plan", json.dumps({"age_years": 40}), content_type="application/json")
+            .post(
+                "/nkr-laenderygsmerter/api/plan",
+                json.dumps({"age_years": 40}),
+                content_type="application/json",
+            )
             .status_code
         ),
     }
@@ -159,5 +163,7 @@ def test_a_429_says_why_and_when_to_retry(member: User) -> None:
     assert page.status_code == 429 and page["Retry-After"] == "3600"
     assert "For mange forespørgsler" in page.content.decode()
     for _ in range(4):
-        api = Client().post("/nkr-laenderygsmerter/api/plan", "{}", content_type="application/json", REMOTE_ADDR="10.0.6.1")
+        api = Client().post(
+            "/nkr-laenderygsmerter/api/plan", "{}", content_type="application/json", REMOTE_ADDR="10.0.6.1"
+        )
     assert api.status_code == 429 and "For mange" in api.json()["detail"]

@@ -47,7 +47,10 @@ def test_csrf_is_enforced(member: User) -> None:
     html = client.get("/nkr-laenderygsmerter/anbefalinger/nsaid/").content.decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
     assert token is not None
-    accepted = client.post("/nkr-laenderygsmerter/diskussion/nsaid/", {"body": "med token", "csrfmiddlewaretoken": token.group(1)})
+    accepted = client.post(
+        "/nkr-laenderygsmerter/diskussion/nsaid/",
+        {"body": "med token", "csrfmiddlewaretoken": token.group(1)},
+    )
     assert accepted.status_code == 302
     anonymous = Client(enforce_csrf_checks=True)
     assert anonymous.post("/konto/log-ind/", {"username": "x", "password": "y"}).status_code == 403

@@ -6,9 +6,9 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from gradeline.content.packs import DEFAULT_SLUG
+from tests.content_dirs import SECOND
 from tests.web.community.conftest import signed_in
 from tests.web.community.test_editions import publish_form
-from tests.content_dirs import SECOND
 
 pytestmark = pytest.mark.usefixtures("two_guidelines")
 

@@ -60,7 +60,9 @@ def test_the_second_guideline_shows_its_own_title(client: Client) -> None:
     assert "National klinisk retningslinje" not in html.split('id="indhold"')[1]
 
 
-@pytest.mark.parametrize("path", ["/", "/anbefalinger/nsaid/", "/ordliste/?x=1", "/fhir/R5/", "/cds-services"])
+@pytest.mark.parametrize(
+    "path", ["/", "/anbefalinger/nsaid/", "/ordliste/?x=1", "/fhir/R5/", "/cds-services"]
+)
 def test_old_urls_redirect_permanently_to_the_default_guideline(client: Client, path: str) -> None:
     response = client.get(path)
     if path == "/":

@@ -21,7 +21,9 @@ def without_rules(request: HttpRequest) -> HttpResponse | None:
         return None
     message = _("Denne retningslinje har ingen beslutningsregler, så den har ingen beslutningsstøtte.")
     if wanted_api:
-        detail = "This guideline has no decision rules, so it has no decision support (no plan, no questions)."
+        detail = (
+            "This guideline has no decision rules, so it has no decision support (no plan, no questions)."
+        )
         problem = {"loc": ["path"], "msg": "the guideline has no decide/ folder", "type": "not_found"}
         return json_response(error_body(detail, [problem]), status=404)
     return render(request, "decide/absent.html", {"message": message}, status=404)

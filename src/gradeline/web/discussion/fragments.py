@@ -21,7 +21,9 @@ class Node:
 
 
 def threads(request: HttpRequest, rec_id: str) -> list[Node]:
-    comments = Comment.objects.of_active().filter(recommendation_id=rec_id).select_related("author", "hidden_by")
+    comments = (
+        Comment.objects.of_active().filter(recommendation_id=rec_id).select_related("author", "hidden_by")
+    )
     nodes: dict[int, Node] = {}
     roots: list[Node] = []
     for c in comments:

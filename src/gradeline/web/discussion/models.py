@@ -25,7 +25,10 @@ class GuidelineComments(models.Manager["Comment"]):
 
 class Comment(models.Model):
     guideline_slug = models.CharField(
-        max_length=63, default=DEFAULT_SLUG, db_index=True, help_text="The guideline's slug (its pack folder)."
+        max_length=63,
+        default=DEFAULT_SLUG,
+        db_index=True,
+        help_text="The guideline's slug (its pack folder).",
     )
     recommendation_id = models.CharField(max_length=100, db_index=True)
     parent = models.ForeignKey(

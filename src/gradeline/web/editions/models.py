@@ -1,5 +1,5 @@
-"""Published editions: numbered, dated, commented snapshots of a guideline's whole pack, numbered per guideline.
-Never changed once stored.
+"""Published editions: numbered, dated, commented snapshots of a guideline's whole pack (numbered per
+guideline). Never changed once stored.
 
 Immutability is enforced twice: ``save``/``delete`` refuse, and database triggers (SQLite and PostgreSQL)
 reject UPDATE and DELETE on the table, so bulk query updates cannot bypass it either.
@@ -29,7 +29,10 @@ class GuidelineEditions(models.Manager["Edition"]):
 
 class Edition(models.Model):
     guideline_slug = models.CharField(
-        max_length=63, default=DEFAULT_SLUG, db_index=True, help_text="The guideline's slug (its pack folder)."
+        max_length=63,
+        default=DEFAULT_SLUG,
+        db_index=True,
+        help_text="The guideline's slug (its pack folder).",
     )
     major = models.PositiveIntegerField()
     minor = models.PositiveIntegerField()

@@ -38,7 +38,11 @@ def editions(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "editions/list.html",
-        {"editions": Edition.objects.of_active(), "form": form, "next_minor": publishing.next_number("minor")},
+        {
+            "editions": Edition.objects.of_active(),
+            "form": form,
+            "next_minor": publishing.next_number("minor"),
+        },
     )
 
 
@@ -97,7 +101,9 @@ def current(request: HttpRequest) -> HttpResponse:
 
 
 def edition(request: HttpRequest, major: int, minor: int) -> HttpResponse:
-    return _edition_page(request, get_object_or_404(Edition.objects.of_active(), major=major, minor=minor), permalink=False)
+    return _edition_page(
+        request, get_object_or_404(Edition.objects.of_active(), major=major, minor=minor), permalink=False
+    )
 
 
 def _pdf(path: Path, filename: str) -> FileResponse:

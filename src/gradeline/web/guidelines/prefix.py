@@ -27,7 +27,8 @@ class HttpResponsePermanentRedirectKeepMethod(HttpResponsePermanentRedirect):
 
 
 def split_slug(path_info: str) -> tuple[str, str] | None:
-    """(slug, rest of the path) when the path starts with a known pack's slug or ``/api/guidelines/<slug>/``."""
+    """(slug, rest of the path) when the path starts with a known pack's slug or with
+    ``/api/guidelines/<slug>/``; None otherwise."""
     packs = available_packs()
     if path_info.startswith(API_PREFIX):
         slug, _, rest = path_info[len(API_PREFIX) :].partition("/")
@@ -81,7 +82,7 @@ class GuidelinePrefixMiddleware:
         request.guideline_slug = slug  # type: ignore[attr-defined]
         request.path_info = rest
         request.META["SCRIPT_NAME"] = f"{before}{slug}"
-        request.urlconf = GUIDELINE_URLCONF  # type: ignore[attr-defined]
+        request.urlconf = GUIDELINE_URLCONF
         set_script_prefix(f"{before}{slug}/")
         activate(available_packs()[slug])
         try:
@@ -90,7 +91,9 @@ class GuidelinePrefixMiddleware:
             deactivate()
             set_script_prefix(outer)
 
-    def process_view(self, request: HttpRequest, view: Callable[..., HttpResponse], *args: object) -> HttpResponse | None:
+    def process_view(
+        self, request: HttpRequest, view: Callable[..., HttpResponse], *args: object
+    ) -> HttpResponse | None:
         """Decision support of a guideline without decision rules answers with a clear 404 (never a 500)."""
         from gradeline.web.decide.absent import without_rules  # imports views and settings-bound modules
 

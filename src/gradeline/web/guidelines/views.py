@@ -11,7 +11,9 @@ from gradeline.web.guidelines.catalogue import Entry, entries, status_word
 
 def _card(entry: Entry, language: str) -> dict[str, Any]:
     g = entry.guideline
-    title = (g.title_en or g.title) if g and language == "en" and g.language != "en" else (g.title if g else "")
+    title = (
+        (g.title_en or g.title) if g and language == "en" and g.language != "en" else (g.title if g else "")
+    )
     return {
         "entry": entry,
         "title": title or entry.slug,
