@@ -14,7 +14,7 @@ from tests.cdshooks.client import EPIC_ISS, CdsClient, jwks, rs384_key
 from tests.cdshooks.examples import epic_order_sign
 
 BASE = "https://cds.gradeline.example"
-PATH = "/nkr-laenderygsmerter/cds-services/nkr-lrs-order-sign"
+PATH = "/cds-services/nkr-lrs-order-sign"
 
 
 def _worker(key_jwks: dict[str, object]) -> CdsService:
