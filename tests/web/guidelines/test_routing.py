@@ -147,6 +147,13 @@ def test_fhir_per_guideline(client: Client, slug: str) -> None:
     assert any(wanted in t for t in titles)
     meta = json.loads(client.get(f"/{slug}/fhir/R5/metadata").content)
     assert f"/{slug}/fhir/R5" in json.dumps(meta)
+    urls = {entry["fullUrl"] for entry in bundle["entry"]}
+    if (
+        slug == SECOND
+    ):  # another guideline's canonical URLs carry its slug; the first guideline's stay as published
+        assert all(f"/fhir/{SECOND}/" in url for url in urls)
+    else:
+        assert not any(SECOND in url for url in urls)
 
 
 @pytest.mark.parametrize("slug", [DEFAULT_SLUG, SECOND])
