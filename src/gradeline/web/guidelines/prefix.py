@@ -12,7 +12,7 @@ from django.core.handlers.wsgi import get_script_name
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import Resolver404, get_script_prefix, resolve, set_script_prefix
 
-from gradeline.content.packs import activate, available_packs, deactivate, default_slug
+from gradeline.content.packs import activated, available_packs, default_slug
 
 GUIDELINE_URLCONF = "gradeline.web.guideline_urls"
 API_PREFIX = "/api/guidelines/"
@@ -79,16 +79,14 @@ class GuidelinePrefixMiddleware:
             return redirect_to_default(request) or self.get_response(request)
         slug, rest = found
         outer, before = get_script_prefix(), _script(request)
-        request.guideline_slug = slug  # type: ignore[attr-defined]
         request.path_info = rest
         request.META["SCRIPT_NAME"] = f"{before}{slug}"
         request.urlconf = GUIDELINE_URLCONF
         set_script_prefix(f"{before}{slug}/")
-        activate(available_packs()[slug])
         try:
-            return self.get_response(request)
+            with activated(available_packs()[slug]):  # restores the pack active before, also on error
+                return self.get_response(request)
         finally:
-            deactivate()
             set_script_prefix(outer)
 
     def process_view(
