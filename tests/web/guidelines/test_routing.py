@@ -1,12 +1,18 @@
 """Every guideline under its own prefix; the index at /; today's URLs redirect to the default guideline."""
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.test import Client
 
 from gradeline.content.packs import DEFAULT_SLUG
+from gradeline.web.cds.setup import configure_service
+from tests.cdshooks.client import EPIC_ISS, CdsClient, jwks, rs384_key
+from tests.cdshooks.conftest import TODAY
+from tests.cdshooks.examples import patient_view
 from tests.content_dirs import SECOND
 
 FIRST = f"/{DEFAULT_SLUG}"
@@ -156,10 +162,35 @@ def test_fhir_per_guideline(client: Client, slug: str) -> None:
         assert not any(SECOND in url for url in urls)
 
 
+@pytest.fixture
+def trusted_cds_client(settings: Any) -> Iterator[CdsClient]:
+    """A trusted CDS client; card links point at the site's configured address."""
+    key = rs384_key("guidelines")
+    settings.GRADELINE_CDS_HOOKS = {
+        "clients": [{"iss": EPIC_ISS, "jwks": jwks(key)}],
+        "fhir_fetch": False,
+        "app_base_url": "https://app.example",
+    }
+    configure_service().today = lambda: TODAY  # the example patient's dates are relative to this day
+    yield CdsClient(key, EPIC_ISS, epic=True)
+    settings.GRADELINE_CDS_HOOKS = {}
+    configure_service()
+
+
 @pytest.mark.parametrize("slug", [DEFAULT_SLUG, SECOND])
-def test_cds_discovery_per_guideline(client: Client, slug: str, settings: object) -> None:
-    response = client.get(f"/{slug}/cds-services")
-    assert response.status_code in (200, 401)  # 401: no trusted client configured (the safe default)
+def test_cds_services_per_guideline(client: Client, slug: str, trusted_cds_client: CdsClient) -> None:
+    discovery = f"/{slug}/cds-services"
+    assert client.get(discovery).status_code == 401  # a token is needed, for this guideline's address
+    headers = trusted_cds_client.auth(f"http://testserver{discovery}")
+    services = client.get(discovery, headers=headers).json()["services"]
+    assert services and all(s["id"] and s["hook"] for s in services)
+    view = f"{discovery}/{next(s['id'] for s in services if s['hook'] == 'patient-view')}"
+    headers = trusted_cds_client.auth(f"http://testserver{view}")
+    response = client.post(view, json.dumps(patient_view()), content_type="application/json", headers=headers)
+    [card] = response.json()["cards"]
+    links = [link["url"] for link in card["links"]]
+    inside = f"https://app.example/{slug}/" if slug == SECOND else "https://app.example/"  # a redirect
+    assert links and all(url.startswith(inside) for url in links), links
 
 
 def test_pages_of_a_guideline_in_english_render_in_both_interface_languages(client: Client) -> None:

@@ -11,22 +11,29 @@ from gradeline.cdshooks import service
 from gradeline.cdshooks.valuesets import cached_terminology
 from gradeline.content.pack import cached_pack
 from gradeline.content.packs import active_pack, default_pack
+from gradeline.web.guidelines.catalogue import slug_of
 
 _services: dict[tuple[int, Path], service.CdsService] = {}
 _lock = threading.Lock()
 
 
 def service_for(pack: Path) -> service.CdsService:
-    """The CDS service of one guideline: the configured default service, or a copy of its configuration and
-    stores over another pack's content (built once per pack and configured default)."""
+    """The CDS service of one guideline: the configured default service, or a copy of its
+    configuration and stores over another pack's content, its card links inside that guideline (built once
+    per pack and configured default)."""
     default = service.default_service()
     if pack == default_pack():
         return default
     key = (id(default), pack)
     with _lock:
         if key not in _services:
+            config = default.config
+            if config.app_base_url:  # card links point into this guideline
+                base = f"{config.app_base_url.rstrip('/')}/{slug_of(pack)}"
+                config = dataclasses.replace(config, app_base_url=base)
             _services[key] = dataclasses.replace(
                 default,
+                config=config,
                 guideline=cached_pack(pack),
                 pack_dir=pack,
                 terminology=cached_terminology(str(pack)),

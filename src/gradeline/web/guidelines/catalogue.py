@@ -46,10 +46,14 @@ def has_monitoring_definitions(pack: Path) -> bool:
     return (pack / "monitor" / "indicators.yaml").is_file()
 
 
-def active_slug() -> str:
-    """The slug of the active pack: its folder name in the content directory."""
-    pack = active_pack()
+def slug_of(pack: Path) -> str:
+    """A pack's slug: its folder name in the content directory (the folder's own name outside it)."""
     return next((slug for slug, path in available_packs().items() if path == pack), pack.name)
+
+
+def active_slug() -> str:
+    """The slug of the active pack."""
+    return slug_of(active_pack())
 
 
 def entries() -> list[Entry]:
