@@ -58,14 +58,16 @@ def run() -> dict[str, Any]:
         "in_process": _in_process(),
     }
     with running_app() as port:
-        recs = json.loads(http_get(port, "/api/recommendations")[1])
+        recs = json.loads(http_get(port, "/nkr-laenderygsmerter/api/recommendations")[1])
         rec = next(r for r in recs if r["outcomes"])
-        baseline_path = f"/api/recommendations/{rec['id']}/outcomes/{rec['outcomes'][0]['id']}"
+        baseline_path = (
+            f"/nkr-laenderygsmerter/api/recommendations/{rec['id']}/outcomes/{rec['outcomes'][0]['id']}"
+        )
         bodies = [json_body(p) for p in PATIENTS]
         counter = iter(range(10**9))
 
         def plan_call() -> int:
-            return post_json(port, "/api/plan", bodies[next(counter) % len(bodies)])[0]
+            return post_json(port, "/nkr-laenderygsmerter/api/plan", bodies[next(counter) % len(bodies)])[0]
 
         def baseline_call() -> int:
             return http_get(port, baseline_path)[0]

@@ -19,7 +19,7 @@ from benchmarks.loadgen import free_port, http_get, load, stop, wait_ready
 REQUESTS = 2000
 CONCURRENCY = 8
 WARMUP = 100
-PAGES = {"layer1": "/", "layer2": "/anbefalinger/vanlig-aktivitet/"}
+PAGES = {"layer1": "/nkr-laenderygsmerter/", "layer2": "/nkr-laenderygsmerter/anbefalinger/vanlig-aktivitet/"}
 
 
 def _getter(port: int, path: str) -> Callable[[], int]:

@@ -246,13 +246,28 @@ def serve(
     database_url: Annotated[
         str | None, typer.Option("--database-url", help="e.g. postgres://… (default: SQLite under var/).")
     ] = None,
+    content_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--content-dir",
+            envvar="GRADELINE_CONTENT_DIR",
+            help="Folder with one content pack per guideline (default: the repository's content/).",
+        ),
+    ] = None,
 ) -> None:
-    """Check the content pack, then start the web app (layers 1 and 2, decision support, APIs)."""
+    """Check every content pack, then start the web app: a guideline index at /, each guideline under its
+    own prefix (pages, decision support, APIs, FHIR, CDS Hooks)."""
     from gradeline.web.serve import ServeError
     from gradeline.web.serve import serve as serve_app
 
     try:
-        serve_app(host=host, port=port, threads=threads, database_url=database_url)
+        serve_app(
+            host=host,
+            port=port,
+            threads=threads,
+            database_url=database_url,
+            content_dir=str(content_dir) if content_dir else None,
+        )
     except ServeError as exc:
         fail(str(exc))
 

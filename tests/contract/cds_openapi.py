@@ -58,18 +58,18 @@ ERRORS = {
 def cds_openapi(services: list[ServiceDefinition]) -> dict[str, Any]:
     """The OpenAPI document for discovery, every service and its feedback endpoint."""
     paths: dict[str, Any] = {
-        "/cds-services": {
+        "/nkr-laenderygsmerter/cds-services": {
             "get": {"responses": {"200": {"description": "services", **_json("discovery")}, **ERRORS}}
         }
     }
     for service in services:
-        paths[f"/cds-services/{service.id}"] = {
+        paths[f"/nkr-laenderygsmerter/cds-services/{service.id}"] = {
             "post": {
                 "requestBody": {"required": True, **_json("request")},
                 "responses": {"200": {"description": "cards", **_json("response")}, **ERRORS},
             }
         }
-        paths[f"/cds-services/{service.id}/feedback"] = {
+        paths[f"/nkr-laenderygsmerter/cds-services/{service.id}/feedback"] = {
             "post": {
                 "requestBody": {"required": True, **_json("feedback")},
                 "responses": {"200": {"description": "stored"}, **ERRORS},

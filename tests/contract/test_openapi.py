@@ -23,7 +23,7 @@ from schemathesis.specs.openapi.checks import (
 from gradeline.web.wsgi import application
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
-schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+schema = schemathesis.openapi.from_wsgi("/nkr-laenderygsmerter/api/openapi.json", application)
 
 
 @pytest.fixture(autouse=True)

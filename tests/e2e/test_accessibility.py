@@ -8,12 +8,12 @@ from tests.e2e.audit import assert_no_serious_violations, axe_violations
 from tests.e2e.conftest import AXE
 
 PAGES = {
-    "layer1": "/",
-    "layer2": "/anbefalinger/billeddiagnostik/",
-    "search": "/soeg/?q=laenderyg",
-    "glossary": "/ordliste/",
-    "monitoring": "/monitorering/",
-    "monitoring-indicator": "/monitorering/billeddiagnostik-uden-roede-flag/",
+    "layer1": "/nkr-laenderygsmerter/",
+    "layer2": "/nkr-laenderygsmerter/anbefalinger/billeddiagnostik/",
+    "search": "/nkr-laenderygsmerter/soeg/?q=laenderyg",
+    "glossary": "/nkr-laenderygsmerter/ordliste/",
+    "monitoring": "/nkr-laenderygsmerter/monitorering/",
+    "monitoring-indicator": "/nkr-laenderygsmerter/monitorering/billeddiagnostik-uden-roede-flag/",
 }
 
 
@@ -21,7 +21,7 @@ PAGES = {
 def test_no_serious_or_critical_axe_violations(page: Any, site: str, language: str) -> None:
     if not AXE.exists():
         pytest.skip("axe-core is not installed (npm ci installs node_modules/axe-core)")
-    page.goto(f"{site}/sprog/{language}/?next=/")
+    page.goto(f"{site}/sprog/{language}/?next=/nkr-laenderygsmerter/")
     report: dict[str, Any] = {}
     for name, path in PAGES.items():
         page.goto(site + path)

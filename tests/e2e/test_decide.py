@@ -31,7 +31,7 @@ SLOW = 120_000  # the first page builds the pack and WeasyPrint renders PDFs; th
 
 
 def test_fill_submit_and_see_the_plan(page: Any, site: str) -> None:
-    page.goto(site + "/beslutningsstoette/", timeout=SLOW)
+    page.goto(site + "/nkr-laenderygsmerter/beslutningsstoette/", timeout=SLOW)
     page.locator("#f-age_years").focus()
     page.keyboard.type("42")
     _fill_in_scope(page)
@@ -50,7 +50,7 @@ def test_fill_submit_and_see_the_plan(page: Any, site: str) -> None:
 
 
 def test_bad_input_gives_an_inline_message(page: Any, site: str) -> None:
-    page.goto(site + "/beslutningsstoette/")
+    page.goto(site + "/nkr-laenderygsmerter/beslutningsstoette/")
     page.fill("#f-age_years", "fyrre")
     page.fill("#f-pain_nrs", "12")
     page.click("button[type=submit].button-primary")
@@ -63,7 +63,7 @@ def test_bad_input_gives_an_inline_message(page: Any, site: str) -> None:
 
 
 def test_handout_html_and_pdf(page: Any, site: str) -> None:
-    page.goto(site + "/beslutningsstoette/", timeout=SLOW)
+    page.goto(site + "/nkr-laenderygsmerter/beslutningsstoette/", timeout=SLOW)
     _fill_in_scope(page)
     page.click("button[type=submit].button-primary")
     with page.context.expect_page() as opened:
@@ -84,7 +84,7 @@ def test_handout_html_and_pdf(page: Any, site: str) -> None:
 
 
 def test_decision_aid_and_its_print_view(page: Any, site: str) -> None:
-    page.goto(site + "/anbefalinger/paracetamol/beslutningshjaelp/")
+    page.goto(site + "/nkr-laenderygsmerter/anbefalinger/paracetamol/beslutningshjaelp/")
     assert page.locator("#not-in-force").is_visible()
     assert page.locator(".aid-card").count() >= 3
     page.set_viewport_size({"width": 820, "height": 1180})  # a tablet
@@ -116,14 +116,14 @@ def test_no_serious_or_critical_axe_violations(chromium: Any, site: str, languag
 
 
 def _axe_pages(page: Any, site: str, language: str) -> None:
-    page.goto(f"{site}/sprog/{language}/?next=/")
+    page.goto(f"{site}/sprog/{language}/?next=/nkr-laenderygsmerter/")
 
     def audit() -> list[dict[str, Any]]:
         # The account bar belongs to the accounts work and is audited by test_accessibility.py.
         return axe_violations(page, exclude=".account-bar")
 
     report: dict[str, Any] = {}
-    page.goto(site + "/beslutningsstoette/")
+    page.goto(site + "/nkr-laenderygsmerter/beslutningsstoette/")
     report["form"] = audit()
     _fill_in_scope(page)
     page.check('input[name="rf_fever"][value="yes"]')
@@ -133,9 +133,9 @@ def _axe_pages(page: Any, site: str, language: str) -> None:
     page.fill("#f-age_years", "x")
     page.click("button[type=submit].button-primary")
     report["form-error"] = audit()
-    page.goto(site + "/anbefalinger/superviseret-fysisk-traening/")
+    page.goto(site + "/nkr-laenderygsmerter/anbefalinger/superviseret-fysisk-traening/")
     report["layer2-readings"] = audit()
-    page.goto(site + "/anbefalinger/paracetamol/beslutningshjaelp/")
+    page.goto(site + "/nkr-laenderygsmerter/anbefalinger/paracetamol/beslutningshjaelp/")
     report["decision-aid"] = audit()
     assert_no_serious_violations(report, f"axe-decide-{language}")
 
@@ -143,9 +143,9 @@ def _axe_pages(page: Any, site: str, language: str) -> None:
 @pytest.mark.parametrize("width", [1280, 390])
 def test_screenshots_of_the_new_pages(page: Any, site: str, width: int) -> None:
     pages = {
-        "decide-form": "/beslutningsstoette/",
-        "layer2-readings-superviseret": "/anbefalinger/superviseret-fysisk-traening/",
-        "layer2-readings-paracetamol-per100": "/anbefalinger/paracetamol/?per=100",
-        "decision-aid-paracetamol": "/anbefalinger/paracetamol/beslutningshjaelp/",
+        "decide-form": "/nkr-laenderygsmerter/beslutningsstoette/",
+        "layer2-readings-superviseret": "/nkr-laenderygsmerter/anbefalinger/superviseret-fysisk-traening/",
+        "layer2-readings-paracetamol-per100": "/nkr-laenderygsmerter/anbefalinger/paracetamol/?per=100",
+        "decision-aid-paracetamol": "/nkr-laenderygsmerter/anbefalinger/paracetamol/beslutningshjaelp/",
     }
     screenshot_pages(page, site, pages, width)

@@ -47,7 +47,7 @@ def _measure_summary(page: Any, width: int, name: str) -> dict[str, float]:
 
 def test_typical_patient_by_keyboard_in_twelve_interactions(page: Any, site: str) -> None:
     page.set_viewport_size({"width": 1366, "height": 768})
-    page.goto(site + "/beslutningsstoette/", timeout=60_000)
+    page.goto(site + "/nkr-laenderygsmerter/beslutningsstoette/", timeout=60_000)
     assert page.evaluate("document.activeElement.id") == "f-age_years"  # age first, focused on arrival
     keys = Keyboard(page)
     keys.type("45")  # age
@@ -86,7 +86,7 @@ def test_typical_patient_by_keyboard_in_twelve_interactions(page: Any, site: str
 
 
 def test_none_of_these_sets_each_item_visibly_and_can_be_undone(page: Any, site: str) -> None:
-    page.goto(site + "/beslutningsstoette/", timeout=60_000)
+    page.goto(site + "/nkr-laenderygsmerter/beslutningsstoette/", timeout=60_000)
     page.check('input[name="rf_fever"][value="yes"]')
     box = page.locator('input[name="none_rf_infection"]')
     box.check()
@@ -102,7 +102,7 @@ def test_none_of_these_sets_each_item_visibly_and_can_be_undone(page: Any, site:
 
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_empty_form_gives_not_assessed_never_routine(page: Any, site: str, language: str) -> None:
-    page.goto(f"{site}/sprog/{language}/?next=/beslutningsstoette/", timeout=60_000)
+    page.goto(f"{site}/sprog/{language}/?next=/nkr-laenderygsmerter/beslutningsstoette/", timeout=60_000)
     page.click("#submit-quick")
     triage = page.locator("#triage-label")
     triage.wait_for(timeout=60_000)
@@ -115,7 +115,7 @@ def test_empty_form_gives_not_assessed_never_routine(page: Any, site: str, langu
 
 
 def test_pregnant_patient_with_severe_pain_is_told_to_avoid_nsaid(page: Any, site: str) -> None:
-    page.goto(site + "/beslutningsstoette/", timeout=60_000)
+    page.goto(site + "/nkr-laenderygsmerter/beslutningsstoette/", timeout=60_000)
     page.fill("#f-age_years", "31")
     page.fill("#f-duration", "2")
     for box in ("quick_lumbar", "none_exclusions", "none_red_flags"):

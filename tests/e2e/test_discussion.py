@@ -33,7 +33,7 @@ def member(transactional_db: None) -> User:
 
 
 def log_in(page: Any, site: str, username: str) -> None:
-    page.goto(f"{site}/konto/log-ind/?next=/anbefalinger/nsaid/")
+    page.goto(f"{site}/konto/log-ind/?next=/nkr-laenderygsmerter/anbefalinger/nsaid/")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("form.account-form button[type=submit]")

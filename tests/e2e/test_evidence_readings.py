@@ -22,17 +22,20 @@ def test_layer_two_reading_rows_start_from_the_guideline(page: Any, site: str, w
     screenshot_pages(
         page,
         site,
-        {"evidence-ledmobilisering-en": "/anbefalinger/ledmobilisering/", "glossary-en": "/ordliste/"},
+        {
+            "evidence-ledmobilisering-en": "/nkr-laenderygsmerter/anbefalinger/ledmobilisering/",
+            "glossary-en": "/nkr-laenderygsmerter/ordliste/",
+        },
         width,
     )
-    page.goto(site + "/anbefalinger/ledmobilisering/")
+    page.goto(site + "/nkr-laenderygsmerter/anbefalinger/ledmobilisering/")
     row = page.locator("#beregnet-rygsmerterelateret-funktionsevne-0-12-uger")
     row.scroll_into_view_if_needed()
     text = row.inner_text()
     assert text.index("The guideline found no effect") < text.index("The published numbers are inconsistent")
     assert "increases" not in text
     row.screenshot(path=str(ARTIFACTS / "screenshots" / f"reading-row-ledmobilisering-{width}.png"))
-    page.goto(site + "/anbefalinger/akupunktur/")
+    page.goto(site + "/nkr-laenderygsmerter/anbefalinger/akupunktur/")
     note = page.locator("#beregnet-smerteniveau-0-12-uger .agreement-differs")
     assert note.is_visible() and "which stands" in note.inner_text()
     assert page.locator(".reading-note").is_visible()  # the calm summary above the table
@@ -53,7 +56,7 @@ def test_decision_aid_shows_the_guideline_and_no_impossible_values(page: Any, si
     for rec_id, lang in (("superviseret-fysisk-traening", "da"), ("billeddiagnostik", "en")):
         if lang == "en":
             _english(page, site)
-        page.goto(site + f"/anbefalinger/{rec_id}/beslutningshjaelp/")
+        page.goto(site + f"/nkr-laenderygsmerter/anbefalinger/{rec_id}/beslutningshjaelp/")
         assert page.locator("#not-in-force").is_visible()
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
@@ -69,7 +72,12 @@ def test_decision_aid_shows_the_guideline_and_no_impossible_values(page: Any, si
 @pytest.mark.parametrize("width", WIDTHS)
 def test_danish_layer_two_names_the_erratum_instead_of_a_reading(page: Any, site: str, width: int) -> None:
     page.set_default_timeout(60_000)
-    screenshot_pages(page, site, {"evidence-billeddiagnostik-da": "/anbefalinger/billeddiagnostik/"}, width)
+    screenshot_pages(
+        page,
+        site,
+        {"evidence-billeddiagnostik-da": "/nkr-laenderygsmerter/anbefalinger/billeddiagnostik/"},
+        width,
+    )
     row = page.locator("#beregnet-smerteniveau-6-18-maaneder")
     row.scroll_into_view_if_needed()
     text = row.inner_text()

@@ -17,7 +17,7 @@ from tests.e2e.test_decide import _fill_in_scope
 
 GUIDELINE = cached_pack()
 THRESHOLD = 0.01
-INDICATOR = "/monitorering/billeddiagnostik-uden-roede-flag/"
+INDICATOR = "/nkr-laenderygsmerter/monitorering/billeddiagnostik-uden-roede-flag/"
 
 
 DANISH = frozenset(
@@ -170,20 +170,22 @@ def _assert_in_language(page: Any, language: str, where: str) -> None:
 
 
 def _pages() -> list[Any]:
-    pages: list[Any] = [pytest.param("/", id="layer-1")]
+    pages: list[Any] = [pytest.param("/nkr-laenderygsmerter/", id="layer-1")]
     for rec in GUIDELINE.recommendations:
-        pages.append(pytest.param(f"/anbefalinger/{rec.id}/", id=f"layer-2-{rec.id}"))
-        aid = f"/anbefalinger/{rec.id}/beslutningshjaelp/"
+        pages.append(pytest.param(f"/nkr-laenderygsmerter/anbefalinger/{rec.id}/", id=f"layer-2-{rec.id}"))
+        aid = f"/nkr-laenderygsmerter/anbefalinger/{rec.id}/beslutningshjaelp/"
         pages.append(pytest.param(aid, id=f"aid-{rec.id}"))
     for chapter in GUIDELINE.chapters:
-        pages.append(pytest.param(f"/kapitler/{chapter.slug}/", id=f"chapter-{chapter.slug}"))
+        pages.append(
+            pytest.param(f"/nkr-laenderygsmerter/kapitler/{chapter.slug}/", id=f"chapter-{chapter.slug}")
+        )
     pages += [
-        pytest.param("/ordliste/", id="glossary"),
+        pytest.param("/nkr-laenderygsmerter/ordliste/", id="glossary"),
         # Results quote the chapters, which are Danish until translated.
-        pytest.param("/soeg/?q=MR", id="search"),
-        pytest.param("/beslutningsstoette/", id="decision-support"),
-        pytest.param("/udgaver/", id="editions"),
-        pytest.param("/monitorering/", id="monitoring"),
+        pytest.param("/nkr-laenderygsmerter/soeg/?q=MR", id="search"),
+        pytest.param("/nkr-laenderygsmerter/beslutningsstoette/", id="decision-support"),
+        pytest.param("/nkr-laenderygsmerter/udgaver/", id="editions"),
+        pytest.param("/nkr-laenderygsmerter/monitorering/", id="monitoring"),
     ]
     return pages
 
@@ -211,7 +213,7 @@ def test_danish_pages_are_in_danish(page: Any, site: str, path: str) -> None:
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_a_plan_is_in_the_readers_language(page: Any, site: str, language: str) -> None:
     _set_language(page, site, language)
-    page.goto(site + "/beslutningsstoette/")
+    page.goto(site + "/nkr-laenderygsmerter/beslutningsstoette/")
     _fill_in_scope(page)
     page.click("button[type=submit].button-primary")
     page.wait_for_selector(".plan")
@@ -226,15 +228,15 @@ def test_the_word_count_can_fail() -> None:
 
 
 ENGLISH_PAGES = {
-    "en-layer-2-billeddiagnostik": "/anbefalinger/billeddiagnostik/",
-    "en-aid-billeddiagnostik": "/anbefalinger/billeddiagnostik/beslutningshjaelp/",
-    "en-chapter-laesevejledning": "/kapitler/laesevejledning/",
-    "en-glossary": "/ordliste/",
+    "en-layer-2-billeddiagnostik": "/nkr-laenderygsmerter/anbefalinger/billeddiagnostik/",
+    "en-aid-billeddiagnostik": "/nkr-laenderygsmerter/anbefalinger/billeddiagnostik/beslutningshjaelp/",
+    "en-chapter-laesevejledning": "/nkr-laenderygsmerter/kapitler/laesevejledning/",
+    "en-glossary": "/nkr-laenderygsmerter/ordliste/",
 }
 
 
 @pytest.mark.parametrize("width", [1366, 390])
 def test_english_pages_fit_the_screen(page: Any, site: str, width: int) -> None:
     _set_language(page, site, "en")
-    page.goto(site + "/", timeout=60_000)
+    page.goto(site + "/nkr-laenderygsmerter/", timeout=60_000)
     screenshot_pages(page, site, ENGLISH_PAGES, width)

@@ -8,8 +8,8 @@ import pytest
 from tests.e2e.audit import assert_no_serious_violations, axe_violations, screenshot_pages
 
 PAGES = {
-    "monitoring": "/monitorering/",
-    "monitoring-imaging": "/monitorering/billeddiagnostik-uden-roede-flag/",
+    "monitoring": "/nkr-laenderygsmerter/monitorering/",
+    "monitoring-imaging": "/nkr-laenderygsmerter/monitorering/billeddiagnostik-uden-roede-flag/",
 }
 
 
@@ -19,7 +19,10 @@ def demo_results(site: str) -> None:
     takes longer than a page load may)."""
     from django.test import Client
 
-    assert Client().get("/monitorering/billeddiagnostik-uden-roede-flag/").status_code == 200
+    assert (
+        Client().get("/nkr-laenderygsmerter/monitorering/billeddiagnostik-uden-roede-flag/").status_code
+        == 200
+    )
 
 
 def test_monitoring_overview_to_indicator_charts(page: Any, site: str) -> None:

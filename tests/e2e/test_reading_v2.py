@@ -16,12 +16,12 @@ from tests.e2e.conftest import ARTIFACTS
 GUIDELINE = cached_pack()
 WIDTHS = {1366: 768, 390: 844}  # a laptop screen and a phone, viewport heights included
 SHOTS = {
-    "v2-layer1": "/",
+    "v2-layer1": "/nkr-laenderygsmerter/",
     "v2-layer1-open": "/#nsaid",
-    "v2-layer2-nsaid": "/anbefalinger/nsaid/",
-    "v2-search-smertestillende": "/soeg/?q=smertestillende",
-    "v2-editions": "/udgaver/",
-    "v2-monitoring": "/monitorering/",  # layout only: no sideways scrolling on a phone
+    "v2-layer2-nsaid": "/nkr-laenderygsmerter/anbefalinger/nsaid/",
+    "v2-search-smertestillende": "/nkr-laenderygsmerter/soeg/?q=smertestillende",
+    "v2-editions": "/nkr-laenderygsmerter/udgaver/",
+    "v2-monitoring": "/nkr-laenderygsmerter/monitorering/",  # layout only: no sideways scrolling on a phone
 }
 
 
@@ -40,7 +40,7 @@ def first_edition(transactional_db: None) -> None:
 def test_layer_1_fits_one_laptop_screen(chromium: Any, site: str) -> None:
     context = chromium.new_context(viewport={"width": 1366, "height": 768})
     page = context.new_page()
-    page.goto(site + "/")
+    page.goto(site + "/nkr-laenderygsmerter/")
     last = page.locator("details.rec-fold > summary").last.bounding_box()
     assert last is not None and last["y"] + last["height"] <= 768
     assert page.locator("details.rec-fold[open]").count() == 0
@@ -50,7 +50,7 @@ def test_layer_1_fits_one_laptop_screen(chromium: Any, site: str) -> None:
 def test_on_a_phone_the_first_recommendation_shows_without_scrolling(chromium: Any, site: str) -> None:
     context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     page = context.new_page()
-    page.goto(site + "/")
+    page.goto(site + "/nkr-laenderygsmerter/")
     first = page.locator("details.rec-fold > summary").first.bounding_box()
     assert first is not None and first["y"] + first["height"] <= 844
     context.close()
@@ -59,7 +59,7 @@ def test_on_a_phone_the_first_recommendation_shows_without_scrolling(chromium: A
 def test_a_recommendation_unfolds_in_place_by_keyboard_into_text_advice_and_tabs(
     page: Any, site: str
 ) -> None:
-    page.goto(site + "/")
+    page.goto(site + "/nkr-laenderygsmerter/")
     summary = page.locator("details#paracetamol > summary")
     summary.focus()
     page.keyboard.press("Enter")
@@ -76,18 +76,18 @@ def test_a_recommendation_unfolds_in_place_by_keyboard_into_text_advice_and_tabs
     assert tab.get_attribute("aria-selected") == "true"
     page.keyboard.press("ArrowRight")
     assert page.evaluate("document.activeElement.textContent").strip() == "Sammenfatning"
-    assert page.url.rstrip("/") == site  # everything happened in place
+    assert page.url == site + "/nkr-laenderygsmerter/"  # everything happened in place
 
 
 def test_without_javascript_the_list_unfolds_and_the_tabs_are_links(chromium: Any, site: str) -> None:
     context = chromium.new_context(viewport={"width": 1366, "height": 768}, java_script_enabled=False)
     page = context.new_page()
-    page.goto(site + "/")
+    page.goto(site + "/nkr-laenderygsmerter/")
     page.locator("details#nsaid > summary").click()
     fold = page.locator("details#nsaid")
     assert fold.locator(".rec-text").is_visible()
     fold.get_by_role("link", name="Evidensprofil").click()
-    page.wait_for_url(re.compile(r"/anbefalinger/nsaid/#evidensprofil$"))
+    page.wait_for_url(re.compile(r"/nkr-laenderygsmerter/anbefalinger/nsaid/#evidensprofil$"))
     assert page.locator("#evidensprofil table.sof").is_visible()
     context.close()
 
@@ -99,31 +99,34 @@ def test_a_deep_link_opens_its_recommendation(page: Any, site: str) -> None:
 
 
 def test_the_language_switch_keeps_the_place_on_the_page(page: Any, site: str) -> None:
-    page.goto(site + "/anbefalinger/nsaid/#evidensprofil")
+    page.goto(site + "/nkr-laenderygsmerter/anbefalinger/nsaid/#evidensprofil")
     page.get_by_role("link", name="English").click()
-    page.wait_for_url(re.compile(r"/anbefalinger/nsaid/#evidensprofil$"))
+    page.wait_for_url(re.compile(r"/nkr-laenderygsmerter/anbefalinger/nsaid/#evidensprofil$"))
     assert page.locator("html").get_attribute("lang") == "en"
 
 
 def test_search_finds_the_painkiller_recommendations_by_a_lay_word(page: Any, site: str) -> None:
-    page.goto(site + "/")
+    page.goto(site + "/nkr-laenderygsmerter/")
     box = page.get_by_role("searchbox", name="Søg i retningslinjen")
     box.fill("smertestillende")
     box.press("Enter")
-    page.wait_for_url(re.compile(r"/soeg/\?q="))
+    page.wait_for_url(re.compile(r"/nkr-laenderygsmerter/soeg/\?q="))
     titles = page.locator("ol.results > li h2 a").all_inner_texts()
     assert {"Paracetamol", "Opioider", "NSAID"} <= set(titles[:3])
     assert page.locator("ol.results mark").count() > 0
 
 
 def test_pdfs_and_editions_are_one_click_from_the_menu(page: Any, site: str, first_edition: None) -> None:
-    page.goto(site + "/")
+    page.goto(site + "/nkr-laenderygsmerter/")
     page.locator("details.nav-documents > summary").click()
     links = page.locator("details.nav-documents a")
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
-    assert "/udgaver/aktuel/hurtigguide.pdf" in hrefs and "/udgaver/aktuel/retningslinje.pdf" in hrefs
+    assert (
+        "/nkr-laenderygsmerter/udgaver/aktuel/hurtigguide.pdf" in hrefs
+        and "/nkr-laenderygsmerter/udgaver/aktuel/retningslinje.pdf" in hrefs
+    )
     assert page.locator(".doc-links a").count() == 2  # and from layer 1 itself
-    page.goto(site + "/udgaver/")
+    page.goto(site + "/nkr-laenderygsmerter/udgaver/")
     assert "1.0" in page.locator("main").inner_text()
 
 
@@ -157,10 +160,10 @@ def test_screenshots_heights_and_axe(chromium: Any, site: str, language: str, fi
 
 
 def test_layer_2_folds_long_sections_and_a_link_opens_them(page: Any, site: str) -> None:
-    page.goto(site + "/anbefalinger/nsaid/")
+    page.goto(site + "/nkr-laenderygsmerter/anbefalinger/nsaid/")
     background = page.locator("#baggrund details.section-fold")
     assert background.get_attribute("open") is None
-    page.goto(site + "/anbefalinger/nsaid/#baggrund")
+    page.goto(site + "/nkr-laenderygsmerter/anbefalinger/nsaid/#baggrund")
     assert background.get_attribute("open") is not None
     assert background.locator("p").first.is_visible()
     page.locator("a.ref-number").first.click()

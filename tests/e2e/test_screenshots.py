@@ -7,12 +7,12 @@ import pytest
 from tests.e2e.audit import screenshot_pages
 
 PAGES = {
-    "layer1": "/",
-    "layer2-vanlig-aktivitet": "/anbefalinger/vanlig-aktivitet/",
-    "layer2-billeddiagnostik": "/anbefalinger/billeddiagnostik/",
-    "search": "/soeg/?q=laenderyg",
-    "glossary": "/ordliste/",
-    "chapter": "/kapitler/indledning/",
+    "layer1": "/nkr-laenderygsmerter/",
+    "layer2-vanlig-aktivitet": "/nkr-laenderygsmerter/anbefalinger/vanlig-aktivitet/",
+    "layer2-billeddiagnostik": "/nkr-laenderygsmerter/anbefalinger/billeddiagnostik/",
+    "search": "/nkr-laenderygsmerter/soeg/?q=laenderyg",
+    "glossary": "/nkr-laenderygsmerter/ordliste/",
+    "chapter": "/nkr-laenderygsmerter/kapitler/indledning/",
 }
 
 

@@ -21,14 +21,14 @@ def definition(schema: dict[str, Any], name: str, many: bool = False) -> dict[st
 
 
 def test_guideline_is_the_export(client: Client, guideline: Guideline, schema: dict[str, Any]) -> None:
-    data = client.get("/api/guideline").json()
+    data = client.get("/nkr-laenderygsmerter/api/guideline").json()
     jsonschema.validate(data, schema)
     export = guideline_json(guideline)
     assert data == {k: v for k, v in export.items() if k not in ("$schema", "generator")}  # no file envelope
 
 
 def test_recommendations(client: Client, guideline: Guideline, schema: dict[str, Any]) -> None:
-    data = client.get("/api/recommendations").json()
+    data = client.get("/nkr-laenderygsmerter/api/recommendations").json()
     jsonschema.validate(data, definition(schema, "Recommendation", many=True))
     assert [r["id"] for r in data] == [r.id for r in guideline.recommendations]
 
@@ -37,24 +37,26 @@ def test_one_recommendation_with_its_evidence_profile(
     client: Client, guideline: Guideline, schema: dict[str, Any]
 ) -> None:
     for rec in guideline.recommendations:
-        data = client.get(f"/api/recommendations/{rec.id}").json()
+        data = client.get(f"/nkr-laenderygsmerter/api/recommendations/{rec.id}").json()
         jsonschema.validate(data, definition(schema, "Recommendation"))
         assert data == rec.model_dump(mode="json")
-        outcomes = client.get(f"/api/recommendations/{rec.id}/outcomes").json()
+        outcomes = client.get(f"/nkr-laenderygsmerter/api/recommendations/{rec.id}/outcomes").json()
         jsonschema.validate(outcomes, definition(schema, "Outcome", many=True))
         assert len(outcomes) == len(rec.outcomes)
     first = guideline.recommendations[0].outcomes[0]
-    one = client.get(f"/api/recommendations/{guideline.recommendations[0].id}/outcomes/{first.id}").json()
+    one = client.get(
+        f"/nkr-laenderygsmerter/api/recommendations/{guideline.recommendations[0].id}/outcomes/{first.id}"
+    ).json()
     assert one == first.model_dump(mode="json")
 
 
 @pytest.mark.parametrize(
     "url",
     [
-        "/api/recommendations/findes-ikke",
-        "/api/recommendations/findes-ikke/outcomes",
-        "/api/recommendations/nsaid/outcomes/findes-ikke",
-        "/api/findes-ikke",
+        "/nkr-laenderygsmerter/api/recommendations/findes-ikke",
+        "/nkr-laenderygsmerter/api/recommendations/findes-ikke/outcomes",
+        "/nkr-laenderygsmerter/api/recommendations/nsaid/outcomes/findes-ikke",
+        "/nkr-laenderygsmerter/api/findes-ikke",
     ],
 )
 def test_unknown_ids_are_404_json(client: Client, url: str) -> None:
@@ -65,7 +67,7 @@ def test_unknown_ids_are_404_json(client: Client, url: str) -> None:
 
 
 def test_openapi_and_docs_are_served_locally(client: Client) -> None:
-    spec = client.get("/api/openapi.json").json()
-    assert "/api/recommendations/{rec_id}" in spec["paths"]
-    docs = client.get("/api/docs").content.decode()
+    spec = client.get("/nkr-laenderygsmerter/api/openapi.json").json()
+    assert "/nkr-laenderygsmerter/api/recommendations/{rec_id}" in spec["paths"]
+    docs = client.get("/nkr-laenderygsmerter/api/docs").content.decode()
     assert "cdn" not in docs.lower()

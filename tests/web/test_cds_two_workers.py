@@ -18,7 +18,7 @@ import pytest
 from tests.cdshooks.client import EPIC_ISS, CdsClient, jwks, rs384_key
 from tests.cdshooks.examples import epic_order_sign
 
-PATH = "/cds-services/nkr-lrs-order-sign"
+PATH = "/nkr-laenderygsmerter/cds-services/nkr-lrs-order-sign"
 
 
 def _free_port() -> int:
@@ -46,7 +46,7 @@ def two_workers(tmp_path: Path) -> Iterator[tuple[str, CdsClient]]:
             if server.poll() is not None:
                 pytest.fail(f"gradeline serve exited: {(tmp_path / 'serve.log').read_text()[-2000:]}")
             try:
-                urllib.request.urlopen(base + "/cds-services", timeout=2)
+                urllib.request.urlopen(base + "/nkr-laenderygsmerter/cds-services", timeout=2)
             except urllib.error.HTTPError:
                 break  # 401: the app answers
             except OSError:

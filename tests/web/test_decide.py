@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_form_has_every_red_flag_question_from_the_rules(client: Client) -> None:
-    html = client.get("/beslutningsstoette/").content.decode()
+    html = client.get("/nkr-laenderygsmerter/beslutningsstoette/").content.decode()
     asked = [i for g in rules().red_flags.groups for i in g.items if i.derive is None]
     assert len(asked) > 15
     for item in asked:
@@ -31,7 +31,7 @@ def test_form_has_every_red_flag_question_from_the_rules(client: Client) -> None
 
 
 def test_posted_form_shows_the_plan_beside_it_and_keeps_the_answers(client: Client) -> None:
-    response = client.post("/beslutningsstoette/", IN_SCOPE)
+    response = client.post("/nkr-laenderygsmerter/beslutningsstoette/", IN_SCOPE)
     html = response.content.decode()
     assert response.status_code == 200
     assert 'id="journal-note"' in html and "Journalnotat" in html
@@ -43,7 +43,8 @@ def test_posted_form_shows_the_plan_beside_it_and_keeps_the_answers(client: Clie
 
 def test_bad_input_gives_inline_messages_not_an_error(client: Client) -> None:
     response = client.post(
-        "/beslutningsstoette/", {**IN_SCOPE, "age_years": "fyrre", "sex": "x", "pain_nrs": "11"}
+        "/nkr-laenderygsmerter/beslutningsstoette/",
+        {**IN_SCOPE, "age_years": "fyrre", "sex": "x", "pain_nrs": "11"},
     )
     html = response.content.decode()
     assert response.status_code == 400
@@ -53,22 +54,28 @@ def test_bad_input_gives_inline_messages_not_an_error(client: Client) -> None:
 
 
 def test_emergency_red_flag_sets_triage_with_its_source(client: Client) -> None:
-    html = client.post("/beslutningsstoette/", {**IN_SCOPE, "rf_saddle_anaesthesia": "yes"}).content.decode()
+    html = client.post(
+        "/nkr-laenderygsmerter/beslutningsstoette/", {**IN_SCOPE, "rf_saddle_anaesthesia": "yes"}
+    ).content.decode()
     assert "triage-emergency" in html and "BMJ Best Practice" in html
 
 
 def test_handout_html_and_pdf_in_plain_danish(client: Client) -> None:
-    html = client.post("/beslutningsstoette/patientinformation/", IN_SCOPE).content.decode()
+    html = client.post(
+        "/nkr-laenderygsmerter/beslutningsstoette/patientinformation/", IN_SCOPE
+    ).content.decode()
     assert "Information til dig med ondt i lænden" in html and "ikke længere er gældende" in html
     assert "Derfor bliver du normalt ikke scannet" in html
-    pdf = client.post("/beslutningsstoette/patientinformation/pdf/", IN_SCOPE)
+    pdf = client.post("/nkr-laenderygsmerter/beslutningsstoette/patientinformation/pdf/", IN_SCOPE)
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
-    assert client.get("/beslutningsstoette/patientinformation/").status_code == 302
+    assert client.get("/nkr-laenderygsmerter/beslutningsstoette/patientinformation/").status_code == 302
 
 
 def test_api_plan_returns_the_plan(client: Client) -> None:
     body = {"age_years": 40, "duration_weeks": 3, "red_flags": {"saddle_anaesthesia": True}}
-    response = client.post("/api/plan", json.dumps(body), content_type="application/json")
+    response = client.post(
+        "/nkr-laenderygsmerter/api/plan", json.dumps(body), content_type="application/json"
+    )
     plan = response.json()
     assert response.status_code == 200
     assert plan["triage"]["level"] == "emergency" and plan["guideline_status"] == "not_in_force"
@@ -88,7 +95,9 @@ def test_api_plan_returns_the_plan(client: Client) -> None:
 def test_api_plan_bad_input_is_422_with_the_field(
     client: Client, body: dict[str, object], field: str
 ) -> None:
-    response = client.post("/api/plan", json.dumps(body), content_type="application/json")
+    response = client.post(
+        "/nkr-laenderygsmerter/api/plan", json.dumps(body), content_type="application/json"
+    )
     assert response.status_code == 422
     error = response.json()
     assert field in error["detail"] and "GET /api/plan/questions" in error["detail"]
@@ -97,8 +106,8 @@ def test_api_plan_bad_input_is_422_with_the_field(
 
 
 def test_api_plan_is_in_the_openapi_document(client: Client) -> None:
-    spec = client.get("/api/openapi.json").json()
-    operation = spec["paths"]["/api/plan"]["post"]
+    spec = client.get("/nkr-laenderygsmerter/api/openapi.json").json()
+    operation = spec["paths"]["/nkr-laenderygsmerter/api/plan"]["post"]
     assert {"400", "422"} <= set(operation["responses"]) and "requestBody" in operation
     assert "days **or** weeks, not both" in operation["description"]
     schema = spec["components"]["schemas"]["PatientContext"]
@@ -110,7 +119,7 @@ def test_api_plan_is_in_the_openapi_document(client: Client) -> None:
 
 
 def test_empty_body_gives_not_assessed_with_english_labels(client: Client) -> None:
-    plan = client.post("/api/plan", "{}", content_type="application/json").json()
+    plan = client.post("/nkr-laenderygsmerter/api/plan", "{}", content_type="application/json").json()
     assert plan["triage"]["level"] == "not_assessed"
     assert plan["triage"]["label_en"].startswith("Not assessed")
     assert plan["scope"]["label_en"].startswith("Borderline")
@@ -129,19 +138,19 @@ def test_empty_body_gives_not_assessed_with_english_labels(client: Client) -> No
     ],
 )
 def test_every_api_error_has_one_shape(client: Client, body: str, status: int) -> None:
-    response = client.post("/api/plan", body, content_type="application/json")
+    response = client.post("/nkr-laenderygsmerter/api/plan", body, content_type="application/json")
     assert response.status_code == status
     error = response.json()
     assert isinstance(error["detail"], str) and error["detail"].endswith((".", "questions."))
     assert error["errors"] and all(set(e) == {"loc", "msg", "type"} for e in error["errors"])
-    missing = client.get("/api/recommendations/findes-ikke").json()
+    missing = client.get("/nkr-laenderygsmerter/api/recommendations/findes-ikke").json()
     assert isinstance(missing["detail"], str) and missing["errors"] == []
 
 
 def test_question_catalogue_lists_every_answer_with_labels(client: Client) -> None:
     from gradeline.decide import PatientContext
 
-    data = client.get("/api/plan/questions").json()
+    data = client.get("/nkr-laenderygsmerter/api/plan/questions").json()
     ids = {q["id"] for q in data["questions"]}
     assert set(PatientContext.model_fields) - {"red_flags", "startback", "assessed_on"} <= ids
     fever = next(i for g in data["red_flag_groups"] for i in g["items"] if i["id"] == "fever")
@@ -154,16 +163,22 @@ def test_question_catalogue_lists_every_answer_with_labels(client: Client) -> No
 
 
 def test_handout_says_when_to_come_back_in_danish_and_english(client: Client) -> None:
-    html = client.post("/beslutningsstoette/patientinformation/", IN_SCOPE).content.decode()
+    html = client.post(
+        "/nkr-laenderygsmerter/beslutningsstoette/patientinformation/", IN_SCOPE
+    ).content.decode()
     assert "Hvornår skal du kontakte os igen?" in html and "efter 4 uger" in html
     client.get("/sprog/en/?next=/")
-    english = client.post("/beslutningsstoette/patientinformation/", IN_SCOPE).content.decode()
+    english = client.post(
+        "/nkr-laenderygsmerter/beslutningsstoette/patientinformation/", IN_SCOPE
+    ).content.decode()
     assert 'lang="en"' in english and "no longer in force" in english
     assert "after 4 weeks" in english and "Why you are not usually scanned" in english
 
 
 def test_handout_for_unanswered_red_flags_gives_only_warning_signs(client: Client) -> None:
-    html = client.post("/beslutningsstoette/patientinformation/", {"age_years": "45"}).content.decode()
+    html = client.post(
+        "/nkr-laenderygsmerter/beslutningsstoette/patientinformation/", {"age_years": "45"}
+    ).content.decode()
     assert "endnu ikke spurgt til alle tegn på alvorlig sygdom" in html
     assert "Faresignaler" in html and "Derfor bliver du normalt ikke scannet" not in html
 
@@ -178,26 +193,30 @@ def test_quick_boxes_answer_only_what_is_unanswered(client: Client) -> None:
         "none_red_flags": "1",
         "rf_fever": "yes",
     }
-    html = client.post("/beslutningsstoette/", body).content.decode()
+    html = client.post("/nkr-laenderygsmerter/beslutningsstoette/", body).content.decode()
     assert 'id="triage-label"' in html and "triage-work_up" in html  # the explicit yes is kept
-    html = client.post("/beslutningsstoette/", {**body, "rf_fever": ""}).content.decode()
+    html = client.post("/nkr-laenderygsmerter/beslutningsstoette/", {**body, "rf_fever": ""}).content.decode()
     assert "Rutine" in html and "Omfattet af retningslinjen" in html
     html = client.post(
-        "/beslutningsstoette/", {k: v for k, v in body.items() if k != "none_red_flags"}
+        "/nkr-laenderygsmerter/beslutningsstoette/", {k: v for k, v in body.items() if k != "none_red_flags"}
     ).content.decode()
     assert "Ikke vurderet" in html  # without the box, unanswered red flags stay unknown
 
 
 def test_age_and_date_of_birth_together_is_an_inline_message(client: Client) -> None:
-    response = client.post("/beslutningsstoette/", {"age_years": "16", "birth_date": "2010-01-01"})
+    response = client.post(
+        "/nkr-laenderygsmerter/beslutningsstoette/", {"age_years": "16", "birth_date": "2010-01-01"}
+    )
     assert response.status_code == 400 and 'id="e-birth_date"' in response.content.decode()
-    response = client.post("/beslutningsstoette/", {"birth_date": "01-01-2010"})
+    response = client.post("/nkr-laenderygsmerter/beslutningsstoette/", {"birth_date": "01-01-2010"})
     assert response.status_code == 400 and "ÅÅÅÅ-MM-DD" in response.content.decode()
 
 
 def test_api_plan_carries_unofficial_english_for_recommendations(client: Client) -> None:
     plan = client.post(
-        "/api/plan", json.dumps({"severe_pain_acute_phase": "yes"}), content_type="application/json"
+        "/nkr-laenderygsmerter/api/plan",
+        json.dumps({"severe_pain_acute_phase": "yes"}),
+        content_type="application/json",
     )
     nsaid = next(r for r in plan.json()["recommendations"] if r["id"] == "nsaid")
     assert nsaid["title_en"] == "NSAID" and nsaid["text_en"] and nsaid["text_en"] != nsaid["text"]

@@ -142,7 +142,9 @@ def test_layer_two_agrees_with_the_guideline(client: Client, guideline: Guidelin
     pages: dict[str, str] = {}
     for row in ROWS:
         rec_id, outcome_id = row["row"].split("/")
-        page = pages.setdefault(rec_id, client.get(f"/anbefalinger/{rec_id}/").content.decode())
+        page = pages.setdefault(
+            rec_id, client.get(f"/nkr-laenderygsmerter/anbefalinger/{rec_id}/").content.decode()
+        )
         if row["data"] != "estimate":
             assert f'id="beregnet-{outcome_id}"' not in page, row["row"]
             continue
@@ -150,7 +152,8 @@ def test_layer_two_agrees_with_the_guideline(client: Client, guideline: Guidelin
         _assert_agrees(row, _text(_without_quotes(reading)), lang, "layer 2")
         _assert_conflicts_shown(row, _text(_element(page, "tr", f"udfald-{outcome_id}")), "layer 2")
         aid = pages.setdefault(
-            f"{rec_id}/aid", client.get(f"/anbefalinger/{rec_id}/beslutningshjaelp/").content.decode()
+            f"{rec_id}/aid",
+            client.get(f"/nkr-laenderygsmerter/anbefalinger/{rec_id}/beslutningshjaelp/").content.decode(),
         )
         card = _element(aid, "article", f"outcome-{outcome_id}")
         statement = card[card.index('class="aid-statement"') :].split("</p>")[0]
@@ -190,7 +193,7 @@ def test_api_readings_agree_with_the_guideline(client: Client, lang: Lang) -> No
     for row in ROWS:
         rec_id, outcome_id = row["row"].split("/")
         if rec_id not in bodies:
-            response = client.get(f"/api/recommendations/{rec_id}/readings")
+            response = client.get(f"/nkr-laenderygsmerter/api/recommendations/{rec_id}/readings")
             assert response.status_code == 200
             bodies[rec_id] = {r["outcome_id"]: r for r in response.json()}
         body = bodies[rec_id][outcome_id]

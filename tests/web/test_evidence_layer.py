@@ -14,7 +14,7 @@ def test_every_row_with_data_has_a_reading_beside_the_published_row(
     client: Client, guideline: Guideline
 ) -> None:
     for rec in guideline.recommendations:
-        html = client.get(f"/anbefalinger/{rec.id}/").content.decode()
+        html = client.get(f"/nkr-laenderygsmerter/anbefalinger/{rec.id}/").content.decode()
         for outcome in rec.outcomes:
             assert f'id="udfald-{outcome.id}"' in html
             assert (f'id="beregnet-{outcome.id}"' in html) == (outcome.effect is not None), outcome.id
@@ -24,14 +24,14 @@ def test_disagreements_are_said_calmly_beside_the_summary(client: Client, guidel
     found = disagreements(guideline)
     assert found
     for rec_id, rows in found.items():
-        html = client.get(f"/anbefalinger/{rec_id}/").content.decode()
+        html = client.get(f"/nkr-laenderygsmerter/anbefalinger/{rec_id}/").content.decode()
         assert html.count("Den beregnede læsning afviger fra sammenfatningen, som gælder") == len(rows)
         assert "⚠" not in html  # a neutral note, not an alarm
 
 
 def test_absolute_effects_per_1000_and_per_100(client: Client) -> None:
-    per_1000 = client.get("/anbefalinger/patientuddannelse/").content.decode()
-    per_100 = client.get("/anbefalinger/patientuddannelse/?per=100").content.decode()
+    per_1000 = client.get("/nkr-laenderygsmerter/anbefalinger/patientuddannelse/").content.decode()
+    per_100 = client.get("/nkr-laenderygsmerter/anbefalinger/patientuddannelse/?per=100").content.decode()
     assert "172 færre per 1.000 (263 færre til 43 færre)" in per_1000
     assert "17.2 færre per 100" in per_100  # decimal point, as the guideline prints its numbers
     assert "172 færre per 1.000 (CI 95% 263 færre — 43 færre)" in per_100  # the published text stays
@@ -39,7 +39,7 @@ def test_absolute_effects_per_1000_and_per_100(client: Client) -> None:
 
 def test_outcome_plot_with_text_alternative_in_english(client: Client) -> None:
     client.cookies["gradeline_language"] = "en"
-    html = client.get("/anbefalinger/vanlig-aktivitet/").content.decode()
+    html = client.get("/nkr-laenderygsmerter/anbefalinger/vanlig-aktivitet/").content.decode()
     assert 'id="udfaldsfigur"' in html and "<svg" in html and "The figure in words" in html
     assert "In plain language" in html
 
@@ -48,9 +48,9 @@ def test_outcome_plot_with_text_alternative_in_english(client: Client) -> None:
 def test_decision_aid_page_and_pdf(client: Client, guideline: Guideline, language: str) -> None:
     client.cookies["gradeline_language"] = language
     for rec in guideline.recommendations:
-        response = client.get(f"/anbefalinger/{rec.id}/beslutningshjaelp/")
+        response = client.get(f"/nkr-laenderygsmerter/anbefalinger/{rec.id}/beslutningshjaelp/")
         assert response.status_code == 200
         assert 'id="not-in-force"' in response.content.decode()
-    pdf = client.get("/anbefalinger/paracetamol/beslutningshjaelp/pdf/")
+    pdf = client.get("/nkr-laenderygsmerter/anbefalinger/paracetamol/beslutningshjaelp/pdf/")
     assert pdf.content.startswith(b"%PDF")
-    assert client.get("/anbefalinger/nope/beslutningshjaelp/").status_code == 404
+    assert client.get("/nkr-laenderygsmerter/anbefalinger/nope/beslutningshjaelp/").status_code == 404

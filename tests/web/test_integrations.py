@@ -26,12 +26,12 @@ def epic_client(settings: pytest.FixtureRequest) -> Iterator[CdsClient]:
 
 
 def test_discovery_needs_a_token_by_default(client: Client) -> None:
-    assert client.get("/cds-services").status_code == 401
+    assert client.get("/nkr-laenderygsmerter/cds-services").status_code == 401
 
 
 def test_preflight_passes_without_a_token(client: Client) -> None:
     response = client.options(
-        "/cds-services/nkr-lrs-order-sign",
+        "/nkr-laenderygsmerter/cds-services/nkr-lrs-order-sign",
         HTTP_ORIGIN="https://ehr.example",
         HTTP_ACCESS_CONTROL_REQUEST_METHOD="POST",
     )
@@ -43,11 +43,13 @@ def test_preflight_passes_without_a_token(client: Client) -> None:
 def test_order_sign_through_django_and_feedback_in_the_database(
     client: Client, epic_client: CdsClient
 ) -> None:
-    discovery = client.get("/cds-services", **_auth(epic_client, "/cds-services"))
+    discovery = client.get(
+        "/nkr-laenderygsmerter/cds-services", **_auth(epic_client, "/nkr-laenderygsmerter/cds-services")
+    )
     assert discovery.status_code == 200
     assert {s["id"] for s in discovery.json()["services"]} >= {"nkr-lrs-order-sign"}
 
-    path = "/cds-services/nkr-lrs-order-sign"
+    path = "/nkr-laenderygsmerter/cds-services/nkr-lrs-order-sign"
     onset = (dt.date.today() - dt.timedelta(days=10)).isoformat()  # the service reads the real date here
     body = epic_order_sign(imaging_order(), pre=prefetch(condition(SNOMED, "279039007", onset=onset)))
     answer = client.post(path, json.dumps(body), content_type="application/json", **_auth(epic_client, path))
@@ -84,27 +86,27 @@ def _auth(who: CdsClient, path: str) -> dict[str, str]:
 
 
 def test_fhir_bundles_and_resources(client: Client) -> None:
-    r5 = client.get("/fhir/R5/")
+    r5 = client.get("/nkr-laenderygsmerter/fhir/R5/")
     assert r5.status_code == 200 and r5["Content-Type"].startswith("application/fhir+json")
-    evidence = client.get("/fhir/R5/Evidence").json()
+    evidence = client.get("/nkr-laenderygsmerter/fhir/R5/Evidence").json()
     assert evidence["type"] == "searchset" and evidence["total"] >= 30
     first = evidence["entry"][0]["resource"]
-    one = client.get(f"/fhir/R5/Evidence/{first['id']}")
+    one = client.get(f"/nkr-laenderygsmerter/fhir/R5/Evidence/{first['id']}")
     assert one.json()["id"] == first["id"]
-    plans = client.get("/fhir/R4B/PlanDefinition").json()
+    plans = client.get("/nkr-laenderygsmerter/fhir/R4B/PlanDefinition").json()
     assert plans["total"] == 10
 
 
 def test_fhir_unknown_resource_is_404_operation_outcome(client: Client) -> None:
-    missing = client.get("/fhir/R5/Evidence/no-such-id")
+    missing = client.get("/nkr-laenderygsmerter/fhir/R5/Evidence/no-such-id")
     assert missing.status_code == 404
     assert missing.json()["resourceType"] == "OperationOutcome"
-    assert client.get("/fhir/R5/Nonsense").status_code == 404
+    assert client.get("/nkr-laenderygsmerter/fhir/R5/Nonsense").status_code == 404
 
 
 @pytest.mark.parametrize(("version", "fhir_version"), [("R5", "5.0.0"), ("R4B", "4.3.0")])
 def test_fhir_metadata_is_a_capability_statement(client: Client, version: str, fhir_version: str) -> None:
-    statement = client.get(f"/fhir/{version}/metadata")
+    statement = client.get(f"/nkr-laenderygsmerter/fhir/{version}/metadata")
     assert statement.status_code == 200 and statement["Content-Type"].startswith("application/fhir+json")
     body = statement.json()
     assert body["resourceType"] == "CapabilityStatement" and body["fhirVersion"] == fhir_version

@@ -21,17 +21,17 @@ def test_overview_lists_every_indicator_with_its_recommendation(
     client: Client, settings, results: Path
 ) -> None:  # type: ignore[no-untyped-def]
     settings.GRADELINE_MONITOR_RESULTS = str(results)
-    html = client.get("/monitorering/").content.decode()
+    html = client.get("/nkr-laenderygsmerter/monitorering/").content.decode()
     assert "IKKE GÆLDENDE" in html.upper()
     assert "Syntetiske data." not in html  # configured results are not labelled as the demonstration
-    assert html.count('href="/monitorering/') >= 10
-    assert 'href="/anbefalinger/billeddiagnostik/"' in html
+    assert html.count('href="/nkr-laenderygsmerter/monitorering/') >= 10
+    assert 'href="/nkr-laenderygsmerter/anbefalinger/billeddiagnostik/"' in html
     assert "%" in html
 
 
 def test_indicator_page_has_charts_and_their_data(client: Client, settings, results: Path) -> None:  # type: ignore[no-untyped-def]
     settings.GRADELINE_MONITOR_RESULTS = str(results)
-    html = client.get("/monitorering/nsaid-udlevering/").content.decode()
+    html = client.get("/nkr-laenderygsmerter/monitorering/nsaid-udlevering/").content.decode()
     assert html.count("<svg") >= 7  # over time ×2, region, profession, age, funnel for clinics and regions
     assert "Region Nordjylland" in html and "Fysioterapeut" in html
     assert "Tallene bag figuren" in html
@@ -40,14 +40,14 @@ def test_indicator_page_has_charts_and_their_data(client: Client, settings, resu
 
 def test_small_cells_are_hidden_on_the_page(client: Client, settings, results: Path) -> None:  # type: ignore[no-untyped-def]
     settings.GRADELINE_MONITOR_RESULTS = str(results)
-    html = client.get("/monitorering/billeddiagnostik-uden-roede-flag/").content.decode()
+    html = client.get("/nkr-laenderygsmerter/monitorering/billeddiagnostik-uden-roede-flag/").content.decode()
     assert "skjult (færre end 5 patienter)" in html  # 600 patients: some clinics and age bands are small
     assert "gradeline monitor run" not in html and "GRADELINE_MONITOR_RESULTS" not in html
 
 
 def test_partial_quarters_are_marked_and_left_out(client: Client, settings, results: Path) -> None:  # type: ignore[no-untyped-def]
     settings.GRADELINE_MONITOR_RESULTS = str(results)
-    html = client.get("/monitorering/opioid-udlevering/").content.decode()
+    html = client.get("/nkr-laenderygsmerter/monitorering/opioid-udlevering/").content.decode()
     assert "delvis periode, ikke i figuren" in html
 
 
@@ -59,12 +59,12 @@ def test_results_without_small_cell_suppression_are_withheld(
 
     run(tmp_path / "data", "duckdb", tmp_path / "results", "csv", cfg=MonitorConfig(min_cell_patients=1))
     settings.GRADELINE_MONITOR_RESULTS = str(tmp_path / "results")
-    html = client.get("/monitorering/").content.decode()
+    html = client.get("/nkr-laenderygsmerter/monitorering/").content.decode()
     assert "Resultaterne vises ikke" in html
     assert html.count("ikke beregnet") == 10  # no numbers in the table
-    assert client.get("/monitorering/nsaid-udlevering/").status_code == 200
+    assert client.get("/nkr-laenderygsmerter/monitorering/nsaid-udlevering/").status_code == 200
 
 
 def test_unknown_indicator_is_404(client: Client, settings, results: Path) -> None:  # type: ignore[no-untyped-def]
     settings.GRADELINE_MONITOR_RESULTS = str(results)
-    assert client.get("/monitorering/no-such-indicator/").status_code == 404
+    assert client.get("/nkr-laenderygsmerter/monitorering/no-such-indicator/").status_code == 404

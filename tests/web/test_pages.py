@@ -13,12 +13,12 @@ from gradeline.web import memo
 
 def page_urls(guideline: Guideline) -> list[str]:
     return [
-        "/",
-        *[f"/anbefalinger/{r.id}/" for r in guideline.recommendations],
-        *[f"/kapitler/{c.slug}/" for c in guideline.chapters],
-        "/ordliste/",
-        "/soeg/",
-        "/soeg/?q=laenderyg",
+        "/nkr-laenderygsmerter/",
+        *[f"/nkr-laenderygsmerter/anbefalinger/{r.id}/" for r in guideline.recommendations],
+        *[f"/nkr-laenderygsmerter/kapitler/{c.slug}/" for c in guideline.chapters],
+        "/nkr-laenderygsmerter/ordliste/",
+        "/nkr-laenderygsmerter/soeg/",
+        "/nkr-laenderygsmerter/soeg/?q=laenderyg",
     ]
 
 
@@ -40,7 +40,7 @@ def test_every_page_renders_with_the_status_banner(
 def test_layer_1_lists_every_recommendation_on_one_line_that_unfolds_into_text_advice_and_tabs(
     client: Client, guideline: Guideline
 ) -> None:
-    html = client.get("/").content.decode()
+    html = client.get("/nkr-laenderygsmerter/").content.decode()
     folds = re.findall(r'<details class="rec-fold" id="([a-z0-9-]+)" data-strength="([a-z_]+)">', html)
     assert [f[0] for f in folds] == [r.id for r in guideline.recommendations]
     for rec, (_, level_id) in zip(guideline.recommendations, folds, strict=True):
@@ -51,8 +51,10 @@ def test_layer_1_lists_every_recommendation_on_one_line_that_unfolds_into_text_a
         assert rec.title in summary and rec.label in summary and level.icon in summary
         assert rec.text.split()[0] in fold and rec.update_note and rec.update_note in fold
         assert 'class="advice"' in fold
-        layer_2 = client.get(f"/anbefalinger/{rec.id}/").content.decode()
-        tabs = re.findall(rf'href="/anbefalinger/{rec.id}/#([a-z-]+)" data-section="([a-z-]+)"', fold)
+        layer_2 = client.get(f"/nkr-laenderygsmerter/anbefalinger/{rec.id}/").content.decode()
+        tabs = re.findall(
+            rf'href="/nkr-laenderygsmerter/anbefalinger/{rec.id}/#([a-z-]+)" data-section="([a-z-]+)"', fold
+        )
         assert len(tabs) >= 5
         for anchor, section in tabs:  # every tab falls back to a section that exists on layer 2
             assert anchor == section and f'id="{anchor}"' in layer_2, (rec.id, anchor)
@@ -62,7 +64,7 @@ def test_layer_1_lists_every_recommendation_on_one_line_that_unfolds_into_text_a
 
 def test_layer_2_shows_the_whole_evidence_profile(client: Client, guideline: Guideline) -> None:
     for rec in guideline.recommendations:
-        html = client.get(f"/anbefalinger/{rec.id}/").content.decode()
+        html = client.get(f"/nkr-laenderygsmerter/anbefalinger/{rec.id}/").content.decode()
         assert html.count('class="sof-row"') == len(rec.outcomes), rec.id
         for outcome in rec.outcomes:
             assert f'id="udfald-{outcome.id}"' in html
@@ -85,19 +87,23 @@ def test_layer_2_shows_the_whole_evidence_profile(client: Client, guideline: Gui
 
 
 def test_numbers_are_shown_as_published_not_localised(client: Client) -> None:
-    html = client.get("/anbefalinger/vanlig-aktivitet/").content.decode()
+    html = client.get("/nkr-laenderygsmerter/anbefalinger/vanlig-aktivitet/").content.decode()
     assert "2.81" in html and "2,81" not in html
 
 
 def test_glossary_terms_are_explained_accessibly(client: Client) -> None:
-    html = client.get("/anbefalinger/billeddiagnostik/").content.decode()
+    html = client.get("/nkr-laenderygsmerter/anbefalinger/billeddiagnostik/").content.decode()
     described = re.findall(r'aria-describedby="(tip-[^"]+)"', html)
     tips = re.findall(r'role="tooltip" id="(tip-[^"]+)"', html)
     assert described and described == tips and len(set(tips)) == len(tips)
 
 
 def test_unknown_pages_get_a_friendly_404(client: Client) -> None:
-    for url in ("/findes-ikke/", "/anbefalinger/findes-ikke/", "/kapitler/findes-ikke/"):
+    for url in (
+        "/findes-ikke/",
+        "/nkr-laenderygsmerter/anbefalinger/findes-ikke/",
+        "/nkr-laenderygsmerter/kapitler/findes-ikke/",
+    ):
         response = client.get(url)
         assert response.status_code == 404
         html = response.content.decode()
@@ -105,12 +111,12 @@ def test_unknown_pages_get_a_friendly_404(client: Client) -> None:
 
 
 def test_language_switch_is_remembered_and_only_redirects_locally(client: Client) -> None:
-    response = client.get("/sprog/en/?next=/anbefalinger/nsaid/")
-    assert response.status_code == 302 and response["Location"] == "/anbefalinger/nsaid/"
-    html = client.get("/").content.decode()
+    response = client.get("/sprog/en/?next=/nkr-laenderygsmerter/anbefalinger/nsaid/")
+    assert response.status_code == 302 and response["Location"] == "/nkr-laenderygsmerter/anbefalinger/nsaid/"
+    html = client.get("/nkr-laenderygsmerter/").content.decode()
     assert "Usual activity" in html and "Unofficial translation" in html
     assert client.get("/sprog/da/?next=https://example.org/")["Location"] == "/"
-    assert "Vanlig aktivitet" in client.get("/").content.decode()
+    assert "Vanlig aktivitet" in client.get("/nkr-laenderygsmerter/").content.decode()
 
 
 def test_untranslated_text_is_shown_in_danish_with_a_note(
@@ -122,7 +128,7 @@ def test_untranslated_text_is_shown_in_danish_with_a_note(
     pack._cached_pack.cache_clear()  # the English edition is rebuilt without that translation
     try:
         client.cookies["gradeline_language"] = "en"
-        html = client.get("/anbefalinger/nsaid/").content.decode()
+        html = client.get("/nkr-laenderygsmerter/anbefalinger/nsaid/").content.decode()
     finally:
         memo.clear()
         pack._cached_pack.cache_clear()

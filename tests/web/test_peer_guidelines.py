@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def panel(client: Client, rec_id: str) -> str:
-    html = client.get(f"/anbefalinger/{rec_id}/").content.decode()
+    html = client.get(f"/nkr-laenderygsmerter/anbefalinger/{rec_id}/").content.decode()
     start = html.index('<section id="andre-retningslinjer"')
     return html[start : html.index("</section>", start)]
 
@@ -33,7 +33,7 @@ def test_every_recommendation_has_a_dated_panel_with_each_peer_and_its_citation(
 
 
 def test_the_panel_is_outside_the_guideline_s_own_text(client: Client) -> None:
-    html = client.get("/anbefalinger/akupunktur/").content.decode()
+    html = client.get("/nkr-laenderygsmerter/anbefalinger/akupunktur/").content.decode()
     hero = html[
         html.index('<header class="rec-hero"') : html.index(
             "</header>", html.index('<header class="rec-hero"')
@@ -66,18 +66,19 @@ def test_the_api_gives_the_peers_of_a_recommendation(client: Client, guideline: 
     peers = cached_peers()
     assert peers is not None
     for rec in guideline.recommendations:
-        body = client.get(f"/api/recommendations/{rec.id}/peers").json()
+        body = client.get(f"/nkr-laenderygsmerter/api/recommendations/{rec.id}/peers").json()
         assert body["recommendation"] == rec.id and body["sources"]
         assert {p["guideline"]["id"] for p in body["peers"]} == set(
             (cached_peers() or None).positions[rec.id]
         )  # type: ignore[union-attr]
-    missing = client.get("/api/recommendations/ingen-saadan/peers")
+    missing = client.get("/nkr-laenderygsmerter/api/recommendations/ingen-saadan/peers")
     assert missing.status_code == 404 and "detail" in missing.json()
 
 
 def test_layer_1_offers_the_panel_as_a_tab(client: Client, guideline: Guideline) -> None:
-    html = client.get("/").content.decode()
+    html = client.get("/nkr-laenderygsmerter/").content.decode()
     for rec in guideline.recommendations:
         assert (
-            f'href="/anbefalinger/{rec.id}/#andre-retningslinjer" data-section="andre-retningslinjer"' in html
+            f'href="/nkr-laenderygsmerter/anbefalinger/{rec.id}/#andre-retningslinjer" '
+            'data-section="andre-retningslinjer"' in html
         )

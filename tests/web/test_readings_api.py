@@ -7,20 +7,23 @@ pytestmark = pytest.mark.django_db
 
 
 def test_readings_are_in_the_openapi_document(client: Client) -> None:
-    spec = client.get("/api/openapi.json").json()
-    operation = spec["paths"]["/api/recommendations/{rec_id}/readings"]["get"]
+    spec = client.get("/nkr-laenderygsmerter/api/openapi.json").json()
+    operation = spec["paths"]["/nkr-laenderygsmerter/api/recommendations/{rec_id}/readings"]["get"]
     assert "evidence" in operation["tags"] and "404" in operation["responses"]
     assert "RowReadingOut" in spec["components"]["schemas"]
 
 
 def test_unknown_recommendation_is_a_404_with_a_sentence(client: Client) -> None:
-    response = client.get("/api/recommendations/nope/readings")
+    response = client.get("/nkr-laenderygsmerter/api/recommendations/nope/readings")
     assert response.status_code == 404
     assert response.json() == {"detail": "No recommendation with id 'nope'.", "errors": []}
 
 
 def test_a_reading_carries_judgement_computed_values_threshold_and_errata(client: Client) -> None:
-    rows = {r["outcome_id"]: r for r in client.get("/api/recommendations/akupunktur/readings").json()}
+    rows = {
+        r["outcome_id"]: r
+        for r in client.get("/nkr-laenderygsmerter/api/recommendations/akupunktur/readings").json()
+    }
     assert len(rows) == 10
     pain = rows["smerteniveau-0-12-uger"]
     assert pain["judgement"]["finding"] == "not_relevant_favours_intervention"

@@ -28,15 +28,19 @@ def hrefs(html: str) -> list[str]:
 
 
 def test_query_with_or_without_danish_letters_finds_the_same(client: Client) -> None:
-    with_letters = hrefs(client.get("/soeg/", {"q": "lænderyg sengeleje"}).content.decode())
-    spelled_out = hrefs(client.get("/soeg/", {"q": "laenderyg sengeleje"}).content.decode())
+    with_letters = hrefs(
+        client.get("/nkr-laenderygsmerter/soeg/", {"q": "lænderyg sengeleje"}).content.decode()
+    )
+    spelled_out = hrefs(
+        client.get("/nkr-laenderygsmerter/soeg/", {"q": "laenderyg sengeleje"}).content.decode()
+    )
     assert with_letters and with_letters == spelled_out
-    assert with_letters[0] == "/anbefalinger/vanlig-aktivitet/#anbefaling"
+    assert with_letters[0] == "/nkr-laenderygsmerter/anbefalinger/vanlig-aktivitet/#anbefaling"
 
 
 def test_results_link_to_anchors_that_exist(client: Client) -> None:
     for query in ("fear avoidance", "Malmivaara", "NRS", "røntgen", "implementering"):
-        links = hrefs(client.get("/soeg/", {"q": query}).content.decode())
+        links = hrefs(client.get("/nkr-laenderygsmerter/soeg/", {"q": query}).content.decode())
         assert links, query
         for link in links[:8]:
             path, _, anchor = link.partition("#")
@@ -45,20 +49,20 @@ def test_results_link_to_anchors_that_exist(client: Client) -> None:
 
 
 def test_outcome_rows_are_found(client: Client) -> None:
-    html = client.get("/soeg/", {"q": "sygefravaer tid tilbage"}).content.decode()
+    html = client.get("/nkr-laenderygsmerter/soeg/", {"q": "sygefravaer tid tilbage"}).content.decode()
     results = html[html.index('<ol class="results">') :]
-    assert re.search(r'<a href="/anbefalinger/[a-z-]+/#udfald-', results)
+    assert re.search(r'<a href="/nkr-laenderygsmerter/anbefalinger/[a-z-]+/#udfald-', results)
 
 
 @pytest.mark.parametrize(
     "query_string", ["q=" + "x" * 500, "q=a%00b", "q=%25%25%25", "q=%ff%fe", "q=%ED%A0%80"]
 )
 def test_malformed_queries_get_a_message_not_an_error(client: Client, query_string: str) -> None:
-    response = client.get(f"/soeg/?{query_string}")
+    response = client.get(f"/nkr-laenderygsmerter/soeg/?{query_string}")
     assert response.status_code == 400
     assert 'role="alert"' in response.content.decode()
 
 
 def test_empty_query_shows_the_form(client: Client) -> None:
-    response = client.get("/soeg/?q=")
+    response = client.get("/nkr-laenderygsmerter/soeg/?q=")
     assert response.status_code == 200 and 'id="q"' in response.content.decode()

@@ -13,12 +13,12 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(client: Client, query: str) -> list[str]:
-    html = client.get("/soeg/", {"q": query}).content.decode()
+    html = client.get("/nkr-laenderygsmerter/soeg/", {"q": query}).content.decode()
     return re.findall(r'<h2 class="result-title"><a href="([^"#]+)#?[^"]*"', html)
 
 
 def recommendation_links(client: Client, query: str) -> list[str]:
-    return [link for link in titles(client, query) if link.startswith("/anbefalinger/")]
+    return [link for link in titles(client, query) if link.startswith("/nkr-laenderygsmerter/anbefalinger/")]
 
 
 def test_every_synonym_group_finds_something_in_danish_and_english(client: Client) -> None:
@@ -48,13 +48,15 @@ def test_lay_words_and_drug_names_find_their_recommendations_first(
     client: Client, query: str, recommendations: set[str]
 ) -> None:
     links = titles(client, query)
-    first = {link.split("/")[2] for link in links[: len(recommendations)]}
+    first = {link.split("/")[3] for link in links[: len(recommendations)]}
     assert first == recommendations, links
 
 
 def test_red_flags_are_found_in_danish_and_english(client: Client) -> None:
     for query in ("røde flag", "rode flag", "red flags"):
-        assert any(link.startswith("/beslutningsstoette/") for link in titles(client, query)), query
+        assert any(
+            link.startswith("/nkr-laenderygsmerter/beslutningsstoette/") for link in titles(client, query)
+        ), query
 
 
 def test_ondt_i_ryggen_finds_the_guideline_s_recommendations(client: Client, guideline: Guideline) -> None:
@@ -68,18 +70,20 @@ def test_a_small_typo_still_finds_the_recommendation(client: Client) -> None:
         ("akupunkture", "akupunktur"),
         ("billediagnostik", "billeddiagnostik"),
     ):
-        assert recommendation_links(client, typo)[:1] == [f"/anbefalinger/{rec_id}/"], typo
+        assert recommendation_links(client, typo)[:1] == [f"/nkr-laenderygsmerter/anbefalinger/{rec_id}/"], (
+            typo
+        )
 
 
 def test_each_recommendation_appears_once_with_its_outcome_rows_under_it(client: Client) -> None:
-    html = client.get("/soeg/", {"q": "smerte"}).content.decode()
+    html = client.get("/nkr-laenderygsmerter/soeg/", {"q": "smerte"}).content.decode()
     links = titles(client, "smerte")
-    recs = [link for link in links if link.startswith("/anbefalinger/")]
+    recs = [link for link in links if link.startswith("/nkr-laenderygsmerter/anbefalinger/")]
     assert recs and len(recs) == len(set(recs))  # no repeated titles
     assert re.search(r'class="result-more".*?#udfald-', html, re.S)
 
 
 def test_the_match_is_highlighted_also_when_found_through_a_synonym(client: Client) -> None:
-    html = client.get("/soeg/", {"q": "smertestillende"}).content.decode()
+    html = client.get("/nkr-laenderygsmerter/soeg/", {"q": "smertestillende"}).content.decode()
     marked = {m.lower() for m in re.findall(r"<mark>([^<]+)</mark>", html)}
     assert {"paracetamol", "nsaid"} & marked or any("opioid" in m for m in marked)

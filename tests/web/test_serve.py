@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from gradeline.content import pack as content_pack
 from gradeline.web import serve
 
 PUBLIC = {
@@ -91,10 +90,26 @@ def test_the_server_refuses_to_start_on_a_broken_pack(
     pack_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (pack_copy / "decide" / "red-flags.yaml").unlink()
-    monkeypatch.setattr(content_pack, "DEFAULT_PACK", pack_copy)
+    monkeypatch.setenv("GRADELINE_CONTENT_DIR", str(pack_copy.parent))
     with pytest.raises(serve.ServeError) as refused:
         serve.check_content()
-    assert "the server does not start" in str(refused.value) and "red-flags.yaml" in str(refused.value)
+    first = str(refused.value).splitlines()[0]
+    assert "'pack'" in first and "the server does not start" in first  # names the broken pack
+    assert "red-flags.yaml" in str(refused.value)
+
+
+def test_the_server_refuses_an_empty_content_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GRADELINE_CONTENT_DIR", str(tmp_path))
+    with pytest.raises(serve.ServeError, match="holds no content pack"):
+        serve.check_content()
+
+
+def test_serve_takes_a_content_directory(tmp_path: Path) -> None:
+    result = _serve(["--content-dir", str(tmp_path), "--port", "1"], _env())
+    assert result.returncode == 2 and "holds no content pack" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def _free_port() -> int:
@@ -148,7 +163,9 @@ def test_twenty_stalled_connections_do_not_stop_the_server_answering(running_ser
             with urllib.request.urlopen(f"{base}/", timeout=30) as page:
                 assert page.status == 200 and "Ikke gældende" in page.read().decode()
         request = urllib.request.Request(
-            f"{base}/api/plan", data=b'{"age_years": 40}', headers={"Content-Type": "application/json"}
+            f"{base}/nkr-laenderygsmerter/api/plan",
+            data=b'{"age_years": 40}',
+            headers={"Content-Type": "application/json"},
         )
         with urllib.request.urlopen(request, timeout=30) as plan:
             assert plan.status == 200 and "triage" in json.loads(plan.read())
@@ -159,7 +176,7 @@ def test_twenty_stalled_connections_do_not_stop_the_server_answering(running_ser
 
 def test_a_very_long_address_gets_the_apps_own_not_found_page(running_server: int) -> None:
     """An address of 6,000 characters reaches the app (gunicorn used to answer a bare '414' page)."""
-    url = f"http://127.0.0.1:{running_server}/anbefalinger/{'x' * 6000}/"
+    url = f"http://127.0.0.1:{running_server}/nkr-laenderygsmerter/anbefalinger/{'x' * 6000}/"
     with pytest.raises(urllib.error.HTTPError) as caught:
         urllib.request.urlopen(url, timeout=30)
     assert caught.value.code == 404

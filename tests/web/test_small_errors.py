@@ -29,14 +29,14 @@ def test_one_study_is_singular(
     ]
     assert single, "the pack has outcomes from one study"
     for rec, outcome in single:
-        text = _text(client.get(f"/anbefalinger/{rec.id}/").content.decode())
+        text = _text(client.get(f"/nkr-laenderygsmerter/anbefalinger/{rec.id}/").content.decode())
         assert re.search(rf"\b{outcome.participants} \w+ \w+ 1 {one}\b", text), (rec.id, outcome.id)
         assert not re.search(rf"\b1 {many}\b", text), rec.id
 
 
 def test_decision_aid_counts_out_of_1_000_the_danish_way(client: Client, guideline: Guideline) -> None:
     pages = [
-        _text(client.get(f"/anbefalinger/{r.id}/beslutningshjaelp/").content.decode())
+        _text(client.get(f"/nkr-laenderygsmerter/anbefalinger/{r.id}/beslutningshjaelp/").content.decode())
         for r in guideline.recommendations
     ]
     assert any("ud af 1.000" in page for page in pages)
@@ -45,7 +45,9 @@ def test_decision_aid_counts_out_of_1_000_the_danish_way(client: Client, guideli
 
 def test_decision_aid_names_the_certainty_once(client: Client, guideline: Guideline) -> None:
     for rec in guideline.recommendations:
-        text = _text(client.get(f"/anbefalinger/{rec.id}/beslutningshjaelp/").content.decode())
+        text = _text(
+            client.get(f"/nkr-laenderygsmerter/anbefalinger/{rec.id}/beslutningshjaelp/").content.decode()
+        )
         assert not re.search(r"\b(Høj|Moderat|Lav|Meget lav): \1 sikkerhed", text), rec.id
 
 
@@ -63,7 +65,7 @@ def test_the_figure_text_never_gives_a_zero_difference_a_direction(guideline: Gu
 
 def test_reference_numbers_link_to_what_they_refer_to(client: Client, guideline: Guideline) -> None:
     for rec in guideline.recommendations:
-        html = client.get(f"/anbefalinger/{rec.id}/").content.decode()
+        html = client.get(f"/nkr-laenderygsmerter/anbefalinger/{rec.id}/").content.decode()
         printed = set(
             re.findall(
                 r"\(([1-9]\d{0,2}(?:(?:, ?|-)[1-9]\d{0,2})*)\)",
@@ -83,7 +85,7 @@ def test_reference_numbers_link_to_what_they_refer_to(client: Client, guideline:
 
 def test_phone_cards_hide_an_empty_measurement_cell(client: Client, guideline: Guideline) -> None:
     for rec in guideline.recommendations:
-        html = client.get(f"/anbefalinger/{rec.id}/").content.decode()
+        html = client.get(f"/nkr-laenderygsmerter/anbefalinger/{rec.id}/").content.decode()
         rows = [o for o in rec.outcomes if not (o.no_data and not o.effect and not o.comparator)]
         empty = [
             o for o in rows if not o.measured_with and not o.scale and o.better not in ("lower", "higher")
@@ -96,14 +98,17 @@ def test_the_not_in_force_status_is_said_once_per_page(
     client: Client, guideline: Guideline, language: str, status: str
 ) -> None:
     client.cookies["gradeline_language"] = language
-    for url in ["/", *[f"/anbefalinger/{r.id}/" for r in guideline.recommendations]]:
+    for url in [
+        "/nkr-laenderygsmerter/",
+        *[f"/nkr-laenderygsmerter/anbefalinger/{r.id}/" for r in guideline.recommendations],
+    ]:
         assert client.get(url).content.decode().count(status) == 1, url
 
 
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_the_plot_names_outcomes_as_the_table_does(client: Client, language: str) -> None:
     client.cookies["gradeline_language"] = language
-    html = client.get("/anbefalinger/vanlig-aktivitet/").content.decode()
+    html = client.get("/nkr-laenderygsmerter/anbefalinger/vanlig-aktivitet/").content.decode()
     svg = html[html.index("<svg") : html.index("</svg>")]
     plotted = re.findall(r'class="name"[^>]*>([^<]*)<', svg)
     table = set(re.findall(r'<span class="outcome-name">([^<]*)</span>', html))

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from gradeline.cdshooks.valuesets import CANONICAL, code_system
+from gradeline.content.packs import DEFAULT_SLUG, active_pack
 from gradeline.model import Guideline
 from gradeline.model.outcome import Certainty
 
@@ -29,9 +30,16 @@ def fid(*parts: str) -> str:
     return f"{text[:55]}-{digest}"
 
 
+def canonical_base() -> str:
+    """Where the active guideline's canonical URLs start: ``CANONICAL`` for the first guideline (its published
+    URLs stay as they are), ``CANONICAL/<slug>`` for every other guideline."""
+    slug = active_pack().name
+    return CANONICAL if slug == DEFAULT_SLUG else f"{CANONICAL}/{slug}"
+
+
 def canonical(kind: str, rid: str) -> str:
-    """A canonical URL for one of our resources."""
-    return f"{CANONICAL}/{kind}/{rid}"
+    """A canonical URL for one of the active guideline's resources."""
+    return f"{canonical_base()}/{kind}/{rid}"
 
 
 def ref(kind: str, rid: str, display: str | None = None) -> Json:

@@ -4,9 +4,9 @@ import json
 from pathlib import Path
 from typing import Any, Literal
 
-from gradeline.cdshooks.valuesets import CANONICAL, cached_terminology
+from gradeline.cdshooks.valuesets import cached_terminology
 from gradeline.fhir import cpg, ebm
-from gradeline.fhir.common import Json
+from gradeline.fhir.common import Json, canonical
 from gradeline.model import Guideline
 
 Version = Literal["R5", "R4B"]
@@ -22,9 +22,7 @@ def _bundle(rid: str, resources: list[Json], g: Guideline) -> Json:
         "id": rid,
         "type": "collection",
         "timestamp": f"{g.last_reviewed_year or g.published_year}-01-01T00:00:00Z",
-        "entry": [
-            {"fullUrl": f"{CANONICAL}/{r['resourceType']}/{r['id']}", "resource": r} for r in resources
-        ],
+        "entry": [{"fullUrl": canonical(r["resourceType"], r["id"]), "resource": r} for r in resources],
     }
 
 

@@ -13,9 +13,10 @@ from gradeline.monitor.outputs.charts import indicator_by, indicator_over_time
 from gradeline.monitor.outputs.tables import read_table
 
 
-def catalogue() -> dict[str, Any]:
-    """Indicator definitions (id, recommendation, title, numerator, denominator, caveat …) and the notice."""
-    cat = load_catalogue()
+def catalogue(pack: Path | None = None) -> dict[str, Any]:
+    """Indicator definitions (id, recommendation, title, numerator, denominator, caveat …) and the notice,
+    of a pack (default: the first guideline's)."""
+    cat = load_catalogue(pack) if pack is not None else load_catalogue()
     return {"notice": cat.notice, "notice_en": cat.notice_en, "indicators": [vars(i) for i in cat.indicators]}
 
 

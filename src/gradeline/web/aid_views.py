@@ -1,7 +1,6 @@
 """Decision aid per recommendation: /anbefalinger/<slug>/beslutningshjaelp/ (HTML in the site frame) and
 .../pdf/ (WeasyPrint of the standalone A4 document from ``gradeline.publish.decision_aid``)."""
 
-from functools import lru_cache
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,6 +13,7 @@ from gradeline.publish.decision_aid import decision_aid_context, render_decision
 from gradeline.web.context import localizer
 from gradeline.web.evidence_rows import language
 from gradeline.web.memo import memoized
+from gradeline.web.packcache import per_pack
 from gradeline.web.pages import strength_view
 
 EXTRA: dict[Lang, dict[str, str]] = {
@@ -69,7 +69,7 @@ def decision_aid(request: HttpRequest, rec_id: str) -> HttpResponse:
     )
 
 
-@lru_cache(maxsize=32)
+@per_pack(maxsize=32)
 def _pdf(rec_id: str, lang: Lang) -> bytes:
     from weasyprint import HTML  # type: ignore[import-untyped]  # loads Pango and fonts late
 

@@ -1,7 +1,6 @@
 """JSON read API (django-ninja, OpenAPI at /api/docs): the export's JSON (model_dump), as is."""
 
 import json
-from functools import lru_cache
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -12,6 +11,7 @@ from gradeline.content.export import guideline_json
 from gradeline.content.pack import cached_pack
 from gradeline.model import Guideline, Outcome, Recommendation
 from gradeline.web.api_errors import error_body, install
+from gradeline.web.packcache import per_pack
 
 api = NinjaAPI(
     title="gradeline read API",
@@ -38,7 +38,7 @@ def not_found(what: str, key: str) -> HttpResponse:
     return json_response(error_body(f"No {what} with id {key!r}."), status=404)
 
 
-@lru_cache(maxsize=1)
+@per_pack(maxsize=8)
 def _guideline_body() -> dict[str, Any]:
     """The export's data without its file envelope (``$schema``, ``generator``): what the schema describes."""
     return {k: v for k, v in guideline_json(cached_pack()).items() if k not in ENVELOPE}

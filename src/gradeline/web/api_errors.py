@@ -72,7 +72,7 @@ def install(api: NinjaAPI, internal: set[str], hints: dict[str, str] | None = No
 
     def on_validation(request: HttpRequest, exc: Any) -> HttpResponse:
         problems = field_problems(list(exc.errors), internal)
-        hint = (hints or {}).get(request.path.rstrip("/"), "")
+        hint = (hints or {}).get(request.path_info.rstrip("/"), "")
         detail = f"{first_sentence(problems)} {hint}".strip()
         return respond(request, error_body(detail, problems), 422)
 

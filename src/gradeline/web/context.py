@@ -5,7 +5,9 @@ from typing import Any
 from django.http import HttpRequest
 
 from gradeline.content.pack import cached_pack
+from gradeline.content.packs import active_pack
 from gradeline.model import Guideline
+from gradeline.web.guidelines.catalogue import has_decision_rules, has_monitoring_definitions
 from gradeline.web.localize import Localizer
 from gradeline.web.pages import chapter_links
 
@@ -17,8 +19,7 @@ def localizer(request: HttpRequest) -> Localizer:
 
 def edition(request: HttpRequest) -> Guideline:
     """The guideline in the request's language: the Danish original or the unofficial translation."""
-    language = getattr(request, "LANGUAGE_CODE", "da")
-    return cached_pack(language=language if language == localizer(request).translations.language else "da")
+    return cached_pack(language=localizer(request).edition_language)
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
@@ -34,4 +35,6 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "translating": t.translating,
         "unofficial_note": t.translations.note if t.translating else "",
         "nav_chapters": chapter_links(guideline, t),
+        "has_decide": has_decision_rules(active_pack()),
+        "has_monitoring": has_monitoring_definitions(active_pack()),
     }

@@ -54,7 +54,7 @@ def over_limit(request: HttpRequest, name: str, key: Key = "ip") -> bool:
 def too_many(request: HttpRequest, name: str) -> HttpResponse:
     """429 with a sentence (JSON ``{"detail": …}`` under /api/, a page otherwise) and Retry-After."""
     message = gettext("For mange forespørgsler på kort tid. Vent lidt, og prøv igen.")
-    if request.path.startswith("/api/"):
+    if request.path_info.startswith("/api/"):
         from gradeline.web.api import json_response
 
         response = json_response({"detail": message, "errors": []}, status=429)

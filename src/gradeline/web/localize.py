@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from gradeline.content.pack import cached_sources
+from gradeline.content.pack import cached_pack, cached_sources
+from gradeline.content.packs import active_pack
 from gradeline.content.translatable import is_prose
 from gradeline.content.translations import Translations, cached_translations
 
@@ -20,32 +21,43 @@ class Text:
 
 
 class Localizer:
-    """Picks the translation of a content location for the active language, falling back to Danish."""
+    """Picks the translation of a content location for the reader's language, falling back to the original
+    (the active pack's language: Danish for the first guideline)."""
 
     def __init__(self, language: str, translations: Translations | None = None) -> None:
         self.language = language
-        self.translations = translations if translations is not None else cached_translations()
+        self.original = cached_pack().language
+        if translations is None:
+            pack = active_pack()
+            translating = language != self.original
+            translations = cached_translations(pack, language) if translating else Translations(language)
+        self.translations = translations
 
     @property
     def translating(self) -> bool:
-        """True when the reader asked for a language other than the original Danish."""
-        return self.language != "da"
+        """True when the reader asked for a language other than the guideline's original."""
+        return self.language != self.original
+
+    @property
+    def edition_language(self) -> str:
+        """The language of the pack edition to show: the reader's when translations exist for it."""
+        return self.language if self.translations.language == self.language else self.original
 
     def __call__(self, location: str, danish: str) -> Text:
         if not self.translating:
-            return Text(danish, "da")
+            return Text(danish, self.original)
         if not is_prose(danish):  # a name or acronym such as 'MR' reads the same in every language
             return Text(danish, self.language)
         translated = self.translations.get(location) if self.translations.language == self.language else None
-        return Text(translated, self.language) if translated else Text(danish, "da", fallback=True)
+        return Text(translated, self.language) if translated else Text(danish, self.original, fallback=True)
 
     def language_of(self, prefix: str) -> str:
         """The language of every text under a location (a chapter, the glossary): the reader's when all of
         them are translated, else Danish (untranslated texts are shown in the original)."""
         if not self.translating or self.translations.language != self.language:
-            return "da"
+            return self.original
         inside = [loc for loc in cached_sources() if loc.startswith(f"{prefix}/")]
-        return self.language if all(self.translations.get(loc) for loc in inside) else "da"
+        return self.language if all(self.translations.get(loc) for loc in inside) else self.original
 
     def paragraphs(self, location: str, danish: list[str]) -> list[Text]:
         """Each paragraph of a list, located as ``location/<index>``."""

@@ -17,11 +17,13 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from gradeline.content.packs import active_pack
 from gradeline.monitor.codes import load_codes
 from gradeline.monitor.definitions import load_catalogue
 from gradeline.monitor.outputs.charts import funnel
 from gradeline.monitor.outputs.plots import by_stratum_svg, funnel_svg, over_time_svg
 from gradeline.monitor.webdata import by_stratum, catalogue, load_rows, over_time
+from gradeline.web.guidelines.catalogue import has_monitoring_definitions
 
 DEMO_PATIENTS = 20000
 DEMO_FORMAT = 2
@@ -100,18 +102,26 @@ def in_language(item: dict[str, Any], language: str) -> dict[str, Any]:
 
 
 def _labels() -> dict[str, str]:
-    codes = load_codes()
+    codes = load_codes(active_pack())
     return {**codes.regions, **{k: v["label"] for k, v in codes.professions.items()}}
+
+
+def _without_definitions(request: HttpRequest) -> HttpResponse:
+    message = _("Denne retningslinje har ingen monitoreringsdefinitioner.")
+    return render(request, "gradeline/monitoring_absent.html", {"message": message}, status=404)
 
 
 def overview(request: HttpRequest) -> HttpResponse:
     """Every indicator with its overall share and interval, tied to its recommendation."""
+    if not has_monitoring_definitions(active_pack()):
+        return _without_definitions(request)
     rows, synthetic = results()
     lang = getattr(request, "LANGUAGE_CODE", "da")
     items = [
-        {**in_language(ind, lang), "overall": _overall(rows, ind["id"])} for ind in catalogue()["indicators"]
+        {**in_language(ind, lang), "overall": _overall(rows, ind["id"])}
+        for ind in catalogue(active_pack())["indicators"]
     ]
-    notice = in_language(catalogue(), lang)["notice"]
+    notice = in_language(catalogue(active_pack()), lang)["notice"]
     return render(
         request,
         "gradeline/monitoring.html",
@@ -121,12 +131,14 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
     """One indicator: definition, charts over time and by region/profession, and the data behind them."""
+    if not has_monitoring_definitions(active_pack()):
+        return _without_definitions(request)
     lang = getattr(request, "LANGUAGE_CODE", "da")
-    definitions = {ind["id"]: in_language(ind, lang) for ind in catalogue()["indicators"]}
+    definitions = {ind["id"]: in_language(ind, lang) for ind in catalogue(active_pack())["indicators"]}
     if indicator_id not in definitions:
         raise Http404(indicator_id)
     rows, synthetic = results()
-    texts = load_catalogue().get(indicator_id).texts(get_language() or "da")
+    texts = load_catalogue(active_pack()).get(indicator_id).texts(get_language() or "da")
     ind = {**definitions[indicator_id], **texts}
     return render(
         request,
@@ -136,7 +148,7 @@ def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
             "overall": _overall(rows, indicator_id),
             "charts": _charts(indicator_id, str(ind["title"]), get_language() or "da", id(rows), rows),
             "synthetic": synthetic,
-            "notice": in_language(catalogue(), lang)["notice"],
+            "notice": in_language(catalogue(active_pack()), lang)["notice"],
         },
     )
 

@@ -49,10 +49,12 @@ def _require_public_configuration(host: str) -> None:
         )
 
 
-def configure(host: str, port: int, database_url: str | None = None) -> str:
+def configure(host: str, port: int, database_url: str | None = None, content_dir: str | None = None) -> str:
     """Choose the settings for this address (ServeError if it is not configured); return their module."""
     if database_url:
         os.environ["DATABASE_URL"] = database_url
+    if content_dir:
+        os.environ["GRADELINE_CONTENT_DIR"] = os.path.abspath(content_dir)
     if is_loopback(host):
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", DEVELOPMENT)
         os.environ.setdefault(
@@ -65,22 +67,32 @@ def configure(host: str, port: int, database_url: str | None = None) -> str:
 
 
 def check_content() -> None:
-    """Validate the whole bundled pack; ServeError listing every problem if it is not valid."""
-    from gradeline.content.pack import DEFAULT_PACK
+    """Validate every pack in the content directory; ServeError naming the first broken pack (and listing its
+    problems), or saying that the directory holds no pack."""
+    from gradeline.content.packs import available_packs, content_dir
     from gradeline.packcheck import check_pack
 
-    _, problems = check_pack(DEFAULT_PACK)
-    if problems:
+    packs = available_packs()
+    if not packs:
         raise ServeError(
-            "the content pack is not valid, so the server does not start (run `gradeline check`):\n"
-            + "\n".join(problems)
+            f"the content directory {content_dir()} holds no content pack (a folder with guideline.yaml), "
+            "so the server does not start."
         )
+    for slug, pack in packs.items():
+        _, problems = check_pack(pack)
+        if problems:
+            raise ServeError(
+                f"the content pack '{slug}' ({pack}) is not valid, so the server does not start "
+                f"(run `gradeline check --pack {pack}`):\n" + "\n".join(problems)
+            )
 
 
-def prepare(host: str = "127.0.0.1", port: int = 8000, database_url: str | None = None) -> None:
-    """Configure Django, check the content, create var/, apply migrations and publish the first edition on a
-    fresh install."""
-    configure(host, port, database_url)
+def prepare(
+    host: str = "127.0.0.1", port: int = 8000, database_url: str | None = None, content_dir: str | None = None
+) -> None:
+    """Configure Django, check every pack, create var/, apply migrations and publish each guideline's first
+    edition on a fresh install."""
+    configure(host, port, database_url, content_dir)
     check_content()
     import django
     from django.conf import settings
@@ -91,9 +103,12 @@ def prepare(host: str = "127.0.0.1", port: int = 8000, database_url: str | None 
     if database["ENGINE"].endswith("sqlite3"):
         os.makedirs(os.path.dirname(os.path.abspath(database["NAME"])), exist_ok=True)
     call_command("migrate", interactive=False, verbosity=0)
+    from gradeline.content.packs import activated, available_packs
     from gradeline.web.editions.publishing import ensure_first_edition
 
-    ensure_first_edition()  # a fresh install has its first edition, so /udgaver/ and the PDFs work
+    for pack in available_packs().values():
+        with activated(pack):
+            ensure_first_edition()  # each guideline has its first edition, so its /udgaver/ and PDFs work
 
 
 def _env_int(name: str, default: int) -> int:
@@ -104,16 +119,22 @@ def _env_int(name: str, default: int) -> int:
 
 
 def serve(
-    host: str = "127.0.0.1", port: int = 8000, threads: int = 8, database_url: str | None = None
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    threads: int = 8,
+    database_url: str | None = None,
+    content_dir: str | None = None,
 ) -> None:
     """Check, migrate and serve the app at http://host:port/ until interrupted (ServeError if it cannot)."""
-    prepare(host, port, database_url)
+    prepare(host, port, database_url, content_dir)
     from waitress import serve as waitress_serve  # type: ignore[import-untyped]
 
     from gradeline.content.pack import cached_pack
+    from gradeline.content.packs import available_packs
     from gradeline.web.wsgi import application
 
-    cached_pack()
+    for pack in available_packs().values():
+        cached_pack(pack)
     print(
         f"gradeline: serving on http://{host}:{port}/ ({threads} threads, "
         f"{os.environ['DJANGO_SETTINGS_MODULE'].rsplit('.', 1)[-1]}); Ctrl-C stops.",
@@ -135,7 +156,8 @@ def serve(
 
 
 def main() -> None:
-    """``python -m gradeline.web.serve [--host H] [--port P] [--threads N] [--database-url URL]``."""
+    """``python -m gradeline.web.serve [--host H] [--port P] [--threads N] [--database-url URL]
+    [--content-dir DIR]``."""
     import argparse
     import sys
 
@@ -144,9 +166,10 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--threads", "--workers", dest="threads", type=int, default=8)
     parser.add_argument("--database-url", default=None)
+    parser.add_argument("--content-dir", default=None)
     args = parser.parse_args()
     try:
-        serve(args.host, args.port, args.threads, args.database_url)
+        serve(args.host, args.port, args.threads, args.database_url, args.content_dir)
     except ServeError as exc:
         sys.exit(f"error: {exc}")
 

@@ -1,47 +1,16 @@
-"""URL map: layer 1 at /, layer 2 at /anbefalinger/<slug>/, chapters, glossary, search, language, API."""
+"""The site's URL map: the guideline index at ``/``, the guideline list at ``/api/guidelines``, and every
+guideline's routes (mounted under ``/<slug>/`` by :mod:`gradeline.web.guidelines.prefix`; unprefixed, they
+redirect to the default guideline or, for accounts, the language switch and the audit log, answer here)."""
 
-from django.urls import include, path, re_path
+from django.urls import path
 
-from gradeline.web import aid_views, monitoring, readings_api, views  # noqa: F401 (readings_api adds API routes)
-from gradeline.web.api import api
-from gradeline.web.cds.views import cds_services
-from gradeline.web.decide import api as decide_api  # noqa: F401 (adds POST /api/plan and the catalogue)
-from gradeline.web.fhir import views as fhir_views
-from gradeline.web.reading import peers_api  # noqa: F401 (adds GET /api/recommendations/{id}/peers)
-from gradeline.web.reading import views as reading_views
+from gradeline.web.guideline_urls import urlpatterns as guideline_patterns
+from gradeline.web.guidelines import views as guideline_views
 
 urlpatterns = [
-    path("", reading_views.home, name="home"),
-    path("anbefalinger/<slug:rec_id>/", views.recommendation, name="recommendation"),
-    path("anbefalinger/<slug:rec_id>/beslutningshjaelp/", aid_views.decision_aid, name="decision_aid"),
-    path(
-        "anbefalinger/<slug:rec_id>/beslutningshjaelp/pdf/",
-        aid_views.decision_aid_pdf,
-        name="decision_aid_pdf",
-    ),
-    path("beslutningsstoette/", include("gradeline.web.decide.urls")),
-    path("kapitler/<slug:chapter_slug>/", views.chapter, name="chapter"),
-    path("ordliste/", views.glossary, name="glossary"),
-    path("soeg/", reading_views.search, name="search"),
-    path("sprog/<str:language>/", views.set_language, name="set_language"),
-    path("api/", api.urls),
-    path("konto/", include("gradeline.web.accounts.urls")),
-    path("diskussion/", include("gradeline.web.discussion.urls")),
-    path("udgaver/", include("gradeline.web.editions.urls")),
-    path("revision/", include("gradeline.web.audit.urls")),
-    path("monitorering/", monitoring.overview, name="monitoring"),
-    path("monitorering/<slug:indicator_id>/", monitoring.indicator, name="monitoring_indicator"),
-    path("cds-services", cds_services, name="cds_services"),
-    re_path(r"^cds-services/(?P<rest>.*)$", cds_services),
-    re_path(r"^fhir/(?P<version>R5|R4B)/$", fhir_views.bundle, name="fhir_bundle"),
-    re_path(
-        r"^fhir/(?P<version>R5|R4B)/(?P<resource_type>[A-Za-z]+)/?$", fhir_views.search, name="fhir_search"
-    ),
-    re_path(
-        r"^fhir/(?P<version>R5|R4B)/(?P<resource_type>[A-Za-z]+)/(?P<resource_id>[A-Za-z0-9\-.]{1,64})$",
-        fhir_views.read,
-        name="fhir_read",
-    ),
+    path("", guideline_views.index, name="index"),
+    path("api/guidelines", guideline_views.guideline_list, name="guideline_list"),
+    *guideline_patterns,
 ]
 
 handler404 = "gradeline.web.views.not_found"

@@ -107,7 +107,7 @@ def set_language(request: HttpRequest, language: str) -> HttpResponse:
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """A friendly 404 page with the way back (JSON under /api/)."""
-    if request.path.startswith("/api/"):
+    if request.path_info.startswith("/api/") or request.path.startswith("/api/"):
         return json_response({"detail": f"Not found: {request.path}", "errors": []}, status=404)
     return _page(request, "404.html", status=404, path=request.path)
 

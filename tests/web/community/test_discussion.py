@@ -16,7 +16,7 @@ from tests.web.community.conftest import signed_in
 def test_replies_are_threaded_with_author_and_time(member: User, editor: User) -> None:
     root = service.post(member, "nsaid", "Spørgsmål")
     reply = service.post(editor, "nsaid", "Svar", parent=root)
-    html = signed_in(member).get("/anbefalinger/nsaid/").content.decode()
+    html = signed_in(member).get("/nkr-laenderygsmerter/anbefalinger/nsaid/").content.decode()
     root_at, reply_at = html.index(f'id="kommentar-{root.pk}"'), html.index(f'id="kommentar-{reply.pk}"')
     assert root_at < reply_at and 'class="replies"' in html[root_at:reply_at]
     assert "<time datetime=" in html and "erik" in html
@@ -28,20 +28,28 @@ def test_edits_keep_every_version_within_the_window(member: User, editor: User) 
     client = signed_in(member)
     comment = service.post(member, "nsaid", "Første tekst")
     assert (
-        client.post(f"/diskussion/kommentar/{comment.pk}/rediger/", {"body": "Anden tekst"}).status_code
+        client.post(
+            f"/nkr-laenderygsmerter/diskussion/kommentar/{comment.pk}/rediger/", {"body": "Anden tekst"}
+        ).status_code
         == 302
     )
     comment.refresh_from_db()
     assert comment.body == "Anden tekst" and comment.edited_at is not None
     assert [r.body for r in comment.revisions.all()] == ["Første tekst", "Anden tekst"]
-    history = client.get(f"/diskussion/kommentar/{comment.pk}/historik/").content.decode()
+    history = client.get(
+        f"/nkr-laenderygsmerter/diskussion/kommentar/{comment.pk}/historik/"
+    ).content.decode()
     assert "Første tekst" in history and "Anden tekst" in history
     assert (
-        signed_in(editor).post(f"/diskussion/kommentar/{comment.pk}/rediger/", {"body": "x"}).status_code
+        signed_in(editor)
+        .post(f"/nkr-laenderygsmerter/diskussion/kommentar/{comment.pk}/rediger/", {"body": "x"})
+        .status_code
         == 403
     )
     Comment.objects.filter(pk=comment.pk).update(created_at=timezone.now() - timedelta(hours=1))
-    late = client.post(f"/diskussion/kommentar/{comment.pk}/rediger/", {"body": "For sent"})
+    late = client.post(
+        f"/nkr-laenderygsmerter/diskussion/kommentar/{comment.pk}/rediger/", {"body": "For sent"}
+    )
     assert late.status_code == 403
     comment.refresh_from_db()
     assert comment.body == "Anden tekst" and comment.revisions.count() == 2
@@ -49,8 +57,8 @@ def test_edits_keep_every_version_within_the_window(member: User, editor: User) 
 
 def test_empty_and_unknown_are_refused_with_a_message(member: User) -> None:
     client = signed_in(member)
-    assert client.post("/diskussion/nsaid/", {"body": "   "}).status_code == 400
-    assert client.post("/diskussion/findes-ikke/", {"body": "x"}).status_code == 404
+    assert client.post("/nkr-laenderygsmerter/diskussion/nsaid/", {"body": "   "}).status_code == 400
+    assert client.post("/nkr-laenderygsmerter/diskussion/findes-ikke/", {"body": "x"}).status_code == 404
     assert Comment.objects.count() == 0
 
 

@@ -43,15 +43,17 @@ def changed_snapshot() -> dict[str, Any]:
 
 def test_an_editor_publishes_numbered_editions_with_a_permalink(editor: User) -> None:
     client = signed_in(editor)
-    first = client.post("/udgaver/publicer/", publish_form())
-    assert first.status_code == 302 and first["Location"] == "/udgaver/1.0/"
-    second = client.post("/udgaver/publicer/", publish_form(comment="Rettelser"))
-    assert second["Location"] == "/udgaver/1.1/"
-    third = client.post("/udgaver/publicer/", publish_form(kind="major", comment="Ny struktur"))
-    assert third["Location"] == "/udgaver/2.0/"
-    current = Client().get("/udgaver/aktuel/").content.decode()
+    first = client.post("/nkr-laenderygsmerter/udgaver/publicer/", publish_form())
+    assert first.status_code == 302 and first["Location"] == "/nkr-laenderygsmerter/udgaver/1.0/"
+    second = client.post("/nkr-laenderygsmerter/udgaver/publicer/", publish_form(comment="Rettelser"))
+    assert second["Location"] == "/nkr-laenderygsmerter/udgaver/1.1/"
+    third = client.post(
+        "/nkr-laenderygsmerter/udgaver/publicer/", publish_form(kind="major", comment="Ny struktur")
+    )
+    assert third["Location"] == "/nkr-laenderygsmerter/udgaver/2.0/"
+    current = Client().get("/nkr-laenderygsmerter/udgaver/aktuel/").content.decode()
     assert "udgave 2.0" in current and "Ny struktur" in current
-    older = Client().get("/udgaver/1.0/").content.decode()
+    older = Client().get("/nkr-laenderygsmerter/udgaver/1.0/").content.decode()
     assert "Dette er en ældre udgave" in older and "Første udgave" in older
     edition = Edition.objects.get(major=1, minor=0)
     assert edition.snapshot == guideline_json(cached_pack())
@@ -81,10 +83,10 @@ def test_the_diff_shows_a_changed_number_and_text(editor: User) -> None:
     assert item.key == "nsaid" and item.kind == "changed"
     numbers = [c for c in item.changes if c.path.endswith("/participants")]
     assert len(numbers) == 1 and numbers[0].is_number and numbers[0].new == numbers[0].old + 100  # type: ignore[operator]
-    html = Client().get("/udgaver/forskel/1.0/1.1/").content.decode()
+    html = Client().get("/nkr-laenderygsmerter/udgaver/forskel/1.0/1.1/").content.decode()
     assert f"<del>{numbers[0].old}</del>" in html and f"<ins>{numbers[0].new}</ins>" in html
     assert "<ins>Ny sætning.</ins>" in html or "Ny sætning." in html.split("<ins>", 1)[1]
-    assert Client().get("/udgaver/forskel/1.0/9.9/").status_code == 404
+    assert Client().get("/nkr-laenderygsmerter/udgaver/forskel/1.0/9.9/").status_code == 404
 
 
 def test_review_status_new_updated_reviewed_and_not_in_force() -> None:
@@ -106,7 +108,7 @@ def test_review_status_new_updated_reviewed_and_not_in_force() -> None:
 
 
 def test_layer_2_shows_the_review_status_and_the_not_in_force_status_once(client: Client, db: None) -> None:
-    html = client.get("/anbefalinger/nsaid/").content.decode()
+    html = client.get("/nkr-laenderygsmerter/anbefalinger/nsaid/").content.decode()
     review = html[html.index('id="revisionsstatus"') :]
     review = review[: review.index("</p>")]
     assert "2019" in review and "Ikke gældende" not in review
@@ -114,5 +116,5 @@ def test_layer_2_shows_the_review_status_and_the_not_in_force_status_once(client
 
 
 def test_readers_cannot_see_the_publish_form(client: Client, db: None) -> None:
-    html = client.get("/udgaver/").content.decode()
+    html = client.get("/nkr-laenderygsmerter/udgaver/").content.decode()
     assert "Publicér udgave" not in html and "Ingen udgaver er publiceret endnu" in html

@@ -11,7 +11,7 @@ from gradeline.web.discussion.models import Comment
 from gradeline.web.editions import publishing
 from tests.web.community.conftest import signed_in
 
-RECOMMENDATION = "/anbefalinger/nsaid/"
+RECOMMENDATION = "/nkr-laenderygsmerter/anbefalinger/nsaid/"
 
 
 def english(client: Client) -> Client:
@@ -94,12 +94,12 @@ def test_the_login_page_in_english(client: Client, db: None) -> None:
 
 
 def test_the_editions_list_in_english(editor: User) -> None:
-    html = english(Client()).get("/udgaver/").content.decode()
+    html = english(Client()).get("/nkr-laenderygsmerter/udgaver/").content.decode()
     assert "<h1>Editions</h1>" in html and "No editions have been published yet." in html
     assert "Each publication stores the whole guideline as a numbered edition" in html
     assert ">Current edition</a>" in html and "the whole guideline (PDF)" in html
     publishing.publish(editor, "minor", "Første udgave")
-    html = english(signed_in(editor)).get("/udgaver/").content.decode()
+    html = english(signed_in(editor)).get("/nkr-laenderygsmerter/udgaver/").content.decode()
     assert "Publish the current pack" in html and "Publish edition" in html
     assert ">Kind of edition</label>" in html and "Minor (x.y+1): corrections, review" in html
     assert "Not in force" in html and "Første udgave" in html  # the comment stays as written
@@ -109,7 +109,7 @@ def test_the_audit_log_and_messages_in_english(editor: User, thread: Comment) ->
     client = english(signed_in(editor))
     html = client.get("/revision/").content.decode()
     assert "<h1>Audit log</h1>" in html and "Download as CSV" in html and ">Comment</td>" in html
-    refused = client.post(f"/diskussion/kommentar/{thread.pk}/skjul/", {"reason": " "})
+    refused = client.post(f"/nkr-laenderygsmerter/diskussion/kommentar/{thread.pk}/skjul/", {"reason": " "})
     assert refused.status_code == 400 and "Give a reason." in refused.content.decode()
 
 
@@ -140,6 +140,6 @@ def test_danish_stays_as_before(client: Client, editor: User, thread: Comment) -
     assert "<h1>Log ind</h1>" in login and ">Brugernavn</label>" in login
     assert "Glemt adgangskode?" in login and "Konti oprettes ved invitation fra en redaktør." in login
 
-    editions = client.get("/udgaver/").content.decode()
+    editions = client.get("/nkr-laenderygsmerter/udgaver/").content.decode()
     assert "<h1>Udgaver</h1>" in editions and "Ingen udgaver er publiceret endnu." in editions
     assert "Hver publicering gemmer hele retningslinjen som en nummereret udgave" in editions

@@ -11,14 +11,16 @@ from gradeline.web.editions.models import Edition
 
 @pytest.mark.django_db
 def test_first_start_publishes_the_pack_as_edition_1_0_with_its_status(client: Client) -> None:
-    assert client.get("/udgaver/aktuel/").status_code == 200  # before: the "no edition yet" page
+    assert (
+        client.get("/nkr-laenderygsmerter/udgaver/aktuel/").status_code == 200
+    )  # before: the "no edition yet" page
     edition = publishing.ensure_first_edition()
     g = cached_pack()
     assert edition.number == "1.0"
     assert g.version in edition.comment
     assert edition.status_value == g.status.value.value
     assert publishing.stamp(edition).edition == "1.0"  # PDF headers name the edition, not "(upubliceret)"
-    page = client.get("/udgaver/").content.decode()
+    page = client.get("/nkr-laenderygsmerter/udgaver/").content.decode()
     assert "1.0" in page and g.version in page
 
 

@@ -14,7 +14,9 @@ from tests.web.community.conftest import signed_in
 
 @pytest.mark.parametrize("parent", ["²", "١٢", "1.5", "-3", "x"])
 def test_a_reply_to_a_malformed_parent_is_a_400_with_a_message(member: User, parent: str) -> None:
-    response = signed_in(member).post("/diskussion/nsaid/", {"body": "Svar", "parent": parent})
+    response = signed_in(member).post(
+        "/nkr-laenderygsmerter/diskussion/nsaid/", {"body": "Svar", "parent": parent}
+    )
     assert response.status_code == 400
     assert "Svaret peger ikke på en kommentar" in response.content.decode()
     assert Comment.objects.count() == 0
@@ -22,21 +24,23 @@ def test_a_reply_to_a_malformed_parent_is_a_400_with_a_message(member: User, par
 
 def test_bidi_controls_are_removed_from_comments(member: User) -> None:
     client = signed_in(member)
-    client.post("/diskussion/nsaid/", {"body": "Dosis \u202eGm 01\u202c er \u2066sikker\u2069"})
+    client.post(
+        "/nkr-laenderygsmerter/diskussion/nsaid/", {"body": "Dosis \u202eGm 01\u202c er \u2066sikker\u2069"}
+    )
     comment = Comment.objects.get()
     assert comment.body == "Dosis Gm 01 er sikker"
-    page = client.get("/anbefalinger/nsaid/").content.decode()
+    page = client.get("/nkr-laenderygsmerter/anbefalinger/nsaid/").content.decode()
     assert "\u202e" not in page and "\u2066" not in page
 
 
 def test_only_bidi_controls_is_an_empty_comment(member: User) -> None:
-    response = signed_in(member).post("/diskussion/nsaid/", {"body": "\u202e\u202c"})
+    response = signed_in(member).post("/nkr-laenderygsmerter/diskussion/nsaid/", {"body": "\u202e\u202c"})
     assert response.status_code == 400 and Comment.objects.count() == 0
 
 
 def test_every_audit_csv_cell_is_guarded_against_formulas(make_user, editor: User) -> None:  # type: ignore[no-untyped-def]
     attacker = make_user("@SUM(1+1)")
-    signed_in(attacker).post("/diskussion/nsaid/", {"body": "hej"})
+    signed_in(attacker).post("/nkr-laenderygsmerter/diskussion/nsaid/", {"body": "hej"})
     rows = list(csv.reader(io.StringIO(signed_in(editor).get("/revision/log.csv").content.decode())))
     cells = [cell for row in rows[1:] for cell in row]
     assert "'@SUM(1+1)" in cells
@@ -47,11 +51,11 @@ def test_every_audit_csv_cell_is_guarded_against_formulas(make_user, editor: Use
     "path",
     [
         "/",
-        "/api/guideline",
+        "/nkr-laenderygsmerter/api/guideline",
         "/static/gradeline/site.css",
         "/findes-ikke/",
-        "/beslutningsstoette/",
-        "/ordliste/",
+        "/nkr-laenderygsmerter/beslutningsstoette/",
+        "/nkr-laenderygsmerter/ordliste/",
     ],
 )
 def test_every_response_has_a_content_security_policy(client: Client, db: None, path: str) -> None:

@@ -72,7 +72,7 @@ def test_short_and_breached_passwords_are_refused(make_user, password: str, why:
 def test_a_signed_in_user_changes_the_password(make_user) -> None:  # type: ignore[no-untyped-def]
     user = make_user("pia", password=PASSWORD)
     client = signed_in(user)
-    assert "Skift adgangskode" in client.get("/").content.decode()
+    assert "Skift adgangskode" in client.get("/nkr-laenderygsmerter/").content.decode()
     new = "lang-og-sjaelden-saetning-93"
     response = client.post(
         "/konto/adgangskode/", {"old_password": PASSWORD, "new_password1": new, "new_password2": new}
@@ -120,7 +120,7 @@ def test_invitation_links_use_the_site_url_not_the_host_header(editor: User) -> 
 
 
 def _comment(client: Client) -> int:
-    return client.post("/diskussion/nsaid/", {"body": "Endnu en kommentar"}).status_code
+    return client.post("/nkr-laenderygsmerter/diskussion/nsaid/", {"body": "Endnu en kommentar"}).status_code
 
 
 # per hour: the counts in a test never straddle the limit's fixed window
@@ -140,7 +140,11 @@ def test_each_write_is_rate_limited_with_a_429(member: User, editor: User) -> No
         ),
         "plan": lambda: (
             Client()
-            .post("/api/plan", json.dumps({"age_years": 40}), content_type="application/json")
+            .post(
+                "/nkr-laenderygsmerter/api/plan",
+                json.dumps({"age_years": 40}),
+                content_type="application/json",
+            )
             .status_code
         ),
     }
@@ -155,9 +159,11 @@ def test_a_429_says_why_and_when_to_retry(member: User) -> None:
     client = signed_in(member)
     for _ in range(3):
         _comment(client)
-    page = client.post("/diskussion/nsaid/", {"body": "Igen"})
+    page = client.post("/nkr-laenderygsmerter/diskussion/nsaid/", {"body": "Igen"})
     assert page.status_code == 429 and page["Retry-After"] == "3600"
     assert "For mange forespørgsler" in page.content.decode()
     for _ in range(4):
-        api = Client().post("/api/plan", "{}", content_type="application/json", REMOTE_ADDR="10.0.6.1")
+        api = Client().post(
+            "/nkr-laenderygsmerter/api/plan", "{}", content_type="application/json", REMOTE_ADDR="10.0.6.1"
+        )
     assert api.status_code == 429 and "For mange" in api.json()["detail"]

@@ -22,9 +22,9 @@ def test_log_in_and_out(make_user) -> None:  # type: ignore[no-untyped-def]
     client = Client()
     response = client.post("/konto/log-ind/", {"username": "pia", "password": PASSWORD})
     assert response.status_code == 302
-    assert "pia" in client.get("/").content.decode()
+    assert "pia" in client.get("/nkr-laenderygsmerter/").content.decode()
     assert client.post("/konto/log-ud/").status_code == 302
-    assert "Log ind" in client.get("/").content.decode()
+    assert "Log ind" in client.get("/nkr-laenderygsmerter/").content.decode()
 
 
 def test_brute_force_log_in_is_throttled(make_user) -> None:  # type: ignore[no-untyped-def]
@@ -42,19 +42,22 @@ def test_brute_force_log_in_is_throttled(make_user) -> None:  # type: ignore[no-
 def test_csrf_is_enforced(member: User) -> None:
     client = Client(enforce_csrf_checks=True)
     client.force_login(member, backend="django.contrib.auth.backends.ModelBackend")
-    refused = client.post("/diskussion/nsaid/", {"body": "uden token"})
+    refused = client.post("/nkr-laenderygsmerter/diskussion/nsaid/", {"body": "uden token"})
     assert refused.status_code == 403 and "Formularen blev afvist" in refused.content.decode()
-    html = client.get("/anbefalinger/nsaid/").content.decode()
+    html = client.get("/nkr-laenderygsmerter/anbefalinger/nsaid/").content.decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
     assert token is not None
-    accepted = client.post("/diskussion/nsaid/", {"body": "med token", "csrfmiddlewaretoken": token.group(1)})
+    accepted = client.post(
+        "/nkr-laenderygsmerter/diskussion/nsaid/",
+        {"body": "med token", "csrfmiddlewaretoken": token.group(1)},
+    )
     assert accepted.status_code == 302
     anonymous = Client(enforce_csrf_checks=True)
     assert anonymous.post("/konto/log-ind/", {"username": "x", "password": "y"}).status_code == 403
 
 
 def test_security_headers(client: Client, db: None) -> None:
-    response = client.get("/anbefalinger/nsaid/")
+    response = client.get("/nkr-laenderygsmerter/anbefalinger/nsaid/")
     assert "script-src 'self'" in response["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
@@ -64,7 +67,7 @@ def test_security_headers(client: Client, db: None) -> None:
 
 def test_cached_pages_never_show_another_users_name_or_token(make_user) -> None:  # type: ignore[no-untyped-def]
     alice, bob = make_user("alice"), make_user("bob", Role.EDITOR)
-    for path in ("/", "/anbefalinger/nsaid/"):
+    for path in ("/", "/nkr-laenderygsmerter/anbefalinger/nsaid/"):
         a, b, anonymous = signed_in(alice), signed_in(bob), Client()
         html_a, html_b = a.get(path).content.decode(), b.get(path).content.decode()
         html_anonymous = anonymous.get(path).content.decode()
@@ -74,7 +77,7 @@ def test_cached_pages_never_show_another_users_name_or_token(make_user) -> None:
         assert "csrfmiddlewaretoken" not in html_anonymous
         tokens = [re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', h) for h in (html_a, html_b)]
         assert tokens[0] and tokens[1] and set(tokens[0]).isdisjoint(tokens[1])
-    assert "private" in signed_in(alice).get("/")["Cache-Control"]
+    assert "private" in signed_in(alice).get("/nkr-laenderygsmerter/")["Cache-Control"]
 
 
 def test_password_reset_sends_a_working_link(make_user, queued_mail) -> None:  # type: ignore[no-untyped-def]

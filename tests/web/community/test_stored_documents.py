@@ -40,21 +40,21 @@ def test_each_edition_pdf_is_rendered_once_per_language_and_kept_on_disk(
     editions = [publishing.publish(editor, "minor", f"Udgave {n}") for n in range(18)]
     reader = Client()
     for edition in editions:
-        _read(reader, f"/udgaver/{edition.number}/retningslinje.pdf")
-    first = _read(reader, f"/udgaver/{editions[0].number}/retningslinje.pdf")
+        _read(reader, f"/nkr-laenderygsmerter/udgaver/{edition.number}/retningslinje.pdf")
+    first = _read(reader, f"/nkr-laenderygsmerter/udgaver/{editions[0].number}/retningslinje.pdf")
     assert len(renders) == 18  # the first edition was not rendered again after 17 others
-    assert _read(Client(), f"/udgaver/{editions[0].number}/retningslinje.pdf") == first
+    assert _read(Client(), f"/nkr-laenderygsmerter/udgaver/{editions[0].number}/retningslinje.pdf") == first
     english = Client()
     english.cookies["gradeline_language"] = "en"
-    _read(english, f"/udgaver/{editions[0].number}/retningslinje.pdf")
-    _read(english, f"/udgaver/{editions[0].number}/retningslinje.pdf")
-    _read(reader, "/udgaver/aktuel/hurtigguide.pdf")
+    _read(english, f"/nkr-laenderygsmerter/udgaver/{editions[0].number}/retningslinje.pdf")
+    _read(english, f"/nkr-laenderygsmerter/udgaver/{editions[0].number}/retningslinje.pdf")
+    _read(reader, "/nkr-laenderygsmerter/udgaver/aktuel/hurtigguide.pdf")
     assert len(renders) == 20
     stored = sorted((Path(settings.GRADELINE_MEDIA_DIR) / "documents").glob("*.pdf"))
     assert len(stored) == 20 and first in {path.read_bytes() for path in stored}
 
 
 def test_before_any_edition_the_pack_pdf_is_stored_too(db: None, renders: list[str]) -> None:
-    a = _read(Client(), "/udgaver/aktuel/retningslinje.pdf")
-    b = _read(Client(), "/udgaver/aktuel/retningslinje.pdf")
+    a = _read(Client(), "/nkr-laenderygsmerter/udgaver/aktuel/retningslinje.pdf")
+    b = _read(Client(), "/nkr-laenderygsmerter/udgaver/aktuel/retningslinje.pdf")
     assert a == b and len(renders) == 1 and "upubliceret" in renders[0]

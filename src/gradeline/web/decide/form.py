@@ -4,17 +4,17 @@ messages. Nothing entered is lost: the posted values are handed back to the temp
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from typing import Literal
 
 from django.http import QueryDict
 from pydantic import ValidationError
 
-from gradeline.content.pack import DEFAULT_PACK
+from gradeline.content.packs import active_pack
 from gradeline.decide import PatientContext, Rules, load_rules
 from gradeline.decide.context import Bothersomeness
 from gradeline.decide.rules import FormQuestion
 from gradeline.evidence.data import Lang
+from gradeline.web.packcache import per_pack
 
 Kind = Literal["tri", "number", "choice", "duration", "flag", "bool", "date"]
 TRI = ("yes", "no", "unknown")
@@ -24,10 +24,10 @@ TRI_LABELS: dict[Lang, dict[str, str]] = {
 }
 
 
-@lru_cache(maxsize=1)
+@per_pack(maxsize=8)
 def rules() -> Rules:
-    """The bundled pack's decision rules (validated once per process)."""
-    return load_rules(DEFAULT_PACK)
+    """The active pack's decision rules (validated once per process and pack)."""
+    return load_rules(active_pack())
 
 
 @dataclass(frozen=True)

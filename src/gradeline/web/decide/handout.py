@@ -13,7 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from gradeline.content.pack import DEFAULT_PACK, cached_pack, read_yaml, validate
+from gradeline.content.pack import cached_pack, read_yaml, validate
+from gradeline.content.packs import pack_or_active
 from gradeline.decide import Plan, ScopeVerdict, TriageLevel
 
 
@@ -64,9 +65,14 @@ class HandoutWording(_Strict):
         return next((t for t in self.topics if t.topic == topic), None)
 
 
+def wording(pack: Path | None = None) -> HandoutWording:
+    """Handout wording from the content pack (default: the active one), validated (errors name the file and
+    field)."""
+    return _wording(pack_or_active(pack))
+
+
 @cache
-def wording(pack: Path = DEFAULT_PACK) -> HandoutWording:
-    """Handout wording from the content pack, validated (errors name the file and field)."""
+def _wording(pack: Path) -> HandoutWording:
     path = pack / "decide" / "handout.yaml"
     return validate(HandoutWording, read_yaml(path), path)
 

@@ -21,7 +21,9 @@ class Node:
 
 
 def threads(request: HttpRequest, rec_id: str) -> list[Node]:
-    comments = Comment.objects.filter(recommendation_id=rec_id).select_related("author", "hidden_by")
+    comments = (
+        Comment.objects.of_active().filter(recommendation_id=rec_id).select_related("author", "hidden_by")
+    )
     nodes: dict[int, Node] = {}
     roots: list[Node] = []
     for c in comments:
@@ -41,7 +43,7 @@ def discussion(request: HttpRequest, rec_id: str) -> str:
         {
             "rec_id": rec_id,
             "threads": roots,
-            "count": Comment.objects.filter(recommendation_id=rec_id).count(),
+            "count": Comment.objects.of_active().filter(recommendation_id=rec_id).count(),
             "can_comment": role >= Role.MEMBER,
             "edit_minutes": int(service.edit_window().total_seconds() // 60),
             "is_editor": role >= Role.EDITOR,

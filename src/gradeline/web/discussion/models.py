@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gradeline.content.packs import DEFAULT_SLUG
+
 
 class ThreadStatus(models.TextChoices):
     OPEN = "open", _("Åben")
@@ -12,7 +14,22 @@ class ThreadStatus(models.TextChoices):
     CLOSED = "closed", _("Lukket")
 
 
+class GuidelineComments(models.Manager["Comment"]):
+    """``Comment.objects.of_active()``: the comments on the guideline active in this request."""
+
+    def of_active(self) -> "models.QuerySet[Comment]":
+        from gradeline.web.guidelines.catalogue import active_slug  # the catalogue reads packs, not models
+
+        return self.filter(guideline_slug=active_slug())
+
+
 class Comment(models.Model):
+    guideline_slug = models.CharField(
+        max_length=63,
+        default=DEFAULT_SLUG,
+        db_index=True,
+        help_text="The guideline's slug (its pack folder).",
+    )
     recommendation_id = models.CharField(max_length=100, db_index=True)
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="replies"
@@ -28,6 +45,8 @@ class Comment(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     hidden_at = models.DateTimeField(null=True, blank=True)
+
+    objects = GuidelineComments()
 
     class Meta:
         ordering = (

@@ -18,6 +18,7 @@ from gradeline.web.accounts.roles import Role, has_role
 from gradeline.web.audit.log import record
 from gradeline.web.audit.models import Action
 from gradeline.web.discussion.models import Comment, CommentRevision, ThreadStatus
+from gradeline.web.guidelines.catalogue import active_slug
 
 MAX_LENGTH = 10_000
 # Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) can make a comment read
@@ -71,7 +72,9 @@ def post(user: Any, rec_id: str, body: str, parent: Comment | None = None) -> Co
         raise ValueError(gettext("Svaret hører til en anden anbefaling."))
 
     def work() -> Comment:
-        comment = Comment.objects.create(recommendation_id=rec_id, parent=parent, author=user, body=body)
+        comment = Comment.objects.create(
+            guideline_slug=active_slug(), recommendation_id=rec_id, parent=parent, author=user, body=body
+        )
         CommentRevision.objects.create(comment=comment, body=body, author=user, created_at=comment.created_at)
         record(user, Action.COMMENT, f"{rec_id}#{comment.pk}", parent=parent.pk if parent else None)
         return comment

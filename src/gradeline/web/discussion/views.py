@@ -49,7 +49,7 @@ def post_comment(request: HttpRequest, rec_id: str) -> HttpResponse:
     if parent_id := request.POST.get("parent", ""):
         if not (parent_id.isascii() and parent_id.isdigit()):
             return _problem(request, rec_id, gettext("Svaret peger ikke på en kommentar."), 400)
-        parent = get_object_or_404(Comment, pk=int(parent_id))
+        parent = get_object_or_404(Comment.objects.of_active(), pk=int(parent_id))
     try:
         comment = service.post(request.user, rec_id, request.POST.get("body", ""), parent)
     except service.NotAllowed as exc:
@@ -60,7 +60,7 @@ def post_comment(request: HttpRequest, rec_id: str) -> HttpResponse:
 
 
 def edit_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
-    comment = get_object_or_404(Comment, pk=comment_id)
+    comment = get_object_or_404(Comment.objects.of_active(), pk=comment_id)
     if request.method == "POST":
         return _act(
             request, comment, lambda: service.edit(request.user, comment, request.POST.get("body", ""))
@@ -74,7 +74,7 @@ def edit_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
 
 @require_POST
 def set_status(request: HttpRequest, comment_id: int) -> HttpResponse:
-    comment = get_object_or_404(Comment, pk=comment_id)
+    comment = get_object_or_404(Comment.objects.of_active(), pk=comment_id)
     return _act(
         request, comment, lambda: service.set_status(request.user, comment, request.POST.get("status", ""))
     )
@@ -82,19 +82,19 @@ def set_status(request: HttpRequest, comment_id: int) -> HttpResponse:
 
 @require_POST
 def hide_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
-    comment = get_object_or_404(Comment, pk=comment_id)
+    comment = get_object_or_404(Comment.objects.of_active(), pk=comment_id)
     return _act(request, comment, lambda: service.hide(request.user, comment, request.POST.get("reason", "")))
 
 
 @require_POST
 def unhide_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
-    comment = get_object_or_404(Comment, pk=comment_id)
+    comment = get_object_or_404(Comment.objects.of_active(), pk=comment_id)
     return _act(request, comment, lambda: service.unhide(request.user, comment))
 
 
 def history(request: HttpRequest, comment_id: int) -> HttpResponse:
     """Every version of a comment (hidden comments: editors only)."""
-    comment = get_object_or_404(Comment, pk=comment_id)
+    comment = get_object_or_404(Comment.objects.of_active(), pk=comment_id)
     if comment.hidden and not has_role(request.user, Role.EDITOR):
         return _problem(
             request, comment.recommendation_id, gettext("Kommentaren er skjult af en redaktør."), 403

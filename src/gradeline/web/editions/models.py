@@ -1,4 +1,5 @@
-"""Published editions: numbered, dated, commented snapshots of the whole pack. Never changed once stored.
+"""Published editions: numbered, dated, commented snapshots of a guideline's whole pack (numbered per
+guideline). Never changed once stored.
 
 Immutability is enforced twice: ``save``/``delete`` refuse, and database triggers (SQLite and PostgreSQL)
 reject UPDATE and DELETE on the table, so bulk query updates cannot bypass it either.
@@ -9,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
+from gradeline.content.packs import DEFAULT_SLUG
 from gradeline.model import Guideline
 
 
@@ -16,7 +18,22 @@ class EditionImmutable(Exception):
     """A published edition cannot be changed or deleted."""
 
 
+class GuidelineEditions(models.Manager["Edition"]):
+    """``Edition.objects.of_active()``: the editions of the guideline active in this request."""
+
+    def of_active(self) -> "models.QuerySet[Edition]":
+        from gradeline.web.guidelines.catalogue import active_slug  # the catalogue reads packs, not models
+
+        return self.filter(guideline_slug=active_slug())
+
+
 class Edition(models.Model):
+    guideline_slug = models.CharField(
+        max_length=63,
+        default=DEFAULT_SLUG,
+        db_index=True,
+        help_text="The guideline's slug (its pack folder).",
+    )
     major = models.PositiveIntegerField()
     minor = models.PositiveIntegerField()
     comment = models.TextField()
@@ -30,12 +47,18 @@ class Edition(models.Model):
     status_note = models.TextField()
     snapshot = models.JSONField(help_text="The whole pack, as gradeline export json.")
 
+    objects = GuidelineEditions()
+
     class Meta:
         ordering = (
             "-major",
             "-minor",
         )
-        constraints = (models.UniqueConstraint(fields=("major", "minor"), name="edition_number_unique"),)
+        constraints = (
+            models.UniqueConstraint(
+                fields=("guideline_slug", "major", "minor"), name="edition_number_unique_per_guideline"
+            ),
+        )
 
     def __str__(self) -> str:
         return self.number

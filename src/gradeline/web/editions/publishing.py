@@ -4,7 +4,6 @@ import hashlib
 import json
 import os
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from gradeline.content.export import guideline_json
-from gradeline.content.pack import DEFAULT_PACK, cached_pack
+from gradeline.content.pack import cached_pack
+from gradeline.content.packs import active_pack
 from gradeline.decide.rules import load_rules
 from gradeline.evidence.data import Lang
 from gradeline.model import Guideline
@@ -24,17 +24,18 @@ from gradeline.web.audit.models import Action
 from gradeline.web.editions.models import Edition
 from gradeline.web.editions.review import ReviewStatus, review_statuses
 from gradeline.web.editions.stored import stored
+from gradeline.web.guidelines.catalogue import active_slug, has_decision_rules
+from gradeline.web.packcache import per_pack
 
 
 def current() -> Edition | None:
-    """The newest published edition."""
-    return Edition.objects.order_by("-major", "-minor").first()
+    """The newest published edition of the active guideline."""
+    return Edition.objects.of_active().order_by("-major", "-minor").first()
 
 
 def previous_of(edition: Edition) -> Edition | None:
-    earlier = Edition.objects.filter(major__lt=edition.major) | Edition.objects.filter(
-        major=edition.major, minor__lt=edition.minor
-    )
+    same = Edition.objects.filter(guideline_slug=edition.guideline_slug)
+    earlier = same.filter(major__lt=edition.major) | same.filter(major=edition.major, minor__lt=edition.minor)
     return earlier.order_by("-major", "-minor").first()
 
 
@@ -74,6 +75,7 @@ def _store(
     """Create one edition and its audit entry in one transaction (IntegrityError if the number is taken)."""
     with transaction.atomic():
         edition = Edition.objects.create(
+            guideline_slug=active_slug(),
             major=number[0],
             minor=number[1],
             comment=comment,
@@ -85,7 +87,14 @@ def _store(
             status_note=status["note"],
             snapshot=data,
         )
-        record(user, Action.PUBLISH, f"udgave {edition.number}", comment=comment, status=status["value"])
+        record(
+            user,
+            Action.PUBLISH,
+            f"udgave {edition.number}",
+            comment=comment,
+            status=status["value"],
+            guideline=edition.guideline_slug,
+        )
         return edition
 
 
@@ -150,7 +159,7 @@ def pack_statuses() -> dict[str, ReviewStatus]:
     return _pack_statuses(timezone.localdate())
 
 
-@lru_cache(maxsize=2)
+@per_pack(maxsize=8)
 def _pack_statuses(today: date) -> dict[str, ReviewStatus]:
     """The pack is immutable while the app runs; the statuses change only with the date."""
     return review_statuses(guideline_json(cached_pack()), None, today)
@@ -179,7 +188,7 @@ def edition_pdf(edition: Edition, kind: str) -> Path:
     return stored(key, lambda: _document(kind, edition.guideline(), stamp(edition)))
 
 
-@lru_cache(maxsize=1)
+@per_pack(maxsize=8)
 def _pack_digest() -> str:
     return hashlib.sha256(json.dumps(guideline_json(cached_pack()), sort_keys=True).encode()).hexdigest()
 
@@ -210,5 +219,7 @@ def _document(kind: str, guideline: Guideline, with_stamp: Stamp) -> bytes:
         return render_guideline_pdf(guideline, with_stamp, lang)
     site = os.environ.get("GRADELINE_SITE_URL", "").rstrip("/")
     read_more = f"{site}/" if site else None
-    red_flags, page2 = load_rules(DEFAULT_PACK).red_flags, load_quickguide_data(DEFAULT_PACK)
+    pack_dir = active_pack()
+    red_flags = load_rules(pack_dir).red_flags if has_decision_rules(pack_dir) else None
+    page2 = load_quickguide_data(pack_dir)
     return render_quickguide_pdf(guideline, with_stamp, red_flags, read_more, lang, page2)

@@ -38,7 +38,11 @@ def editions(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "editions/list.html",
-        {"editions": Edition.objects.all(), "form": form, "next_minor": publishing.next_number("minor")},
+        {
+            "editions": Edition.objects.of_active(),
+            "form": form,
+            "next_minor": publishing.next_number("minor"),
+        },
     )
 
 
@@ -49,7 +53,7 @@ def publish(request: HttpRequest) -> HttpResponse:
     form = PublishForm(request.POST)
     if not form.is_valid():
         return render(
-            request, "editions/list.html", {"editions": Edition.objects.all(), "form": form}, status=400
+            request, "editions/list.html", {"editions": Edition.objects.of_active(), "form": form}, status=400
         )
     data = form.cleaned_data
     status = {
@@ -97,7 +101,9 @@ def current(request: HttpRequest) -> HttpResponse:
 
 
 def edition(request: HttpRequest, major: int, minor: int) -> HttpResponse:
-    return _edition_page(request, get_object_or_404(Edition, major=major, minor=minor), permalink=False)
+    return _edition_page(
+        request, get_object_or_404(Edition.objects.of_active(), major=major, minor=minor), permalink=False
+    )
 
 
 def _pdf(path: Path, filename: str) -> FileResponse:
@@ -110,7 +116,7 @@ def _pdf(path: Path, filename: str) -> FileResponse:
 def edition_document(request: HttpRequest, major: int, minor: int, document: str) -> FileResponse:
     if document not in KINDS:
         raise Http404(document)
-    found = get_object_or_404(Edition, major=major, minor=minor)
+    found = get_object_or_404(Edition.objects.of_active(), major=major, minor=minor)
     return _pdf(
         publishing.edition_pdf(found, KINDS[document]), f"{found.snapshot['id']}-{found.number}-{document}"
     )
@@ -136,7 +142,7 @@ def compare(request: HttpRequest, old: str, new: str) -> HttpResponse:
             major, minor = (int(part) for part in number.split("."))
         except ValueError:
             raise Http404(number) from None
-        return get_object_or_404(Edition, major=major, minor=minor)
+        return get_object_or_404(Edition.objects.of_active(), major=major, minor=minor)
 
     a, b = get(old), get(new)
     return render(

@@ -1,19 +1,20 @@
 """``/fhir/R5/…`` and ``/fhir/R4B/…``: the exported bundles, one resource type, or one resource."""
 
 import json
-from functools import cache
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.urls import get_script_prefix
 
 from gradeline.content.pack import cached_pack
 from gradeline.fhir.capability import capability_statement
 from gradeline.fhir.export import export_bundle
+from gradeline.web.packcache import per_pack
 
 FHIR_JSON = "application/fhir+json; charset=utf-8"
 
 
-@cache
+@per_pack(maxsize=8)
 def _bundle(version: str) -> dict[str, Any]:
     """The exported bundle of one FHIR version (the pack is immutable while the app runs)."""
     return export_bundle(cached_pack(), version="R5" if version == "R5" else "R4B")
@@ -44,7 +45,7 @@ def bundle(request: HttpRequest, version: str) -> HttpResponse:
 
 def metadata(request: HttpRequest, version: str) -> HttpResponse:
     """The CapabilityStatement of this read-only endpoint."""
-    base = request.build_absolute_uri(f"/fhir/{version}")
+    base = request.build_absolute_uri(f"{get_script_prefix()}fhir/{version}")
     if version == "R5":
         return _fhir(capability_statement(cached_pack(), _bundle(version), "R5", base))
     return _fhir(capability_statement(cached_pack(), _bundle(version), "R4B", base))

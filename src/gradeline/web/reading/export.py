@@ -63,6 +63,14 @@ def rewrite(html: str, prefix: str) -> str:
     return re.sub(r'<form class="header-search".*?</form>', "", html, flags=re.S)
 
 
+def _unprefixed(html: str, slug: str) -> str:
+    """The guideline's addresses without its URL prefix (``/<slug>/``): the copy holds one guideline at its
+    root, at today's addresses."""
+    for before, after in ((f'="/{slug}/', '="/'), (f"next=/{slug}/", "next=/"), (f"%2F{slug}%2F", "%2F")):
+        html = html.replace(before, after)
+    return html
+
+
 def _links(html: str) -> Iterator[str]:
     for _attr, href in _HREF.findall(html):
         path = urlsplit(href.replace("&amp;", "&")).path
@@ -86,7 +94,8 @@ def _copy_static(root: Path) -> int:
 
 
 def export_site(out: Path) -> dict[str, int]:
-    """Write the copy to ``out`` (created if missing); returns how many pages, PDFs and static files."""
+    """Write the copy of the default guideline to ``out`` (created if missing); returns how many pages, PDFs
+    and static files."""
     try:
         out.mkdir(parents=True, exist_ok=True)
         probe = out / ".gradeline-write-test"
@@ -104,9 +113,11 @@ def export_site(out: Path) -> dict[str, int]:
 
         django.setup()
         call_command("migrate", interactive=False, verbosity=0)
+        from gradeline.content.packs import default_slug
         from gradeline.web.editions.publishing import ensure_first_edition
 
         ensure_first_edition()
+        slug = default_slug()
         counts = {"pages": 0, "pdfs": 0, "static": _copy_static(out)}
         for language, prefix in LANGUAGES.items():
             client = Client(HTTP_HOST="localhost")
@@ -114,7 +125,7 @@ def export_site(out: Path) -> dict[str, int]:
             seen, queue = {"/"}, deque(["/"])
             while queue:
                 path = queue.popleft()
-                response = client.get(path)
+                response = client.get(f"/{slug}{path}")
                 if response.status_code != 200:
                     raise ExportError(f"{path} answered {response.status_code}; the copy would be incomplete")
                 if path.endswith(".pdf"):
@@ -124,7 +135,7 @@ def export_site(out: Path) -> dict[str, int]:
                         target.write_bytes(response.getvalue())  # FileResponse streams; getvalue joins
                         counts["pdfs"] += 1
                     continue
-                html = response.content.decode()
+                html = _unprefixed(response.content.decode(), slug)
                 target = _target(out, prefix, path)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(rewrite(html, prefix), encoding="utf-8")

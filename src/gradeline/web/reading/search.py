@@ -14,16 +14,18 @@ import sqlite3
 import threading
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from gradeline.content.pack import DEFAULT_PACK, cached_pack
+from gradeline.content.pack import cached_pack
+from gradeline.content.packs import active_pack
 from gradeline.content.synonyms import Synonyms, cached_synonyms
 from gradeline.decide.rules import load_rules
+from gradeline.web.guidelines.catalogue import has_decision_rules
 from gradeline.web.localize import Localizer
+from gradeline.web.packcache import per_pack
 from gradeline.web.reading.search_documents import Document, documents
 from gradeline.web.text import fold, fold_with_positions
 
@@ -213,10 +215,12 @@ def highlight(document: Document, words: list[str]) -> SafeString:
     return mark_safe(prefix + "".join(str(part) for part in out) + suffix)  # escaped above
 
 
-@lru_cache(maxsize=4)
+@per_pack(maxsize=8)
 def index_for(language: str) -> SearchIndex:
-    """The search index of the bundled guideline in a language (built once per process)."""
+    """The search index of the active guideline in a language (built once per process and pack)."""
     t = Localizer(language)
-    shown = cached_pack(language=language if language == t.translations.language else "da")
-    docs = list(documents(shown, load_rules(DEFAULT_PACK).red_flags, t))
-    return SearchIndex(docs, cached_synonyms())
+    shown = cached_pack(language=t.edition_language)
+    pack = active_pack()
+    red_flags = load_rules(pack).red_flags if has_decision_rules(pack) else None
+    docs = list(documents(shown, red_flags, t))
+    return SearchIndex(docs, cached_synonyms(pack))
