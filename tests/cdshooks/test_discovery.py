@@ -54,6 +54,7 @@ def test_services_are_named_by_the_packs_short_code(guideline: Guideline, tmp_pa
     (tmp_path / "cds").mkdir()
     (tmp_path / "cds" / "cards.yaml").write_text("{}\n", encoding="utf-8")
     (tmp_path / "valuesets").mkdir()
+    (tmp_path / "decide").mkdir()
     renamed = guideline.model_copy(update={"short_code": "XYZ"})
     assert [s.id for s in services_for(renamed, tmp_path)] == [
         "xyz-patient-view",
@@ -61,6 +62,13 @@ def test_services_are_named_by_the_packs_short_code(guideline: Guideline, tmp_pa
         "xyz-order-sign",
     ]
     assert code_system("XYZ", "red-flag") == "https://gradeline.example/fhir/CodeSystem/xyz-red-flag"
+
+
+def test_a_pack_without_decision_rules_offers_no_services(guideline: Guideline, tmp_path: Path) -> None:
+    (tmp_path / "cds").mkdir()
+    (tmp_path / "cds" / "cards.yaml").write_text("{}\n", encoding="utf-8")
+    (tmp_path / "valuesets").mkdir()  # cards and value sets, but no scope gates to apply them with
+    assert services_for(guideline, tmp_path) == ()
 
 
 def test_a_pack_without_cds_data_offers_no_services(guideline: Guideline, tmp_path: Path) -> None:

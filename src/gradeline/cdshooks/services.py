@@ -28,8 +28,8 @@ class ServiceDefinition:
         return {
             "hook": self.hook,
             "id": self.id,
-            "title": texts.t(f"title_{self.id}"),
-            "description": texts.t(f"description_{self.id}", not_in_force=notice),
+            "title": texts.t(f"title_{self.hook}"),
+            "description": texts.t(f"description_{self.hook}", not_in_force=notice),
             "prefetch": dict(self.prefetch),
             "usageRequirements": texts.t("service_usage", not_in_force=notice),
         }
@@ -43,8 +43,10 @@ HOOKS: tuple[tuple[str, Handler], ...] = (
 
 
 def has_cds(pack_dir: Path) -> bool:
-    """Whether a pack carries CDS data (cds/cards.yaml and value sets); a pack without offers no services."""
-    return (Path(pack_dir) / "cds" / "cards.yaml").is_file() and (Path(pack_dir) / "valuesets").is_dir()
+    """Whether a pack carries CDS data (cds/cards.yaml, value sets, and the decision rules whose scope gates
+    the cards apply); a pack without offers no services."""
+    pack = Path(pack_dir)
+    return all((pack / part).exists() for part in ("cds/cards.yaml", "valuesets", "decide"))
 
 
 def services_for(guideline: Guideline, pack_dir: Path) -> tuple[ServiceDefinition, ...]:

@@ -8,10 +8,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from gradeline.cdshooks.valuesets import Terminology, cached_terminology, codings
-from gradeline.content.pack import DEFAULT_PACK
+from gradeline.content.packs import active_pack
 from gradeline.decide.context import PatientContext, Sex, Tri
 from gradeline.decide.engine import make_plan
 from gradeline.decide.plan import GateStatus
@@ -173,9 +174,14 @@ def patient_facts(
     )
 
 
-@cache
 def _rules() -> Rules:
-    return load_rules(DEFAULT_PACK)
+    """The active pack's decision rules (its scope gates decide what a record settles)."""
+    return _pack_rules(active_pack())
+
+
+@cache
+def _pack_rules(pack: Path) -> Rules:
+    return load_rules(pack)
 
 
 # The gates a record can settle (age, onset, a recorded radiculopathy). The others are asked by the clinician

@@ -13,7 +13,7 @@ from gradeline.web.cds.setup import configure_service
 from tests.cdshooks.client import EPIC_ISS, CdsClient, jwks, rs384_key
 from tests.cdshooks.conftest import TODAY
 from tests.cdshooks.examples import patient_view
-from tests.content_dirs import SECOND
+from tests.content_dirs import SECOND, THIRD
 
 FIRST = f"/{DEFAULT_SLUG}"
 pytestmark = pytest.mark.usefixtures("two_guidelines")
@@ -177,7 +177,7 @@ def trusted_cds_client(settings: Any) -> Iterator[CdsClient]:
     configure_service()
 
 
-@pytest.mark.parametrize("slug", [DEFAULT_SLUG, SECOND])
+@pytest.mark.parametrize("slug", [DEFAULT_SLUG, THIRD])
 def test_cds_services_per_guideline(client: Client, slug: str, trusted_cds_client: CdsClient) -> None:
     discovery = f"/{slug}/cds-services"
     assert client.get(discovery).status_code == 401  # a token is needed, for this guideline's address
@@ -189,8 +189,16 @@ def test_cds_services_per_guideline(client: Client, slug: str, trusted_cds_clien
     response = client.post(view, json.dumps(patient_view()), content_type="application/json", headers=headers)
     [card] = response.json()["cards"]
     links = [link["url"] for link in card["links"]]
-    inside = f"https://app.example/{slug}/" if slug == SECOND else "https://app.example/"  # a redirect
+    inside = f"https://app.example/{slug}/" if slug == THIRD else "https://app.example/"  # a redirect
     assert links and all(url.startswith(inside) for url in links), links
+
+
+def test_a_guideline_without_decision_rules_offers_no_cds_services(
+    client: Client, trusted_cds_client: CdsClient
+) -> None:
+    discovery = f"/{SECOND}/cds-services"
+    headers = trusted_cds_client.auth(f"http://testserver{discovery}")
+    assert client.get(discovery, headers=headers).json() == {"services": []}
 
 
 def test_pages_of_a_guideline_in_english_render_in_both_interface_languages(client: Client) -> None:
@@ -208,8 +216,6 @@ def test_the_script_name_of_the_server_is_kept(content_root: Path) -> None:
 
 
 def test_a_guideline_without_monitoring_definitions_says_so(client: Client) -> None:
-    from tests.content_dirs import THIRD
-
     response = client.get(f"/{THIRD}/monitorering/")
     assert response.status_code == 404
     assert "ingen monitoreringsdefinitioner" in response.content.decode()

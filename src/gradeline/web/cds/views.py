@@ -36,6 +36,7 @@ def service_for(pack: Path) -> service.CdsService:
                 config=config,
                 guideline=cached_pack(pack),
                 pack_dir=pack,
+                services=(),  # this pack's own (none when it has no CDS data or decision rules)
                 terminology=cached_terminology(str(pack)),
                 authenticator=None,
             )

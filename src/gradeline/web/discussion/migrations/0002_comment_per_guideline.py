@@ -2,6 +2,8 @@
 
 from django.db import migrations, models
 
+from gradeline.content.packs import DEFAULT_SLUG  # existing comments are the first guideline's
+
 
 class Migration(migrations.Migration):
 
@@ -13,6 +15,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='comment',
             name='guideline_slug',
-            field=models.CharField(db_index=True, default='nkr-laenderygsmerter', help_text="The guideline's slug (its pack folder).", max_length=63),
+            field=models.CharField(db_index=True, default=DEFAULT_SLUG, help_text="The guideline's slug (its pack folder).", max_length=63),
         ),
     ]

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import migrations, models
 
+from gradeline.content.packs import DEFAULT_SLUG
 from gradeline.web.append_only import _sql
 
 TABLE = "gradeline_editions_edition"
@@ -28,7 +29,7 @@ class Migration(migrations.Migration):
             name="guideline_slug",
             field=models.CharField(
                 db_index=True,
-                default="nkr-laenderygsmerter",
+                default=DEFAULT_SLUG,  # the repository's first guideline (content/default-pack.txt)
                 help_text="The guideline's slug (its pack folder).",
                 max_length=63,
             ),
