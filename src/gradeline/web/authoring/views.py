@@ -253,8 +253,14 @@ def scope(request: HttpRequest, slug: str) -> HttpResponse:
     return _page(request, "scope", draft, {"form": form, **extra}, status)
 
 
-def _rec_path(data: dict[str, Any]) -> str:
-    return f"recommendations/{int(data.get('chapter') or 0):02d}-{data.get('id')}.yaml"
+def _rec_path(draft: Draft, doc: DraftDocument | None, rec_id: str) -> str:
+    """A recommendation's file: its number prefix stays; a new one is numbered after the last."""
+    if doc is not None:
+        prefix = Path(doc.path).name.split("-", 1)[0]
+    else:
+        numbers = [Path(d.path).name.split("-", 1)[0] for d, _data in _recommendations(draft)]
+        prefix = f"{max([int(n) for n in numbers if n.isdigit()], default=0) + 1:02d}"
+    return f"recommendations/{prefix}-{rec_id}.yaml"
 
 
 @editor
@@ -294,7 +300,7 @@ def recommendation(request: HttpRequest, slug: str, rec_id: str | None = None) -
 @transaction.atomic
 def _save_rec(draft: Draft, doc: DraftDocument | None, data: dict[str, Any], version: int, user: Any) -> None:
     """Save a recommendation file; a changed id or chapter renames the file (both checked for conflicts)."""
-    path = _rec_path(data)
+    path = _rec_path(draft, doc, data["id"])
     if doc is not None and doc.path != path:
         store.remove(draft, doc.path, version, user)
         store.save(draft, path, data, None, user, "recommendation")

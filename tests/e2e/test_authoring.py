@@ -1,0 +1,187 @@
+"""In a real browser: an editor authors the example guideline from scratch, sees the live hints, publishes it
+and exports it; the export holds the same files and data as the fixture pack. Screenshots of the editor pages
+at 1366 and 390 px; the pages pass axe-core and do not scroll sideways."""
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+
+from gradeline.content.dump import dump_yaml, load_yaml_text
+from gradeline.web import memo
+from gradeline.web.accounts.roles import Role, set_role
+from tests.e2e.audit import assert_no_serious_violations, axe_violations
+from tests.e2e.conftest import ARTIFACTS, REPO
+
+PASSWORD = "korrekt-hest-batteri-42"
+# Written for this test (issue 18 part A's fictional English pack had not landed on main by 00:30 UTC).
+FIXTURE = REPO / "tests" / "fixtures" / "packs" / "authoring-eksempel"
+SLUG = "authoring-eksempel"
+
+
+def fixture_data(path: str) -> Any:
+    return load_yaml_text((FIXTURE / path).read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def editor(transactional_db: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: Any) -> User:
+    memo.clear()
+    monkeypatch.setenv("GRADELINE_CONTENT_DIR", str(tmp_path / "content"))
+    (tmp_path / "content").mkdir()
+    settings.GRADELINE_MEDIA_DIR = str(tmp_path / "media")
+    user = User.objects.create_user("erik", "erik@example.org", PASSWORD)
+    set_role(user, Role.EDITOR)
+    return user
+
+
+def log_in(page: Any, site: str) -> None:
+    page.goto(f"{site}/konto/log-ind/?next=/redaktion/")
+    page.fill("#id_username", "erik")
+    page.fill("#id_password", PASSWORD)
+    page.click("form.account-form button[type=submit]")
+    page.wait_for_url("**/redaktion/")
+
+
+def fill(page: Any, values: dict[str, Any]) -> None:
+    """Fill fields by name: selects are chosen, everything else typed (lists as paragraphs)."""
+    for name, value in values.items():
+        field = page.locator(f"form.editor-form [name={name}]")
+        text = "\n\n".join(value) if isinstance(value, list) else "" if value is None else str(value)
+        if field.evaluate("e => e.tagName") == "SELECT":
+            field.select_option(text)
+        else:
+            field.fill(text)
+
+
+def save(page: Any) -> None:
+    page.locator("form.editor-form button[type=submit]").click()
+    page.wait_for_url("**#gemt")
+    assert not page.locator(".field-error").count(), page.locator(".field-error").all_inner_texts()
+
+
+def signed(printed: dict[str, Any]) -> str:
+    return f"-{printed['value']}" if printed.get("direction") in ("lavere", "færre") else str(printed["value"])
+
+
+def author_row(page: Any, site: str, rec_id: str, row: dict[str, Any]) -> None:
+    page.goto(f"{site}/redaktion/{SLUG}/anbefalinger/{rec_id}/evidens/ny/")
+    effect, scale, comparator = row.get("effect") or {}, row.get("scale") or {}, row.get("comparator") or {}
+    plain = ("id", "name", "time_frame", "importance", "importance_label", "measured_with", "better",
+             "participants", "studies", "study_design", "certainty", "summary")  # fmt: skip
+    fill(page, {k: row[k] for k in plain if k in row})
+    fill(page, {"scale_min": scale.get("min"), "scale_max": scale.get("max")})
+    fill(page, {"comparator_value": comparator.get("value"), "comparator_unit": comparator.get("unit")})
+    fill(page, {"measure": effect["measure"], "point": signed(effect["point"])})
+    fill(page, {"ci_low": signed(effect["ci_first"]), "ci_high": signed(effect["ci_second"])})
+    fill(page, {"extra": dump_yaml({"seed_lines": row["seed_lines"]})})
+    # The printed effect (and, for a ratio, the absolute effect) is computed as the editor types.
+    computed = page.locator("[data-out=effect_text]")
+    computed.filter(has_text=effect["text"]).wait_for()
+    if "absolute" in row:
+        page.locator("[data-out=absolute]").filter(has_text=row["absolute"]["text"].split(" (")[0]).wait_for()
+    assert page.locator("[data-out=relevance]").inner_text() != "—"
+    save(page)
+
+
+def author_recommendation(page: Any, site: str, rec: dict[str, Any]) -> None:
+    page.goto(f"{site}/redaktion/{SLUG}/anbefalinger/ny/")
+    plain = ("id", "chapter", "title", "focused_question", "strength", "direction", "label", "update_note",
+             "practical_advice", "background", "summary", "overall_certainty")  # fmt: skip
+    fill(page, {k: rec[k] for k in plain})
+    fill(page, {k: rec["pico"][k] for k in ("population", "intervention", "comparison")})
+    key_info = rec["key_info"]
+    fill(page, {"benefits_harms": key_info["benefits_harms"], "key_certainty": key_info["certainty"]})
+    fill(page, {"preferences": key_info["preferences"], "rationale": key_info["rationale"]})
+    fill(page, {"text": "Måske en tur"})  # the wording check answers live
+    page.locator(".wording-hint .verdict.bad").wait_for()
+    fill(page, {"text": rec["text"], "extra": dump_yaml({"seed_lines": rec["seed_lines"]})})
+    page.locator(".wording-hint .verdict.ok").wait_for()
+    save(page)
+    for row in rec["outcomes"]:
+        author_row(page, site, rec["id"], row)
+
+
+def test_an_editor_authors_publishes_and_exports_the_example_guideline(page: Any, site: str, editor: User) -> None:
+    log_in(page, site)
+    guideline = fixture_data("guideline.yaml")
+    page.fill("#id_slug", SLUG)
+    page.fill("#id_title", guideline["title"])
+    page.fill("#id_language", guideline["language"])
+    page.select_option("#id_status", guideline["status"]["value"])
+    page.locator("form:has(input[value=create]) button[type=submit]").click()
+    page.wait_for_url(f"**/redaktion/{SLUG}/")
+    assert page.locator(".summary-notes").is_visible()  # the loader says what is still missing
+
+    status = guideline["status"]
+    fill(page, {"short_code": guideline["short_code"], "publisher": guideline["publisher"],
+                "version_label": guideline["version"], "published_year": guideline["published_year"],
+                "review_interval_years": guideline["review_interval_years"], "status_label": status["label"],
+                "status_note": status["note"], "status_source": status["source"],
+                "extra": dump_yaml({"strength_levels": guideline["strength_levels"]})})  # fmt: skip
+    save(page)
+
+    page.goto(f"{site}/redaktion/{SLUG}/afgraensning/")
+    scope = guideline["scope"]
+    fill(page, {k: scope[k] for k in ("population", "min_age_exclusive", "max_duration_weeks")})
+    fill(page, {"extra": dump_yaml({"criteria": scope["criteria"], "provenance": scope["provenance"]})})
+    save(page)
+
+    for path in sorted((FIXTURE / "recommendations").glob("*.yaml")):
+        author_recommendation(page, site, fixture_data(f"recommendations/{path.name}"))
+
+    for entry in fixture_data("glossary.yaml"):
+        page.goto(f"{site}/redaktion/{SLUG}/ordliste/")
+        fill(page, {"term": entry["term"], "definition": entry["definition"]})
+        save(page)
+
+    page.goto(f"{site}/redaktion/{SLUG}/")
+    assert page.locator(".clean").is_visible(), page.locator(".summary-notes").inner_text()
+    page.fill("#id_comment", "Første udgave")
+    page.locator(f"form[action='/redaktion/{SLUG}/publicer/'] button[type=submit]").click()
+    page.wait_for_url("**/udgaver/1.0/")
+    assert guideline["title"] in page.content()
+
+    page.goto(f"{site}/redaktion/{SLUG}/")
+    with page.expect_download() as download:
+        page.click(f"a[href='/redaktion/{SLUG}/eksport.zip']")
+    archive = zipfile.ZipFile(io.BytesIO(Path(download.value.path()).read_bytes()))
+    exported = {name.split("/", 1)[1]: archive.read(name).decode() for name in archive.namelist()}
+    expected = {p.relative_to(FIXTURE).as_posix() for p in FIXTURE.rglob("*") if p.is_file()}
+    assert sorted(exported) == sorted(expected)
+    for name, text in exported.items():
+        assert load_yaml_text(text) == fixture_data(name), name
+
+
+PAGES = {
+    "drafts": "/redaktion/",
+    "draft": f"/redaktion/{SLUG}/",
+    "recommendation": f"/redaktion/{SLUG}/anbefalinger/frisk-luft/",
+    "evidence-row": f"/redaktion/{SLUG}/anbefalinger/frisk-luft/evidens/tilbagefald-6-uger/",
+    "scope": f"/redaktion/{SLUG}/afgraensning/",
+    "glossary": f"/redaktion/{SLUG}/ordliste/",
+}
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_editor_pages_fit_the_screen_and_pass_axe(page: Any, site: str, editor: User, width: int) -> None:
+    from django.contrib.auth.models import AnonymousUser
+
+    from gradeline.web.authoring import store
+
+    store.import_pack(FIXTURE, SLUG, AnonymousUser())
+    log_in(page, site)
+    target = ARTIFACTS / "screenshots"
+    target.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": width, "height": 900})
+    report = {}
+    for name, path in PAGES.items():
+        page.goto(site + path)
+        page.wait_for_load_state("networkidle")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
+        page.screenshot(path=str(target / f"authoring-{name}-{width}.png"), full_page=True)
+        report[path] = axe_violations(page)
+    assert_no_serious_violations(report, f"authoring-{width}")
