@@ -63,7 +63,9 @@ def save(page: Any) -> None:
 
 
 def signed(printed: dict[str, Any]) -> str:
-    return f"-{printed['value']}" if printed.get("direction") in ("lavere", "færre") else str(printed["value"])
+    return (
+        f"-{printed['value']}" if printed.get("direction") in ("lavere", "færre") else str(printed["value"])
+    )
 
 
 def author_row(page: Any, site: str, rec_id: str, row: dict[str, Any]) -> None:
@@ -104,7 +106,9 @@ def author_recommendation(page: Any, site: str, rec: dict[str, Any]) -> None:
         author_row(page, site, rec["id"], row)
 
 
-def test_an_editor_authors_publishes_and_exports_the_example_guideline(page: Any, site: str, editor: User) -> None:
+def test_an_editor_authors_publishes_and_exports_the_example_guideline(
+    page: Any, site: str, editor: User
+) -> None:
     log_in(page, site)
     guideline = fixture_data("guideline.yaml")
     page.fill("#id_slug", SLUG)
@@ -180,7 +184,9 @@ def test_editor_pages_fit_the_screen_and_pass_axe(page: Any, site: str, editor: 
     for name, path in PAGES.items():
         page.goto(site + path)
         page.wait_for_load_state("networkidle")
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
         page.screenshot(path=str(target / f"authoring-{name}-{width}.png"), full_page=True)
         report[path] = axe_violations(page)

@@ -3,6 +3,7 @@ findings, live hints, auditing and publishing."""
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.test import Client
@@ -78,7 +79,9 @@ def test_a_stale_evidence_row_save_is_refused_too(make_editor: Callable[..., Cli
     assert stored()["outcomes"][0]["participants"] == 250
 
 
-def test_bad_input_is_an_inline_message_and_nothing_stored_changes(make_editor: Callable[..., Client]) -> None:
+def test_bad_input_is_an_inline_message_and_nothing_stored_changes(
+    make_editor: Callable[..., Client],
+) -> None:
     example()
     erik = make_editor("erik")
     before = stored()
@@ -95,7 +98,10 @@ def test_bad_input_is_an_inline_message_and_nothing_stored_changes(make_editor: 
     assert bad_row.status_code == 400
     assert "begge grænser" in bad_row.content.decode()
     assert stored() == before
-    assert erik.post(reverse("authoring_live", args=["eksempel"]), {"kind": "row", "point": "x"}).status_code == 400
+    assert (
+        erik.post(reverse("authoring_live", args=["eksempel"]), {"kind": "row", "point": "x"}).status_code
+        == 400
+    )
 
 
 def test_linter_findings_show_next_to_the_field(make_editor: Callable[..., Client]) -> None:
@@ -126,12 +132,20 @@ def test_a_loader_error_is_placed_at_its_field(make_editor: Callable[..., Client
     assert any("strength_levels.0.colour" in n.field for n in fields["extra"])
 
 
-def test_live_hints_give_the_wording_template_and_the_computed_row(make_editor: Callable[..., Client]) -> None:
+def test_live_hints_give_the_wording_template_and_the_computed_row(
+    make_editor: Callable[..., Client],
+) -> None:
     example()
     erik = make_editor("erik")
     live = reverse("authoring_live", args=["eksempel"])
-    hint = erik.post(live, {"kind": "wording", "strength": "weak", "direction": "against", "text": "Giv lys"}).json()
-    assert hint == {"label": "Svag anbefaling imod", "templates": ["Overvej at lade være med…"], "matches": False}
+    hint = erik.post(
+        live, {"kind": "wording", "strength": "weak", "direction": "against", "text": "Giv lys"}
+    ).json()
+    assert hint == {
+        "label": "Svag anbefaling imod",
+        "templates": ["Overvej at lade være med…"],
+        "matches": False,
+    }
     row = {"kind": "row", "rec_id": "frisk-luft", "version": "1", "id": "ny-raekke", "name": "Ny række",
            "comparator_value": "300", "comparator_unit": "per 1.000", "measure": "RR", "point": "0.75",
            "ci_low": "0.6", "ci_high": "0.94", "certainty": "Moderat"}  # fmt: skip
@@ -172,7 +186,9 @@ def test_publishing_stores_an_edition_and_the_pack_in_the_content_directory(
 ) -> None:
     example()
     erik = make_editor("erik")
-    response = erik.post(reverse("authoring_publish", args=["eksempel"]), {"kind": "major", "comment": "Første"})
+    response = erik.post(
+        reverse("authoring_publish", args=["eksempel"]), {"kind": "major", "comment": "Første"}
+    )
     assert response.status_code == 302
     edition = Edition.objects.get()
     assert edition.snapshot["id"] == "authoring-eksempel" and edition.comment == "Første"
@@ -190,3 +206,12 @@ def test_a_draft_with_problems_is_not_published(make_editor: Callable[..., Clien
     assert response.status_code == 400
     assert "uløste problemer" in response.content.decode()
     assert not Edition.objects.exists()
+
+
+def test_the_editor_speaks_english_too(make_editor: Callable[..., Client], settings: Any) -> None:
+    example()
+    erik = make_editor("erik")
+    erik.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = erik.get(rec_url()).content.decode()
+    assert "Save recommendation" in page and "Strength label (as shown)" in page
+    assert '<option value="weak">Weak</option>' in page

@@ -3,7 +3,6 @@ pack's data: nothing the forms do not show is lost, and nothing they show is rew
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from django.test import Client
 from django.urls import reverse

@@ -1,5 +1,5 @@
 """Import a pack into a draft and export it again: the first guideline and the example pack come back
-byte-identical (files are stored as written), and a pack re-saved through every form loads to the same data."""
+byte-identical (files are stored as written); a saved document reads back as the same data."""
 
 from pathlib import Path
 
@@ -21,7 +21,9 @@ def test_import_then_export_is_byte_identical(pack: Path, tmp_path: Path) -> Non
     assert sorted(exported) == sorted(original)
     assert [p for p in original if original[p] != exported[p]] == []
     again = store.import_pack(out, "kopi-igen", AnonymousUser())
-    assert [(d.path, d.text) for d in again.documents.all()] == [(d.path, d.text) for d in draft.documents.all()]
+    assert [(d.path, d.text) for d in again.documents.all()] == [
+        (d.path, d.text) for d in draft.documents.all()
+    ]
 
 
 def test_the_first_guideline_loads_identically_from_its_export(tmp_path: Path) -> None:

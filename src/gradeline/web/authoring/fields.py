@@ -68,6 +68,10 @@ def rest(data: dict[str, Any], covered: set[str]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k not in covered}
 
 
-def enum_choices(enum: Any, blank: bool = False) -> list[tuple[str, str]]:
-    """Choices from one of the model's enums (values as stored), optionally with an empty first choice."""
-    return ([("", "—")] if blank else []) + [(m.value, m.value) for m in enum]
+def enum_choices(
+    enum: Any, blank: bool = False, labels: dict[Any, Any] | None = None
+) -> list[tuple[str, Any]]:
+    """Choices from one of the model's enums (values as stored, shown with ``labels`` where given), optionally
+    with an empty first choice; a member without a label shows its value, so new members appear at once."""
+    labels = labels or {}
+    return ([("", "—")] if blank else []) + [(m.value, labels.get(m, m.value)) for m in enum]

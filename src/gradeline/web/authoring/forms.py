@@ -14,6 +14,12 @@ STATUS_LABELS = {
     GuidelineStatus.NOT_IN_FORCE: _("Ikke gældende"),
     GuidelineStatus.DRAFT: _("Udkast"),
 }
+STRENGTH_LABELS = {
+    Strength.STRONG: _("Stærk"),
+    Strength.WEAK: _("Svag"),
+    Strength.GOOD_PRACTICE: _("God praksis"),
+}
+DIRECTION_LABELS = {Direction.FOR: _("For"), Direction.AGAINST: _("Imod")}
 PARAGRAPHS_HELP = _("Ét afsnit pr. blok; adskil afsnit med en tom linje.")
 
 
@@ -115,15 +121,19 @@ class RecommendationForm(Versioned):
     chapter = forms.IntegerField(label=_("Kapitel"), min_value=1)
     title = forms.CharField(label=_("Titel"), max_length=300)
     focused_question = forms.CharField(label=_("Fokuseret spørgsmål"), widget=_area(2))
-    strength = forms.ChoiceField(label=_("Styrke"), choices=enum_choices(Strength))
-    direction = forms.ChoiceField(label=_("Retning"), choices=enum_choices(Direction))
+    strength = forms.ChoiceField(label=_("Styrke"), choices=enum_choices(Strength, labels=STRENGTH_LABELS))
+    direction = forms.ChoiceField(
+        label=_("Retning"), choices=enum_choices(Direction, labels=DIRECTION_LABELS)
+    )
     label = forms.CharField(label=_("Styrkebetegnelse (som vist)"), max_length=100, required=False)
     text = forms.CharField(label=_("Anbefaling"), widget=_area(3, **{"data-wording": "1"}))
     update_note = forms.CharField(label=_("Note om opdatering"), max_length=500, required=False)
     practical_advice = forms.CharField(
         label=_("Praktiske råd"), widget=_area(4), required=False, help_text=PARAGRAPHS_HELP
     )
-    background = forms.CharField(label=_("Baggrund"), widget=_area(4), required=False, help_text=PARAGRAPHS_HELP)
+    background = forms.CharField(
+        label=_("Baggrund"), widget=_area(4), required=False, help_text=PARAGRAPHS_HELP
+    )
     summary = forms.CharField(
         label=_("Sammenfatning af evidensen"), widget=_area(3), required=False, help_text=PARAGRAPHS_HELP
     )

@@ -23,7 +23,9 @@ from gradeline.web.accounts.roles import Role, role_required
 from gradeline.web.authoring import convert, preview, store
 from gradeline.web.authoring.checks import DraftCheck, Note, check_draft, check_folder, place
 from gradeline.web.authoring.forms import (
+    DIRECTION_LABELS,
     STATUS_LABELS,
+    STRENGTH_LABELS,
     CreateForm,
     GlossaryForm,
     GuidelineForm,
@@ -224,10 +226,23 @@ def draft_home(request: HttpRequest, slug: str) -> HttpResponse:
             except store.Conflict as conflict:
                 extra = _conflict(form, conflict)
         status = 400
-    recs = [data for _doc, data in _recommendations(draft)]
+    recs = [_listed(data) for _doc, data in _recommendations(draft)]
     glossary = store.data_of(store.read(draft, store.GLOSSARY), [])
     context = {"form": form, "recs": recs, "glossary": glossary, "publish": PublishDraftForm(), **extra}
     return _page(request, "guideline", draft, context, status)
+
+
+def _listed(rec: dict[str, Any]) -> dict[str, Any]:
+    """A recommendation for the draft's list, with its strength and direction in words."""
+    strength = next((label for s, label in STRENGTH_LABELS.items() if s.value == rec.get("strength")), None)
+    direction = next(
+        (label for d, label in DIRECTION_LABELS.items() if d.value == rec.get("direction")), None
+    )
+    return {
+        **rec,
+        "strength_label": strength or rec.get("strength"),
+        "direction_label": direction or rec.get("direction"),
+    }
 
 
 @editor
@@ -424,7 +439,7 @@ def publish(request: HttpRequest, slug: str) -> HttpResponse:
         "form": GuidelineForm(
             initial={**convert.guideline_initial(data), "version": doc.version if doc else 0}
         ),
-        "recs": [d for _doc, d in _recommendations(draft)],
+        "recs": [_listed(d) for _doc, d in _recommendations(draft)],
         "glossary": store.data_of(store.read(draft, store.GLOSSARY), []),
         "publish": form,
     }

@@ -64,7 +64,18 @@
     update();
   }
 
+  // A hint belongs right under the field it is about.
+  function moveAfter(selector, fieldName) {
+    const hint = document.querySelector(selector);
+    const field = document.querySelector("[data-field=" + fieldName + "]");
+    if (hint && field) field.after(hint);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    moveAfter(".wording-hint", "text");
+    moveAfter(".computed", "effect_text");
+    const saved = document.querySelector(".saved");
+    if (saved && window.location.hash === "#gemt") saved.hidden = false;
     document.querySelectorAll("form[data-live]").forEach(function (form) {
       if (form.classList.contains("outcome-form")) outcome(form);
       else if (form.querySelector("[name=text]")) wording(form);
