@@ -175,7 +175,12 @@ def test_editor_pages_fit_the_screen_and_pass_axe(page: Any, site: str, editor: 
 
     from gradeline.web.authoring import store
 
-    store.import_pack(FIXTURE, SLUG, AnonymousUser())
+    draft = store.import_pack(FIXTURE, SLUG, AnonymousUser())
+    # One finding to show inline: a text that does not follow its strength's wording (GL008).
+    doc = store.read(draft, "recommendations/01-frisk-luft.yaml")
+    assert doc is not None
+    rec = {**load_yaml_text(doc.text), "text": "Man kunne måske gå en tur."}
+    store.save(draft, doc.path, rec, doc.version, AnonymousUser(), "test")
     log_in(page, site)
     target = ARTIFACTS / "screenshots"
     target.mkdir(parents=True, exist_ok=True)
@@ -191,3 +196,5 @@ def test_editor_pages_fit_the_screen_and_pass_axe(page: Any, site: str, editor: 
         page.screenshot(path=str(target / f"authoring-{name}-{width}.png"), full_page=True)
         report[path] = axe_violations(page)
     assert_no_serious_violations(report, f"authoring-{width}")
+    page.goto(site + PAGES["recommendation"])
+    assert "GL008" in page.locator("[data-field=text] .lint-notes").inner_text()

@@ -114,6 +114,8 @@ def test_linter_findings_show_next_to_the_field(make_editor: Callable[..., Clien
     fields = dict((bound.name, notes) for bound, notes in page.context["placed"].fields)
     assert [n.code for n in fields["text"]] == ["GL008"]
     assert "GL008" in page.content.decode()
+    summary = erik.get(reverse("authoring_draft", args=["eksempel"])).content.decode()
+    assert '<a href="/redaktion/eksempel/anbefalinger/frisk-luft/"><span class="code">GL008</span>' in summary
     form["chapter"] = "3"
     form["population"] = ""
     response = erik.post(rec_url(), form)

@@ -171,6 +171,24 @@ def _notes_for(page: str, check: DraftCheck, context: dict[str, Any]) -> list[No
     )
 
 
+def _linked(draft: Draft, check: DraftCheck) -> list[tuple[Note, str]]:
+    """Every note with the address of the page where it is shown next to its field."""
+    by_path = {doc.path: data.get("id") for doc, data in _recommendations(draft)}
+    linked = []
+    for note in check.notes:
+        rec_id = note.file[4:] if note.file.startswith("rec:") else by_path.get(note.file)
+        if rec_id:
+            url = reverse("authoring_rec", args=[draft.slug, rec_id])
+        elif note.file == "guideline.yaml" and note.field.startswith("scope"):
+            url = reverse("authoring_scope", args=[draft.slug])
+        elif note.file == "glossary.yaml" or note.field.startswith("glossary/"):
+            url = reverse("authoring_glossary", args=[draft.slug])
+        else:
+            url = reverse("authoring_draft", args=[draft.slug]) + "#h-guideline"
+        linked.append((note, url))
+    return linked
+
+
 def _page(
     request: HttpRequest,
     page: str,
@@ -185,6 +203,8 @@ def _page(
         page
     )
     placed = place(_notes_for(page, check, context), context["form"], "", aliases)
+    if page == "guideline":
+        context = {**context, "linked": _linked(draft, check)}
     return render(
         request,
         f"authoring/{page}.html",
