@@ -94,9 +94,10 @@ def test_bad_input_is_an_inline_message_and_nothing_stored_changes(
     assert set(errors) >= {"extra", "chapter", "strength"}
     assert stored() == before
     row_url = reverse("authoring_outcome_new", args=["eksempel", "frisk-luft"])
-    bad_row = erik.post(row_url, {**as_posted(erik, row_url), "id": "ny", "name": "Ny", "measure": "RR"})
-    assert bad_row.status_code == 400
-    assert "begge grænser" in bad_row.content.decode()
+    bad_row = {**as_posted(erik, row_url), "id": "ny", "name": "Ny", "measure": "RR"}
+    response = erik.post(row_url, bad_row)
+    assert response.status_code == 400
+    assert "begge grænser" in response.content.decode()
     assert stored() == before
     assert (
         erik.post(reverse("authoring_live", args=["eksempel"]), {"kind": "row", "point": "x"}).status_code

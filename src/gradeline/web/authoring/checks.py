@@ -58,7 +58,7 @@ def check_folder(folder: Path) -> DraftCheck:
     with_pack = all((evidence / f"{name}.yaml").exists() for name in ("wording", "relevance", "names"))
     try:
         report = lint_guideline(guideline, folder if with_pack else None)
-    except PackError as exc:
+    except Exception as exc:  # any failure of a rule is a finding about the draft, never a traceback
         return DraftCheck(guideline, [_note(folder, line) for line in str(exc).splitlines()])
     notes = [Note(_file_of(guideline, f.location), f.location, f.message, f.code) for f in report.new]
     notes += [

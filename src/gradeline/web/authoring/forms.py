@@ -166,8 +166,8 @@ class OutcomeForm(Versioned):
         label=_("Vigtighed (betegnelse)"), choices=enum_choices(Importance, blank=True), required=False
     )
     measured_with = forms.CharField(label=_("Målt med"), max_length=200, required=False)
-    scale_min = forms.DecimalField(label=_("Skala fra"), required=False)
-    scale_max = forms.DecimalField(label=_("Skala til"), required=False)
+    scale_min = forms.DecimalField(max_digits=15, decimal_places=6, label=_("Skala fra"), required=False)
+    scale_max = forms.DecimalField(max_digits=15, decimal_places=6, label=_("Skala til"), required=False)
     better = forms.ChoiceField(
         label=_("Bedre er"),
         choices=[("", "—"), ("lower", _("lavere")), ("higher", _("højere"))],
@@ -176,7 +176,9 @@ class OutcomeForm(Versioned):
     participants = forms.IntegerField(label=_("Deltagere"), min_value=0, required=False)
     studies = forms.IntegerField(label=_("Studier"), min_value=0, required=False)
     study_design = forms.CharField(label=_("Studiedesign"), max_length=200, required=False)
-    comparator_value = forms.DecimalField(label=_("Komparator: værdi"), required=False)
+    comparator_value = forms.DecimalField(
+        max_digits=15, decimal_places=6, label=_("Komparator: værdi"), required=False
+    )
     comparator_unit = forms.CharField(
         label=_("Komparator: enhed"),
         max_length=100,
@@ -187,10 +189,18 @@ class OutcomeForm(Versioned):
         label=_("Effektmål"), choices=enum_choices(EffectMeasure, blank=True), required=False
     )
     point = forms.DecimalField(
-        label=_("Estimat"), required=False, help_text=_("Forskelle med fortegn: -0.56 er 0.56 lavere.")
+        max_digits=15,
+        decimal_places=6,
+        label=_("Estimat"),
+        required=False,
+        help_text=_("Forskelle med fortegn: -0.56 er 0.56 lavere."),
     )
-    ci_low = forms.DecimalField(label=_("95 % CI: første grænse"), required=False)
-    ci_high = forms.DecimalField(label=_("95 % CI: anden grænse"), required=False)
+    ci_low = forms.DecimalField(
+        max_digits=15, decimal_places=6, label=_("95 % CI: første grænse"), required=False
+    )
+    ci_high = forms.DecimalField(
+        max_digits=15, decimal_places=6, label=_("95 % CI: anden grænse"), required=False
+    )
     effect_text = forms.CharField(
         label=_("Effekt som trykt"), max_length=300, required=False, help_text=_("Tom: dannes af tallene.")
     )

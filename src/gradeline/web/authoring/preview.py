@@ -68,7 +68,11 @@ def row_reading(
         result["notes"].append("needs_valid_pack")
         return result
     rec = rec.model_copy(update={"outcomes": [*[o for o in rec.outcomes if o.id != outcome.id], outcome]})
-    reading = outcome_reading(outcome, guideline, rec, data)
+    try:
+        reading = outcome_reading(outcome, guideline, rec, data)
+    except Exception as exc:  # a half-typed row: say what the evidence code could not read, never a 500
+        result["notes"].append(str(exc))
+        return result
     if reading is None:
         return result
     if reading.absolute is not None:

@@ -74,8 +74,13 @@ def drafts(request: HttpRequest) -> HttpResponse:
             if Draft.objects.filter(slug=slug).exists():
                 importer.add_error("slug", _("Der findes allerede et udkast med dette kortnavn."))
             else:
-                store.import_pack(available_packs()[importer.cleaned_data["pack"]], slug, request.user)
-                return HttpResponseRedirect(reverse("authoring_draft", args=[slug]))
+                try:
+                    store.import_pack(available_packs()[importer.cleaned_data["pack"]], slug, request.user)
+                    return HttpResponseRedirect(reverse("authoring_draft", args=[slug]))
+                except UnicodeDecodeError as exc:
+                    importer.add_error(
+                        "pack", _("En fil i pakken er ikke UTF-8-tekst: %(error)s") % {"error": exc}
+                    )
     elif request.method == "POST":
         create = CreateForm(request.POST, packs=packs)
         if create.is_valid():
@@ -397,7 +402,7 @@ def outcome(request: HttpRequest, slug: str, rec_id: str, outcome_id: str | None
 def glossary(request: HttpRequest, slug: str) -> HttpResponse:
     draft = _draft(slug)
     doc = store.read(draft, store.GLOSSARY)
-    entries: list[Any] = store.data_of(doc, [])
+    entries = [e for e in store.data_of(doc, []) if isinstance(e, dict)]
     version = doc.version if doc else 0
     term = request.GET.get("begreb", "")
     found = next((e for e in entries if isinstance(e, dict) and e.get("term") == term), None)
