@@ -16,11 +16,19 @@ settings.register_profile("gradeline", deadline=None)
 settings.load_profile("gradeline")
 
 SHARED_SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_149f626469c9c5a0.txt"
+# The second pack: a small, clearly fictional English guideline written to exercise every layer (issue 18).
+FIXTURE_PACKS = Path(__file__).resolve().parent / "fixtures" / "packs"
+FICTIONAL_PACK = FIXTURE_PACKS / "example-fictional"
 
 
 @pytest.fixture(scope="session")
 def pack_dir() -> Path:
     return DEFAULT_PACK
+
+
+@pytest.fixture(scope="session")
+def fictional_dir() -> Path:
+    return FICTIONAL_PACK
 
 
 @pytest.fixture(scope="session")

@@ -62,7 +62,7 @@ def test_export_json_matches_the_published_schema(tmp_path: Path, guideline: Gui
     jsonschema.validate(document, json.loads(SCHEMA.read_text(encoding="utf-8")))
     assert len(document["recommendations"]) == 10
     effect = document["recommendations"][0]["outcomes"][0]["effect"]
-    assert effect["point"] == {"value": "0.56", "direction": "lavere"}
+    assert effect["point"] == {"value": "0.56", "direction": "lower"}
     assert Guideline.model_validate(
         {k: v for k, v in document.items() if k not in {"$schema", "generator"}}
     ) == (guideline)

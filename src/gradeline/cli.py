@@ -1,6 +1,8 @@
 """The ``gradeline`` command: check, show, export (and, as they arrive, serve, plan, monitor)."""
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -11,7 +13,8 @@ from gradeline.content.coverage import Coverage, stamp_file, translation_coverag
 from gradeline.content.errors import PackError
 from gradeline.content.export import dumps, guideline_json, guideline_schema
 from gradeline.content.lint import LintReport, lint_guideline
-from gradeline.content.pack import DEFAULT_PACK, load_pack
+from gradeline.content.pack import load_pack
+from gradeline.content.packs import UnknownPack, activated, default_pack, resolve_pack
 from gradeline.content.translations import translation_files
 from gradeline.model import Guideline
 from gradeline.monitor.cli import monitor_app
@@ -27,16 +30,40 @@ export_app = typer.Typer(help="Export the guideline.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
 app.add_typer(monitor_app, name="monitor")
 
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", help="da or en (default: the pack's own language; other: translation)."),
+]
+
 out = Console()
 err = Console(stderr=True, soft_wrap=True)
 
-PackOption = Annotated[Path, typer.Option("--pack", help="Content pack folder.")]
+PackOption = Annotated[
+    str | None,
+    typer.Option(
+        "--pack",
+        help="Content pack: a slug in the content directory (GRADELINE_CONTENT_DIR) or a folder with "
+        "guideline.yaml. Default: the default pack.",
+    ),
+]
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print one clear sentence to stderr and exit non-zero."""
     err.print(f"[bold red]error:[/] {message}", highlight=False)
     raise typer.Exit(code)
+
+
+@contextmanager
+def chosen_pack(name: str | Path | None) -> Iterator[Path]:
+    """The pack named on the command line (default: the default pack), active inside the block; a name that
+    is no pack ends the command with one sentence listing the packs (exit 2)."""
+    try:
+        folder = resolve_pack(name) if name is not None else default_pack()
+    except UnknownPack as exc:
+        fail(str(exc))
+    with activated(folder):
+        yield folder
 
 
 def _load(pack: Path) -> Guideline:
@@ -96,9 +123,21 @@ def _print_coverage(coverage: Coverage, limit: int = 20) -> None:
 
 
 @app.command()
-def check(pack: Annotated[Path, typer.Argument(help="Content pack folder.")] = DEFAULT_PACK) -> None:
+def check(
+    pack_argument: Annotated[
+        str | None, typer.Argument(metavar="[PACK]", help="Content pack: slug or folder (as --pack).")
+    ] = None,
+    pack_option: PackOption = None,
+) -> None:
     """Validate every file of a content pack, run the linter and check translation coverage; exit non-zero on
     any problem."""
+    if pack_argument and pack_option and pack_argument != pack_option:
+        fail(f"two packs are named ({pack_argument!r} and {pack_option!r}); name one.")
+    with chosen_pack(pack_argument or pack_option) as pack:
+        _check(pack)
+
+
+def _check(pack: Path) -> None:
     from gradeline.packcheck import check_pack
 
     guideline, problems = check_pack(pack)
@@ -133,10 +172,11 @@ def check(pack: Annotated[Path, typer.Argument(help="Content pack folder.")] = D
 @app.command()
 def show(
     recommendation: Annotated[str | None, typer.Argument(help="Recommendation id or chapter number.")] = None,
-    pack: PackOption = DEFAULT_PACK,
+    pack: PackOption = None,
 ) -> None:
     """Layer 1 (all recommendations), or one recommendation with its evidence profile."""
-    guideline = _load(pack)
+    with chosen_pack(pack) as folder:
+        guideline = _load(folder)
     if recommendation is None:
         out.print(layer_one(guideline))
         return
@@ -154,10 +194,11 @@ def export_json(
         Path | None, typer.Option("--out", help="Write to this file instead of stdout.")
     ] = None,
     schema: Annotated[bool, typer.Option("--schema", help="Print the JSON Schema instead.")] = False,
-    pack: PackOption = DEFAULT_PACK,
+    pack: PackOption = None,
 ) -> None:
     """The whole pack as one JSON document (numbers as decimal strings, exactly as published)."""
-    text = dumps(guideline_schema() if schema else guideline_json(_load(pack)))
+    with chosen_pack(pack) as folder:
+        text = dumps(guideline_schema() if schema else guideline_json(_load(folder)))
     if output is None:
         sys.stdout.write(text)
         return
@@ -173,14 +214,20 @@ def plan(
     context_file: Annotated[Path, typer.Argument(help="Patient context as JSON (see docs/decide.md).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
     trace: Annotated[bool, typer.Option("--trace", help="Show which answer triggered which rule.")] = False,
+    pack: PackOption = None,
 ) -> None:
     """A patient-specific plan from the guideline, with its reasons (advice; the clinician decides)."""
     from gradeline.decide.render import PlanInputError, plan_from_json_file, plan_to_dict, plan_to_text
 
-    try:
-        result = plan_from_json_file(context_file)
-    except PlanInputError as exc:
-        fail(str(exc))
+    with chosen_pack(pack) as folder:
+        if not (folder / "decide").is_dir():
+            fail(
+                f"this guideline ({folder.name}) has no decision rules (no decide/ folder); it makes no plan."
+            )
+        try:
+            result = plan_from_json_file(context_file)
+        except PlanInputError as exc:
+            fail(str(exc))
     if as_json:
         sys.stdout.write(dumps(plan_to_dict(result)))
     else:
@@ -216,29 +263,31 @@ def stamp(
     only: Annotated[
         list[str] | None, typer.Option("--only", help="Stamp only this location (repeatable).")
     ] = None,
-    pack: PackOption = DEFAULT_PACK,
+    pack: PackOption = None,
 ) -> None:
-    """Stamp reviewed translations with the hash of their Danish source (`check` then sees it change)."""
-    for path in files:
-        if not path.is_file():
-            fail(f"{path}: no such translation file.")
-        try:
-            count = stamp_file(path, pack, set(only) if only else None)
-        except PackError as exc:
-            fail(str(exc))
-        out.print(f"{path}: stamped {count} translation(s).", highlight=False)
+    """Stamp reviewed translations with the hash of their original source (`check` then sees it change)."""
+    with chosen_pack(pack) as folder:
+        for path in files:
+            if not path.is_file():
+                fail(f"{path}: no such translation file.")
+            try:
+                count = stamp_file(path, folder, set(only) if only else None)
+            except PackError as exc:
+                fail(str(exc))
+            out.print(f"{path}: stamped {count} translation(s).", highlight=False)
 
 
 @export_app.command("pdf")
 def export_pdf(
     output: Annotated[Path | None, typer.Option("--out", help="PDF file (default: build/<id>.pdf).")] = None,
-    pack: PackOption = DEFAULT_PACK,
-    lang: Annotated[str, typer.Option("--lang", help="da (original) or en (unofficial translation).")] = "da",
+    pack: PackOption = None,
+    lang: LangOption = None,
 ) -> None:
     """The full guideline as PDF: all layers, evidence tables, contents, status on every page."""
     from gradeline.publish.cli import export_pdf as write
 
-    write(output=output, pack=pack, lang=lang)
+    with chosen_pack(pack) as folder:
+        write(output=output, pack=folder, lang=lang)
 
 
 @export_app.command("quickguide")
@@ -246,38 +295,68 @@ def export_quickguide(
     output: Annotated[
         Path | None, typer.Option("--out", help="PDF file (default: build/<id>-hurtigguide.pdf).")
     ] = None,
-    pack: PackOption = DEFAULT_PACK,
-    lang: Annotated[str, typer.Option("--lang", help="da (original) or en (unofficial translation).")] = "da",
+    pack: PackOption = None,
+    lang: LangOption = None,
 ) -> None:
     """The 1–2 page A4 quick guide: every recommendation with its strength and certainty."""
     from gradeline.publish.cli import export_quickguide as write
 
-    write(output=output, pack=pack, lang=lang)
+    with chosen_pack(pack) as folder:
+        write(output=output, pack=folder, lang=lang)
 
 
 @export_app.command("site")
 def export_site(
     output: Annotated[Path, typer.Option("--out", help="Folder for the static copy.")] = Path("build/site"),
+    pack: PackOption = None,
 ) -> None:
     """A static copy of the reading pages in Danish and English, with the PDFs, for any static server."""
     from gradeline.web.reading.export import ExportError
     from gradeline.web.reading.export import export_site as write
 
-    try:
-        counts = write(output)
-    except ExportError as exc:
-        fail(str(exc))
+    with chosen_pack(pack):
+        try:
+            counts = write(output)
+        except ExportError as exc:
+            fail(str(exc))
     typer.echo(f"{output}: {counts['pages']} pages, {counts['pdfs']} PDFs, {counts['static']} static files")
 
 
 @export_app.command("fhir")
 def export_fhir(
     output: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("build/fhir"),
+    pack: PackOption = None,
 ) -> None:
     """The guideline as FHIR: EBM-on-FHIR (R5) and CPG-on-FHIR PlanDefinitions (R4B)."""
     from gradeline.fhir.cli import export_fhir as write
 
-    write(output)
+    with chosen_pack(pack):
+        write(output)
+
+
+@app.command()
+def new(
+    folder: Annotated[
+        Path, typer.Argument(help="The new pack's folder; its name is the slug (e.g. my-guideline).")
+    ],
+    title: Annotated[str | None, typer.Option("--title", help="The guideline's title.")] = None,
+    language: Annotated[
+        str, typer.Option("--language", help="da or en: the language the pack is written in.")
+    ] = "en",
+    publisher: Annotated[str | None, typer.Option("--publisher", help="Who publishes the guideline.")] = None,
+) -> None:
+    """Create a new, valid, empty content pack (draft status, no recommendations yet) to fill in."""
+    from gradeline.content.scaffold import new_pack
+
+    try:
+        new_pack(folder, title or folder.name.replace("-", " ").capitalize(), language, publisher)
+    except PackError as exc:
+        fail(str(exc))
+    out.print(
+        f"created {folder}: write guideline.yaml's scope, then recommendations/NN-slug.yaml "
+        f"(docs/content-format.md); `gradeline check {folder}` checks it.",
+        highlight=False,
+    )
 
 
 def main() -> None:

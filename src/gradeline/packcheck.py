@@ -128,7 +128,8 @@ def _file_problems(pack: Path) -> list[str]:
 
 
 def check_pack(pack: Path) -> tuple[Guideline | None, list[str]]:
-    """(the guideline, every problem found); the guideline is None when it cannot be read at all."""
+    """(the guideline, every problem found); the guideline is None when it cannot be read at all. The parts
+    in PARTS are optional: a folder the pack does not have is not checked."""
     pack = Path(pack)
     problems = _file_problems(pack)
     if problems:
@@ -138,6 +139,8 @@ def check_pack(pack: Path) -> tuple[Guideline | None, list[str]]:
     except PackError as exc:
         return None, [str(exc)]
     for name, (folder, part) in PARTS.items():
+        if not (pack / folder).is_dir():
+            continue  # every part but the guideline itself is optional: a layer without data says so
         try:
             problems += part(pack, guideline)
         except Exception as exc:  # any loader failure is a finding about the pack, never a traceback

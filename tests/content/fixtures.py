@@ -3,6 +3,7 @@
 from typing import Any
 
 from gradeline.model import Guideline
+from gradeline.model.vocabulary import change_label
 
 LEVELS: list[dict[str, Any]] = [
     {
@@ -44,13 +45,14 @@ def md(
     point: str,
     first: str,
     second: str,
-    direction: str = "lavere",
+    direction: str = "lower",
     measure: str = "MD",
     directions: tuple[str, str] | None = None,
 ) -> dict[str, Any]:
     """An MD/SMD effect; all three values in one direction unless ``directions`` says otherwise."""
     d1, d2 = directions or (direction, direction)
-    text = f"{measure} {point} {direction} (CI 95% {first} {d1} — {second} {d2})"
+    w, w1, w2 = (change_label(d, "da") for d in (direction, d1, d2))
+    text = f"{measure} {point} {w} (CI 95% {first} {w1} — {second} {w2})"
     return {
         "measure": measure,
         "point": value(point, direction),
@@ -75,8 +77,8 @@ def row(**fields: Any) -> dict[str, Any]:
         "id": "smerte",
         "name": "Smerte",
         "importance": 9,
-        "importance_label": "Kritisk",
-        "certainty": "Lav",
+        "importance_label": "critical",
+        "certainty": "low",
         "seed_lines": ["1"],
     }
     return {**base, **fields}
@@ -97,7 +99,7 @@ def guideline(*rows: dict[str, Any], **rec_fields: Any) -> Guideline:
         "practical_advice": ["p"],
         "background": ["b"],
         "key_info": {"benefits_harms": ["b"], "certainty": ["c"], "preferences": ["p"], "rationale": ["r"]},
-        "overall_certainty": "Lav",
+        "overall_certainty": "low",
         "pico": {"population": "p", "intervention": "i", "comparison": "c"},
         "summary": ["s"],
         "outcomes": list(rows),

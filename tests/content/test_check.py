@@ -36,8 +36,8 @@ def test_a_new_inconsistency_fails_and_is_named(pack_copy: Path) -> None:
     # Flip a CI bound's direction word, so the point estimate (0.08 lavere) falls outside -0.75 to -0.59.
     _edit(
         pack_copy / "recommendations" / "12-nsaid.yaml",
-        "ci_second: {value: 0.59, direction: højere}",
-        "ci_second: {value: 0.59, direction: lavere}",
+        "ci_second: {value: 0.59, direction: higher}",
+        "ci_second: {value: 0.59, direction: lower}",
     )
     result = runner.invoke(app, ["check", str(pack_copy)], env={"COLUMNS": "200"})
     assert result.exit_code == 1

@@ -27,9 +27,9 @@ def test_a_mean_difference_one_digit_beyond_its_bound_is_outside(point: str, fir
 
 
 def test_bounds_on_both_sides_of_zero() -> None:
-    on_lower = md("0.30", "0.30", "0.99", directions=("lavere", "højere"))
+    on_lower = md("0.30", "0.30", "0.99", directions=("lower", "higher"))
     assert not gl001(guideline(row(effect=on_lower)))
-    beyond = md("0.31", "0.30", "0.99", directions=("lavere", "højere"))
+    beyond = md("0.31", "0.30", "0.99", directions=("lower", "higher"))
     assert gl001(guideline(row(effect=beyond)))
 
 

@@ -5,6 +5,7 @@ import pytest
 from gradeline.content.lint import Finding, lint_guideline
 from gradeline.content.lint.findings import reconcile
 from gradeline.model import Erratum, Guideline
+from gradeline.model.vocabulary import change_label
 from tests.content.fixtures import guideline, md, row, rr
 
 
@@ -20,7 +21,7 @@ def test_a_sound_row_gives_no_finding() -> None:
 
 
 def test_gl001_point_outside_ci() -> None:
-    g = guideline(row(effect=md("0.78", "2.75", "4.32", direction="højere")))
+    g = guideline(row(effect=md("0.78", "2.75", "4.32", direction="higher")))
     assert ("GL001", "test/smerte/effect") in codes(g)
 
 
@@ -31,13 +32,13 @@ def test_gl002_reversed_bounds() -> None:
 
 
 def test_gl003_not_centred_beyond_rounding() -> None:
-    g = guideline(row(effect=md("0.3", "0.39", "0.99", directions=("lavere", "højere"))))
+    g = guideline(row(effect=md("0.3", "0.39", "0.99", directions=("lower", "higher"))))
     assert codes(g) == [("GL003", "test/smerte/effect")]
 
 
 def test_gl003_allows_rounding_of_printed_digits() -> None:
     # centre of 0.08 and 0.43 is 0.255, printed as 0.25: within rounding.
-    g = guideline(row(effect=md("0.25", "0.08", "0.43", direction="højere", measure="SMD")))
+    g = guideline(row(effect=md("0.25", "0.08", "0.43", direction="higher", measure="SMD")))
     assert codes(g) == []
 
 
@@ -50,7 +51,7 @@ def test_gl003_ratio_is_centred_on_the_log_scale() -> None:
 def test_gl004_arms_disagree_with_mean_difference() -> None:
     g = guideline(
         row(
-            effect=md("22", "8.9", "35.1", direction="højere"),
+            effect=md("22", "8.9", "35.1", direction="higher"),
             comparator={"value": "41"},
             intervention={"value": "19"},
         )
@@ -58,7 +59,7 @@ def test_gl004_arms_disagree_with_mean_difference() -> None:
     assert ("GL004", "test/smerte/effect") in codes(g)
     sound = guideline(
         row(
-            effect=md("22", "35.1", "8.9", direction="lavere"),
+            effect=md("22", "35.1", "8.9", direction="lower"),
             comparator={"value": "41"},
             intervention={"value": "19"},
         )
@@ -66,12 +67,16 @@ def test_gl004_arms_disagree_with_mean_difference() -> None:
     assert codes(sound) == []
 
 
+def da(code: str) -> str:
+    return change_label(code, "da")
+
+
 def _absolute(point: str, d: str, first: str, d1: str, second: str, d2: str) -> dict[str, object]:
     return {
         "point": {"value": point, "direction": d},
         "ci_first": {"value": first, "direction": d1},
         "ci_second": {"value": second, "direction": d2},
-        "text": f"{point} {d} per 1.000 (CI 95% {first} {d1} — {second} {d2})",
+        "text": f"{point} {da(d)} per 1.000 (CI 95% {first} {da(d1)} — {second} {da(d2)})",
     }
 
 
@@ -80,7 +85,7 @@ def test_gl005_per_thousand_agrees_with_rr_and_baseline() -> None:
         effect=rr("0.64", "0.45", "0.91"),
         comparator={"value": "479", "unit": "per 1.000"},
         intervention={"value": "307", "unit": "per 1.000"},
-        absolute=_absolute("172", "færre", "263", "færre", "43", "færre"),
+        absolute=_absolute("172", "fewer", "263", "fewer", "43", "fewer"),
     )
     assert codes(guideline(published)) == []
 
@@ -90,7 +95,7 @@ def test_gl005_flags_a_wrong_difference_and_a_wrong_treated_risk() -> None:
         effect=rr("0.64", "0.45", "0.91"),
         comparator={"value": "479", "unit": "per 1.000"},
         intervention={"value": "350", "unit": "per 1.000"},
-        absolute=_absolute("150", "færre", "263", "færre", "43", "færre"),
+        absolute=_absolute("150", "fewer", "263", "fewer", "43", "fewer"),
     )
     assert codes(guideline(wrong)) == [
         ("GL005", "test/smerte/absolute"),
@@ -107,11 +112,11 @@ def test_gl006_values_outside_the_scale() -> None:
 @pytest.mark.parametrize(
     ("number", "label", "flagged"),
     [
-        (9, "Kritisk", False),
-        (6, "Kritisk", True),
-        (6, "Vigtig", False),
-        (7, "Vigtig", True),
-        (2, "Ikke vigtig", False),
+        (9, "critical", False),
+        (6, "critical", True),
+        (6, "important", False),
+        (7, "important", True),
+        (2, "not_important", False),
     ],
 )
 def test_gl007_importance_number_and_label(number: int, label: str, flagged: bool) -> None:
@@ -163,9 +168,47 @@ def test_gl012_structured_values_must_read_as_the_text() -> None:
     assert codes(guideline(row(effect=effect))) == [("GL012", "test/smerte/effect")]
 
 
+@pytest.mark.parametrize("per", ["per 1.000", "per 1,000", "per 1000"])
+def test_gl012_reads_a_printed_1_in_a_per_thousand_text(per: str) -> None:
+    # "1 flere per 1.000": the token "1" is a published value, not part of the denominator (issue 18).
+    r = row(
+        effect=rr("1.1", "0.9", "1.34"),
+        comparator={"value": "10", "unit": "per 1.000"},
+        absolute={
+            "point": {"value": "1", "direction": "more"},
+            "ci_first": {"value": "1", "direction": "fewer"},
+            "ci_second": {"value": "3", "direction": "more"},
+            "text": f"1 flere {per} (CI 95% 1 færre — 3 flere)",
+        },
+    )
+    assert ("GL012", "test/smerte/absolute") not in codes(guideline(r))
+
+
+def test_gl012_still_flags_a_wrong_1_in_a_per_thousand_text() -> None:
+    r = row(
+        effect=rr("1.1", "0.9", "1.34"),
+        comparator={"value": "10", "unit": "per 1.000"},
+        absolute={
+            "point": {"value": "1", "direction": "more"},
+            "ci_first": {"value": "1", "direction": "fewer"},
+            "ci_second": {"value": "3", "direction": "more"},
+            "text": "2 flere per 1.000 (CI 95% 1 færre — 3 flere)",
+        },
+    )
+    assert ("GL012", "test/smerte/absolute") in codes(guideline(r))
+
+
+def test_gl012_reads_english_direction_words() -> None:
+    effect = md("0.56", "0.87", "0.25")
+    effect["text"] = "MD 0.56 lower (95% CI 0.87 lower — 0.25 lower)"
+    assert codes(guideline(row(effect=effect))) == []
+    effect["text"] = "MD 0.56 higher (95% CI 0.87 lower — 0.25 lower)"
+    assert codes(guideline(row(effect=effect))) == [("GL012", "test/smerte/effect")]
+
+
 def test_gl013_overall_certainty_is_the_lowest_critical() -> None:
     g = guideline(
-        row(certainty="Moderat", no_data=None, effect=md("0.5", "0.8", "0.2")), overall_certainty="Lav"
+        row(certainty="moderate", no_data=None, effect=md("0.5", "0.8", "0.2")), overall_certainty="low"
     )
     assert codes(g) == [("GL013", "test/overall_certainty")]
 
@@ -193,6 +236,6 @@ def test_gl005_tolerance_edges_by_hand(printed: str, flagged: bool) -> None:
     r = row(
         effect=rr("0.64", "0.45", "0.91"),
         comparator={"value": "479", "unit": "per 1.000"},
-        absolute=_absolute(printed, "færre", "263", "færre", "43", "færre"),
+        absolute=_absolute(printed, "fewer", "263", "fewer", "43", "fewer"),
     )
     assert (("GL005", "test/smerte/absolute") in codes(guideline(r))) is flagged

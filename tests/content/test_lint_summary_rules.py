@@ -54,7 +54,7 @@ def test_gl015_importance_against_the_summary() -> None:
 
 
 def test_gl017_printed_direction_against_the_side_the_summary_names() -> None:
-    favours_comparison = guideline(row(better="lower", effect=md("3.5", "5.89", "1.11", direction="højere")))
+    favours_comparison = guideline(row(better="lower", effect=md("3.5", "5.89", "1.11", direction="higher")))
     favours_intervention = guideline(row(better="lower", effect=md("3.5", "5.89", "1.11")))
     data = _data(**{"test/smerte": _judged("not_relevant_favours_intervention")})
     assert [f.code for f in direction_vs_summary(favours_comparison, data)] == ["GL017"]

@@ -62,3 +62,10 @@ def test_the_active_pack_is_scoped_to_its_block_and_thread(content: Path) -> Non
 def test_loaders_without_a_pack_read_the_active_one() -> None:
     with packs.activated(DEFAULT_PACK):
         assert cached_pack().id == "nkr-laenderygsmerter"
+
+
+def test_a_pack_added_while_running_is_found(content: Path) -> None:
+    assert "beta" not in packs.available_packs()
+    (content / "beta").mkdir()
+    shutil.copy(DEFAULT_PACK / "guideline.yaml", content / "beta" / "guideline.yaml")
+    assert "beta" in packs.available_packs()

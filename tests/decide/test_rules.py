@@ -36,9 +36,16 @@ def test_missing_folder(tmp_path: Path) -> None:
 
 
 def test_missing_file_names_it(rule_pack: Path) -> None:
-    (rule_pack / "decide" / "startback.yaml").unlink()
-    with pytest.raises(RuleError, match=r"startback\.yaml: file not found"):
+    (rule_pack / "decide" / "follow-up.yaml").unlink()
+    with pytest.raises(RuleError, match=r"follow-up\.yaml: file not found"):
         load_rules(rule_pack)
+
+
+def test_startback_and_medication_are_optional(rule_pack: Path) -> None:
+    (rule_pack / "decide" / "startback.yaml").unlink()
+    (rule_pack / "decide" / "medication.yaml").unlink()
+    rules = load_rules(rule_pack)
+    assert rules.startback is None and rules.medication.medicines == []
 
 
 def test_yaml_syntax_error_names_file_and_line(rule_pack: Path) -> None:

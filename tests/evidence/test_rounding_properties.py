@@ -34,7 +34,7 @@ def test_a_symmetric_interval_is_never_flagged(point: float, half_width: float, 
     low, high = point - half_width, point + half_width
 
     def word(x: Decimal) -> tuple[str, str]:
-        return str(abs(x)), "lavere" if x < 0 else "højere"
+        return str(abs(x)), "lower" if x < 0 else "higher"
 
     p, lo, hi = printed(point, digits), printed(low, digits), printed(high, digits)
     (pv, pd), (lv, ld), (hv, hd) = word(p), word(lo), word(hi)

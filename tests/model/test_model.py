@@ -29,7 +29,7 @@ def test_scale_must_go_upwards() -> None:
 
 def test_a_ratio_has_no_direction_word() -> None:
     bad = rr("0.64", "0.45", "0.91")
-    bad["point"] = {"value": "0.64", "direction": "lavere"}
+    bad["point"] = {"value": "0.64", "direction": "lower"}
     assert "has no direction word" in _error(Effect, bad)
 
 
@@ -65,9 +65,9 @@ def test_seed_spans_read_compact_forms() -> None:
 
 
 def test_signed_values_follow_the_direction_word() -> None:
-    assert PrintedValue.model_validate({"value": "0.56", "direction": "lavere"}).signed < 0
-    assert PrintedValue.model_validate({"value": "172", "direction": "færre"}).signed == -172
-    assert PrintedValue.model_validate({"value": "0.3", "direction": "højere"}).signed > 0
+    assert PrintedValue.model_validate({"value": "0.56", "direction": "lower"}).signed < 0
+    assert PrintedValue.model_validate({"value": "172", "direction": "fewer"}).signed == -172
+    assert PrintedValue.model_validate({"value": "0.3", "direction": "higher"}).signed > 0
 
 
 def test_decimals_keep_their_printed_digits() -> None:

@@ -46,3 +46,11 @@ def test_a_reading_carries_judgement_computed_values_threshold_and_errata(client
     assert function["time_frame"] == "0-12 måneder" and "GL014" in function["errata"]
     no_data = rows["frafald-pga-bivirkninger-efter-endt-intervention"]
     assert no_data["computed"] is None and no_data["no_data"].startswith("Vi fandt ingen studier")
+
+
+def test_certainty_and_importance_are_codes_with_the_printed_label_in_both_languages(client: Client) -> None:
+    rows = {r["outcome_id"]: r for r in client.get("/api/recommendations/akupunktur/readings").json()}
+    pain = rows["smerteniveau-0-12-uger"]
+    assert (pain["certainty"], pain["importance_label"]) == ("low", "critical")
+    assert pain["certainty_text"] == {"da": "Lav", "en": "Low"}
+    assert pain["importance_text"] == {"da": "Kritisk", "en": "Critical"}

@@ -7,7 +7,8 @@ from typing import Any
 import yaml
 
 from gradeline.content.errors import PackError
-from gradeline.content.pack import DEFAULT_PACK, danish_sources, read_yaml
+from gradeline.content.pack import danish_sources, read_yaml
+from gradeline.content.packs import pack_or_active
 from gradeline.content.translations import is_leaf, load_translations, source_hash
 
 
@@ -32,8 +33,10 @@ class Coverage:
         return not (self.missing or self.stale or self.unstamped or self.unknown)
 
 
-def translation_coverage(pack: Path = DEFAULT_PACK, language: str = "en") -> Coverage:
-    """Compare every Danish prose text with its translation: missing, stale (source changed) or unstamped."""
+def translation_coverage(pack: Path | None = None, language: str = "en") -> Coverage:
+    """Compare every original prose text with its translation: missing, stale (source changed) or unstamped.
+    Without ``pack``, the active pack."""
+    pack = pack_or_active(pack)
     sources = danish_sources(pack)
     translations = load_translations(pack, language)
     missing, stale, unstamped = [], [], []
@@ -71,13 +74,13 @@ def _stamp_tree(data: Any, location: str, sources: dict[str, str], only: set[str
     return data, 0
 
 
-def stamp_file(path: Path, pack: Path = DEFAULT_PACK, only: set[str] | None = None) -> int:
+def stamp_file(path: Path, pack: Path | None = None, only: set[str] | None = None) -> int:
     """Stamp the translations in one file with the hash of their current Danish source; return how many.
 
     Run it only on translations you have reviewed against the Danish: the stamp says "this English matches
     that Danish". Comment lines at the top of the file are kept; ``only`` limits it to some locations.
     """
-    sources = danish_sources(pack)
+    sources = danish_sources(pack_or_active(pack))
     text = path.read_text(encoding="utf-8")
     data = read_yaml(path) or {}
     if not isinstance(data, dict):

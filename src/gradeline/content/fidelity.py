@@ -1,7 +1,7 @@
 """Fidelity of a pack to its source: texts occur verbatim, numbers occur where the row stands."""
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -10,7 +10,14 @@ from typing import Any
 import yaml
 
 from gradeline.content.seedtext import SeedText, numbers_in
-from gradeline.model import Outcome, PrintedValue, Recommendation
+from gradeline.model import Outcome, PrintedValue, Recommendation, certainty_label, importance_label
+
+# Fields that hold a code of the vocabulary: their label in the pack's language is what the source prints.
+_CODED: dict[str, Callable[[str, str], str]] = {
+    "importance_label": importance_label,
+    "certainty": certainty_label,
+    "overall_certainty": certainty_label,
+}
 
 # Fields that hold our own vocabulary or identifiers, not text from the seed.
 _NOT_SEED_TEXT = {
@@ -57,16 +64,21 @@ class Finding:
         return f"{self.location}: {self.message}"
 
 
-def texts(data: Any, path: str = "") -> Iterator[tuple[str, str]]:
-    """Every (location, string) in a loaded YAML tree that should be seed text."""
+def texts(data: Any, path: str = "", language: str = "da") -> Iterator[tuple[str, str]]:
+    """Every (location, string) in a loaded YAML tree that should be seed text; a code (certainty ``low``)
+    stands for its label in the pack's ``language`` ('Lav'), which the source prints."""
     if isinstance(data, dict):
         for key, value in data.items():
             if key in _NOT_SEED_TEXT or key == "seed_lines" or key.endswith("_en"):
                 continue
-            yield from texts(value, f"{path}/{key}" if path else str(key))
+            where = f"{path}/{key}" if path else str(key)
+            if key in _CODED and isinstance(value, str):
+                yield where, _CODED[key](value, language)
+                continue
+            yield from texts(value, where, language)
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from texts(value, f"{path}[{index}]")
+            yield from texts(value, f"{path}[{index}]", language)
     elif isinstance(data, str):
         yield path, data
 

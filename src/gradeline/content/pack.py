@@ -104,10 +104,12 @@ def load_errata(pack: Path, lookup: Lookup | None = None) -> list[Erratum]:
     items = _raw_errata(pack)
     if lookup:
         items = swap_texts(items, "errata", lookup, is_explanation)
-    else:  # the Danish original also carries the English (translations/en), so any page can show either
+    elif items:  # the original also carries the English (translations/en), so any page can show either
         english = _edition_lookup(pack, "en")
-        assert english is not None
-        items = [_with_english(item, english(f"errata/{i}/explanation", "")) for i, item in enumerate(items)]
+        if english is not None:
+            items = [
+                _with_english(item, english(f"errata/{i}/explanation", "")) for i, item in enumerate(items)
+            ]
     return [validate(Erratum, item, pack / "errata.yaml") for item in items]
 
 
@@ -141,10 +143,11 @@ def _chapter(meta: dict[str, Any], body: str, lookup: Lookup | None) -> dict[str
     return {**meta, "title": lookup(f"{loc}/title", title) or title, "body": "\n\n".join(blocks)}
 
 
-def danish_sources(pack: Path = DEFAULT_PACK, prose_only: bool = True) -> dict[str, str]:
-    """Every Danish prose text of a pack that an edition in another language translates, by location
-    (without ``prose_only``, also the texts without words, such as 'VAS', that need no translation)."""
-    pack = Path(pack)
+def danish_sources(pack: Path | None = None, prose_only: bool = True) -> dict[str, str]:
+    """Every original prose text of a pack (default: the active one) that an edition in another language
+    translates, by location (without ``prose_only``, also the texts without words, such as 'VAS', that need
+    no translation)."""
+    pack = pack_or_active(pack)
     found: list[tuple[str, str]] = []
     base = read_yaml(pack / "guideline.yaml") or {}
     found += prose_texts(_guideline_parts(base), "", guideline_prose, prose_only)
@@ -176,9 +179,23 @@ def _refuse_duplicates(what: str, keyed: list[tuple[str, Path]]) -> None:
         first[key] = path
 
 
+def pack_language(pack: Path) -> str:
+    """The language the pack is written in (``language`` of guideline.yaml; Danish when not given)."""
+    path = Path(pack) / "guideline.yaml"
+    return _language(path, path.stat().st_mtime_ns) if path.exists() else "da"
+
+
+@lru_cache(maxsize=64)
+def _language(path: Path, _mtime_ns: int) -> str:
+    """Read once per version of the file (the modification time is part of the key)."""
+    base = read_yaml(path)
+    language = base.get("language") if isinstance(base, dict) else None
+    return language if isinstance(language, str) else "da"
+
+
 def _edition_lookup(pack: Path, language: str) -> Lookup | None:
-    """How to find a text's translation in the language's edition; None for the Danish original."""
-    if language == "da":
+    """How to find a text's translation in the language's edition; None for the pack's own language."""
+    if language == pack_language(pack):
         return None
     from gradeline.content.translations import cached_translations  # the translations read pack files
 
@@ -186,16 +203,18 @@ def _edition_lookup(pack: Path, language: str) -> Lookup | None:
     return lambda location, _danish: translations.get(location)
 
 
-def load_pack(pack: Path | None = None, language: str = "da") -> Guideline:
+def load_pack(pack: Path | None = None, language: str | None = None) -> Guideline:
     """Read and validate a whole pack. Raises PackError with a message naming file and field.
 
-    With another ``language`` than Danish, every prose text that has a translation is replaced by it
-    (the unofficial edition); untranslated texts stay Danish. Without ``pack``, the active pack.
+    ``language`` None or the pack's own language gives the original. With another language, every prose text
+    that has a translation is replaced by it (the unofficial edition); untranslated texts stay in the
+    original. Without ``pack``, the active pack.
     """
     pack = pack_or_active(pack)
-    lookup = _edition_lookup(pack, language)
     if not (pack / "guideline.yaml").exists():
         raise PackError(f"{pack}: not a content pack (no guideline.yaml)")
+    language = language or pack_language(pack)
+    lookup = _edition_lookup(pack, language)
     base = read_yaml(pack / "guideline.yaml")
     if not isinstance(base, dict):
         raise PackError(f"{pack / 'guideline.yaml'}: must be a mapping of fields")
@@ -250,13 +269,14 @@ def load_pack(pack: Path | None = None, language: str = "da") -> Guideline:
     return validate(Guideline, data, pack / "guideline.yaml")
 
 
-def cached_pack(pack: Path | None = None, language: str = "da") -> Guideline:
-    """The pack (default: the active one) in a language's edition, loaded once per process."""
+def cached_pack(pack: Path | None = None, language: str | None = None) -> Guideline:
+    """The pack (default: the active one) in a language's edition (default: its own), loaded once per
+    process."""
     return _cached_pack(pack_or_active(pack), language)
 
 
 @lru_cache(maxsize=16)
-def _cached_pack(pack: Path, language: str) -> Guideline:
+def _cached_pack(pack: Path, language: str | None) -> Guideline:
     return load_pack(pack, language)
 
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import lru_cache
 from pathlib import Path
 
 REPOSITORY_CONTENT = Path(__file__).resolve().parents[3] / "content"
@@ -36,14 +37,23 @@ def content_dir() -> Path:
 def available_packs(directory: Path | None = None) -> dict[str, Path]:
     """Every pack in the content directory by slug (folder name), sorted by slug."""
     root = directory or content_dir()
-    if not root.is_dir():
+    try:
+        changed = root.stat().st_mtime_ns  # adding or removing a folder changes it: the listing is re-read
+    except OSError:
         return {}
+    return dict(_listing(root, changed))
+
+
+@lru_cache(maxsize=16)
+def _listing(root: Path, _changed: int) -> tuple[tuple[str, Path], ...]:
+    if not root.is_dir():
+        return ()
     found = {
         child.name: child.resolve()
         for child in root.iterdir()
         if child.is_dir() and SLUG.match(child.name) and (child / "guideline.yaml").is_file()
     }
-    return dict(sorted(found.items()))
+    return tuple(sorted(found.items()))
 
 
 def default_slug(directory: Path | None = None) -> str:

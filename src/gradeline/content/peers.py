@@ -8,7 +8,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from gradeline.content.pack import DEFAULT_PACK, read_yaml, validate
+from gradeline.content.pack import read_yaml, validate
+from gradeline.content.packs import pack_or_active
 
 PEERS_FILE = Path("peers") / "peer-guidelines.yaml"
 
@@ -75,12 +76,17 @@ class PeerGuidelines(PeerModel):
         return [(g, found[g.id]) for g in self.guidelines if g.id in found]
 
 
-def load_peers(pack: Path = DEFAULT_PACK) -> PeerGuidelines | None:
-    """The pack's peer-guideline table, or None when the pack has none."""
-    path = pack / PEERS_FILE
+def load_peers(pack: Path | None = None) -> PeerGuidelines | None:
+    """The pack's (default: the active pack's) peer-guideline table, or None when the pack has none."""
+    path = pack_or_active(pack) / PEERS_FILE
     return validate(PeerGuidelines, read_yaml(path), path) if path.exists() else None
 
 
-@lru_cache(maxsize=4)
-def cached_peers(pack: Path = DEFAULT_PACK) -> PeerGuidelines | None:
+def cached_peers(pack: Path | None = None) -> PeerGuidelines | None:
+    """The peer-guideline table, read once per process and pack."""
+    return _cached_peers(pack_or_active(pack))
+
+
+@lru_cache(maxsize=8)
+def _cached_peers(pack: Path) -> PeerGuidelines | None:
     return load_peers(pack)

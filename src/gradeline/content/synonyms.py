@@ -5,7 +5,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from gradeline.content.pack import DEFAULT_PACK, read_yaml, validate
+from gradeline.content.pack import read_yaml, validate
+from gradeline.content.packs import pack_or_active
 
 SYNONYMS_FILE = Path("search") / "synonyms.yaml"
 
@@ -27,14 +28,19 @@ class Synonyms(BaseModel):
     groups: list[SynonymGroup] = Field(default_factory=list)
 
 
-def load_synonyms(pack: Path = DEFAULT_PACK) -> Synonyms:
-    """The pack's synonym table; an empty table when the pack has none."""
-    path = pack / SYNONYMS_FILE
+def load_synonyms(pack: Path | None = None) -> Synonyms:
+    """The pack's (default: the active pack's) synonym table; an empty table when the pack has none."""
+    path = pack_or_active(pack) / SYNONYMS_FILE
     if not path.exists():
         return Synonyms()
     return validate(Synonyms, read_yaml(path), path)
 
 
-@lru_cache(maxsize=4)
-def cached_synonyms(pack: Path = DEFAULT_PACK) -> Synonyms:
+def cached_synonyms(pack: Path | None = None) -> Synonyms:
+    """The synonym table, read once per process and pack."""
+    return _cached_synonyms(pack_or_active(pack))
+
+
+@lru_cache(maxsize=8)
+def _cached_synonyms(pack: Path) -> Synonyms:
     return load_synonyms(pack)

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from gradeline.content.errors import PackError
-from gradeline.content.pack import DEFAULT_PACK, read_yaml
+from gradeline.content.pack import read_yaml
+from gradeline.content.packs import pack_or_active
 
 LEAF_KEYS = frozenset({"text", "source_sha256"})
 
@@ -80,8 +81,10 @@ def translation_files(pack: Path, language: str) -> list[Path]:
     return ([top] if top.exists() else []) + sorted((folder / language).glob("**/*.yaml"))
 
 
-def load_translations(pack: Path = DEFAULT_PACK, language: str = "en") -> Translations:
-    """Read and merge a language's translation files; no files give empty translations."""
+def load_translations(pack: Path | None = None, language: str = "en") -> Translations:
+    """Read and merge a language's translation files (default: the active pack's); no files give empty
+    translations."""
+    pack = pack_or_active(pack)
     note = ""
     entries: dict[str, Translation] = {}
     for path in translation_files(pack, language):
@@ -99,9 +102,9 @@ def load_translations(pack: Path = DEFAULT_PACK, language: str = "en") -> Transl
     return Translations(language=language, note=note, entries=entries)
 
 
-def cached_translations(pack: Path = DEFAULT_PACK, language: str = "en") -> Translations:
+def cached_translations(pack: Path | None = None, language: str = "en") -> Translations:
     """The translations, loaded once per process (one object per pack and language)."""
-    return _cached_translations(Path(pack), language)
+    return _cached_translations(pack_or_active(pack), language)
 
 
 @lru_cache(maxsize=8)

@@ -393,7 +393,11 @@ def make_plan(
             for item in rules.patient.tell
             if item.when.evaluate(facts) is True
         ] + tell
-    startback = score_startback(context.startback, rules.startback) if context.startback is not None else None
+    startback = (
+        score_startback(context.startback, rules.startback)
+        if context.startback is not None and rules.startback is not None
+        else None
+    )
     plan = Plan(
         guideline_id=guideline.id,
         guideline_title=guideline.title,

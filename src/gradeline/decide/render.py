@@ -8,7 +8,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from gradeline.content.errors import PackError
-from gradeline.content.pack import DEFAULT_PACK, cached_pack
+from gradeline.content.pack import cached_pack
+from gradeline.content.packs import pack_or_active
 from gradeline.decide.context import PatientContext
 from gradeline.decide.engine import ContextError, make_plan
 from gradeline.decide.plan import AdviceStatus, Applicability, Citation, Plan
@@ -147,7 +148,7 @@ def plan_from_json_file(path: Path | str, rules: Rules | None = None) -> Plan:
         raise PlanInputError(f"{path}: {_first_problem(exc)}.") from None
     try:
         guideline = cached_pack()
-        rules = rules or load_rules(DEFAULT_PACK)
+        rules = rules or load_rules(pack_or_active(None))
         return make_plan(context, guideline, rules)
     except ContextError as exc:
         raise PlanInputError(f"{path}: {exc}.") from None

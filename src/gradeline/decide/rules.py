@@ -2,7 +2,8 @@
 
 Files: ``scope.yaml`` (scope gates), ``red-flags.yaml`` (red-flag items grouped by serious pathology),
 ``recommendations.yaml`` (per-recommendation action and tailored practical advice), ``patient.yaml`` (what to
-tell the patient, notices) and ``startback.yaml`` (STarT Back scoring, information only). Every rule carries
+tell the patient, notices), ``follow-up.yaml``, and the optional ``startback.yaml`` (STarT Back scoring,
+information only) and ``medication.yaml`` (medication cautions). Every rule carries
 its source: a guideline section with a verbatim quote, and/or an external citation (reference note
 ``clinical.md``). Errors name the file and the field.
 """
@@ -27,6 +28,7 @@ RULE_FILES = {
     "medication": "medication.yaml",
     "follow_up": "follow-up.yaml",
 }
+OPTIONAL_FILES = frozenset({"startback", "medication"})
 
 
 class RuleError(PackError, ValueError):
@@ -195,6 +197,10 @@ class RedFlagRules(RuleModel):
 class ActionKind(StrEnum):
     """The action in the guideline's own terms."""
 
+    OFFER = "offer"  # a strong recommendation for: "Tilbyd/Giv …", "Offer …"
+    DO_NOT_OFFER = "do_not_offer"  # a strong recommendation against
+    GOOD_PRACTICE = "good_practice"  # "Det er god praksis at …", "It is good practice to …"
+
     CONSIDER = "consider"  # "Overvej at …"
     DO_NOT_OFFER_ROUTINELY = (
         "do_not_offer_routinely"  # "Tilbyd ikke rutinemæssig …"/"ikke rutinemæssigt at tilbyde"
@@ -205,6 +211,9 @@ class ActionKind(StrEnum):
 
 
 ACTION_LABELS = {
+    ActionKind.OFFER: ("Tilbyd", "Offer"),
+    ActionKind.DO_NOT_OFFER: ("Tilbyd ikke", "Do not offer"),
+    ActionKind.GOOD_PRACTICE: ("God praksis", "Good practice"),
     ActionKind.CONSIDER: ("Overvej", "Consider"),
     ActionKind.DO_NOT_OFFER_ROUTINELY: ("Tilbyd ikke rutinemæssigt", "Do not offer routinely"),
     ActionKind.ONLY_AFTER_CAREFUL_CONSIDERATION: (
@@ -213,16 +222,24 @@ ACTION_LABELS = {
     ),
 }
 
-# Each action must fit the recommendation's printed text and strength (checked against the pack).
-ACTION_FITS: dict[ActionKind, tuple[tuple[str, ...], set[tuple[Strength, Direction]]]] = {
-    ActionKind.CONSIDER: (("Overvej at",), {(Strength.WEAK, Direction.FOR)}),
+# Each action must fit the recommendation's strength and direction and, in a language listed here, the words
+# of its printed text (checked against the pack).
+Words = dict[str, tuple[str, ...]]
+ACTION_FITS: dict[ActionKind, tuple[Words, set[tuple[Strength, Direction]]]] = {
+    ActionKind.CONSIDER: ({"da": ("Overvej at",), "en": ("Consider",)}, {(Strength.WEAK, Direction.FOR)}),
     ActionKind.DO_NOT_OFFER_ROUTINELY: (
-        ("ikke rutinemæssig",),
+        {"da": ("ikke rutinemæssig",), "en": ("not", "routinely")},
         {(Strength.WEAK, Direction.AGAINST), (Strength.GOOD_PRACTICE, Direction.AGAINST)},
     ),
     ActionKind.ONLY_AFTER_CAREFUL_CONSIDERATION: (
-        (" kun ", "efter nøje overvejelse"),
+        {"da": (" kun ", "efter nøje overvejelse"), "en": (" only ", "after careful consideration")},
         {(Strength.WEAK, Direction.AGAINST)},
+    ),
+    ActionKind.OFFER: ({}, {(Strength.STRONG, Direction.FOR)}),
+    ActionKind.DO_NOT_OFFER: ({}, {(Strength.STRONG, Direction.AGAINST)}),
+    ActionKind.GOOD_PRACTICE: (
+        {"da": ("god praksis",), "en": ("good practice",)},
+        {(Strength.GOOD_PRACTICE, Direction.FOR), (Strength.GOOD_PRACTICE, Direction.AGAINST)},
     ),
 }
 
@@ -349,7 +366,7 @@ class MedicationRule(RuleModel):
 class MedicationRules(RuleModel):
     """Medication safety: shown wherever a medication recommendation's advice applies or is asked."""
 
-    medicines: list[MedicationRule] = Field(min_length=1)
+    medicines: list[MedicationRule] = Field(default_factory=list)
 
 
 class FollowUpItem(RuleModel):
@@ -375,8 +392,8 @@ class Rules(RuleModel):
     red_flags: RedFlagRules
     recommendations: RecommendationRules
     patient: PatientRules
-    startback: StartBackRules
-    medication: MedicationRules
+    startback: StartBackRules | None = Field(default=None, description="None: the pack scores no STarT Back.")
+    medication: MedicationRules = Field(default_factory=MedicationRules)
     follow_up: FollowUpRules
 
 
@@ -407,6 +424,8 @@ def load_rules(pack_dir: Path | str) -> Rules:
     }
     for key, name in RULE_FILES.items():
         path = folder / name
+        if key in OPTIONAL_FILES and not path.exists():
+            continue
         try:
             data = read_yaml(path)
         except PackError as exc:
@@ -435,7 +454,8 @@ def check_rules(rules: Rules, guideline: Guideline) -> list[str]:
             )
             continue
         words, strengths = ACTION_FITS[rule.action]
-        if not all(word in rec.text for word in words) or (rec.strength, rec.direction) not in strengths:
+        printed = words.get(guideline.language, ())
+        if not all(w in rec.text for w in printed) or (rec.strength, rec.direction) not in strengths:
             problems.append(
                 f"recommendations.yaml: {rec.id}: action {rule.action.value!r} does not fit "
                 f"({rec.strength.value}/{rec.direction.value}: {rec.text[:60]!r})"
@@ -457,11 +477,13 @@ def check_rules(rules: Rules, guideline: Guideline) -> list[str]:
             problems.append(
                 f"scope.yaml: {scope_rule.id}: scope_ref {scope_rule.scope_ref!r} is not in the pack's scope"
             )
-    thresholds = {
+    thresholds: dict[str, tuple[str, str, int]] = {}
+    scope = guideline.scope
+    if scope.min_age_exclusive is not None:
         # "over 16 år": 16 completed years (or more) is in scope, so under 16 is out (docs/decide.md).
-        "age": ("age_years", "less_than", guideline.scope.min_age_exclusive),
-        "duration": ("duration_in_days", "more_than", guideline.scope.max_duration_weeks * 7),
-    }
+        thresholds["age"] = ("age_years", "less_than", scope.min_age_exclusive)
+    if scope.max_duration_weeks is not None:
+        thresholds["duration"] = ("duration_in_days", "more_than", scope.max_duration_weeks * 7)
     for rule_id, (fact, test, expected) in thresholds.items():
         found = [r for r in rules.scope.rules if r.id == rule_id]
         condition = found[0].excludes_when if found else None

@@ -104,9 +104,10 @@ def absolute_effect(
 
 
 def baseline_from_arm(arm: ArmValue) -> float | None:
-    """The comparator risk as a proportion, from an arm printed 'per 1.000' (or 'per 100'); else None."""
-    unit = arm.unit.replace(" ", "").lower()
-    for label, per in (("per1.000", 1000), ("per1000", 1000), ("per100", 100)):
+    """The comparator risk as a proportion, from an arm printed 'per 1.000' / 'per 1,000' (the thousands
+    separator of any language) or 'per 100'; else None."""
+    unit = arm.unit.replace(" ", "").replace(".", "").replace(",", "").lower()
+    for label, per in (("per1000", 1000), ("per100", 100)):
         if unit.startswith(label):
             return float(arm.value) / per
     return None

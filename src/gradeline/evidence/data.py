@@ -9,7 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from gradeline.content.pack import DEFAULT_PACK, read_yaml, validate
+from gradeline.content.pack import read_yaml, validate
+from gradeline.content.packs import pack_or_active
 
 Lang = Literal["da", "en"]
 LANGS: tuple[Lang, ...] = ("da", "en")
@@ -106,7 +107,7 @@ class InstrumentRule(_Data):
     """Which domain an instrument named in 'Målt med' measures."""
 
     pattern: str
-    domain: Literal["pain", "function"]
+    domain: str = Field(pattern=r"^[a-z0-9_]+$", description="An MCID domain of guideline.yaml.")
     lower_is_better: bool
 
 
@@ -188,9 +189,9 @@ class EvidenceData(_Data):
     judgements: Judgements = Judgements()
 
 
-def load_evidence_data(pack: Path = DEFAULT_PACK) -> EvidenceData:
+def load_evidence_data(pack: Path | None = None) -> EvidenceData:
     """Read and validate ``<pack>/evidence/{wording,relevance,names,judgements}.yaml`` (the last optional)."""
-    folder = Path(pack) / "evidence"
+    folder = pack_or_active(pack) / "evidence"
     judgements = folder / "judgements.yaml"
     return EvidenceData(
         wording=validate(Wording, read_yaml(folder / "wording.yaml"), folder / "wording.yaml"),
@@ -202,7 +203,11 @@ def load_evidence_data(pack: Path = DEFAULT_PACK) -> EvidenceData:
     )
 
 
-@lru_cache(maxsize=4)
-def cached_evidence_data(pack: Path = DEFAULT_PACK) -> EvidenceData:
-    """The evidence data, loaded once per process."""
+def cached_evidence_data(pack: Path | None = None) -> EvidenceData:
+    """The evidence data of a pack (default: the active one), loaded once per process."""
+    return _cached_evidence_data(pack_or_active(pack))
+
+
+@lru_cache(maxsize=8)
+def _cached_evidence_data(pack: Path) -> EvidenceData:
     return load_evidence_data(pack)

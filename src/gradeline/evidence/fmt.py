@@ -6,17 +6,16 @@ from decimal import Decimal
 
 from gradeline.evidence.absolute import AbsoluteEffectEstimate
 from gradeline.evidence.data import Lang
-from gradeline.model.outcome import Certainty
+from gradeline.model.vocabulary import CERTAINTY_LEVEL, Certainty, certainty_label, change_label
+from gradeline.model.vocabulary import per_label as vocabulary_per_label
 
-FEWER_MORE: dict[Lang, tuple[str, str]] = {"da": ("færre", "flere"), "en": ("fewer", "more")}
-LOWER_HIGHER: dict[Lang, tuple[str, str]] = {"da": ("lavere", "højere"), "en": ("lower", "higher")}
-TO: dict[Lang, str] = {"da": "til", "en": "to"}
-CERTAINTY_NAMES: dict[Certainty, tuple[str, str, int]] = {
-    Certainty.HIGH: ("Høj", "High", 4),
-    Certainty.MODERATE: ("Moderat", "Moderate", 3),
-    Certainty.LOW: ("Lav", "Low", 2),
-    Certainty.VERY_LOW: ("Meget lav", "Very low", 1),
+FEWER_MORE: dict[Lang, tuple[str, str]] = {
+    lang: (change_label("fewer", lang), change_label("more", lang)) for lang in ("da", "en")
 }
+LOWER_HIGHER: dict[Lang, tuple[str, str]] = {
+    lang: (change_label("lower", lang), change_label("higher", lang)) for lang in ("da", "en")
+}
+TO: dict[Lang, str] = {"da": "til", "en": "to"}
 
 
 def number(value: Decimal | float, lang: Lang, places: int | None = None) -> str:
@@ -42,7 +41,7 @@ def denominator(per: int, lang: Lang) -> str:
 
 def per_label(per: int, lang: Lang) -> str:
     """'per 1.000' / 'per 1,000'."""
-    return f"per {denominator(per, lang)}"
+    return vocabulary_per_label(per, lang)
 
 
 def signed_count(value: Decimal, exact: float, lang: Lang) -> str:
@@ -61,11 +60,10 @@ def absolute_text(effect: AbsoluteEffectEstimate, lang: Lang) -> str:
 
 def certainty_name(certainty: Certainty, lang: Lang) -> str:
     """'Lav' / 'Low'."""
-    da, en, _ = CERTAINTY_NAMES[certainty]
-    return da if lang == "da" else en
+    return certainty_label(certainty, lang)
 
 
 def certainty_symbols(certainty: Certainty) -> str:
     """GRADE's circles: ⊕⊕◯◯ for low."""
-    filled = CERTAINTY_NAMES[certainty][2]
+    filled = CERTAINTY_LEVEL[Certainty(certainty)]
     return "⊕" * filled + "◯" * (4 - filled)

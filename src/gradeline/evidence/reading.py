@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gradeline.content.pack import DEFAULT_PACK
 from gradeline.evidence.absolute import AbsoluteEffectEstimate, matches_published, outcome_absolute_effect
 from gradeline.evidence.data import Bilingual, EvidenceData, SizeClass, cached_evidence_data
 from gradeline.evidence.estimate import Estimate, estimate_of
@@ -85,7 +84,7 @@ def outcome_reading(
     guideline: Guideline,
     rec: Recommendation | None = None,
     data: EvidenceData | None = None,
-    pack: Path = DEFAULT_PACK,
+    pack: Path | None = None,
 ) -> OutcomeReading | None:
     """The reading of a row, or None when it has no estimate (a 'no data' row)."""
     effect = outcome.effect

@@ -58,7 +58,7 @@ def threshold_text(
     if threshold is None:
         return texts.thresholds["none"]
     mcid = next((m for m in guideline.mcids if m.id == threshold.mcid_id), None)
-    section = mcid.provenance.section.split(".")[0] if mcid is not None else ""
+    section = mcid.provenance.section.split(".")[0] if mcid is not None and mcid.provenance else ""
     template = texts.thresholds["mcid" if threshold.kind == "mcid" else "smd"]
     return _each(
         {

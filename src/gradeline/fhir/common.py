@@ -69,4 +69,5 @@ def status_note(guideline: Guideline) -> str:
 
 def publication_status(guideline: Guideline) -> str:
     """FHIR PublicationStatus: a guideline that is no longer in force is 'retired'."""
-    return {"in_force": "active", "not_in_force": "retired", "draft": "draft"}[guideline.status.value.value]
+    statuses = {"in_force": "active", "not_in_force": "retired", "draft": "draft", "example": "draft"}
+    return statuses[guideline.status.value.value]

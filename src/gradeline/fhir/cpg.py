@@ -24,6 +24,7 @@ from gradeline.fhir.common import (
     status_note,
 )
 from gradeline.model import Guideline, Recommendation
+from gradeline.model.vocabulary import certainty_label
 
 STRENGTH_EXT = "http://hl7.org/fhir/StructureDefinition/cqf-strengthOfRecommendation"
 QUALITY_EXT = "http://hl7.org/fhir/StructureDefinition/cqf-qualityOfEvidence"
@@ -56,9 +57,11 @@ def _meta(kind: str) -> Json:
 def _expressions(g: Guideline, terminology: Terminology) -> list[tuple[str, str, str]]:
     """(name, description, FHIRPath) of the applicability logic, evaluated over a Bundle of patient data."""
     lbp = _in(terminology.lbp_problem, "code")
-    age = g.scope.min_age_exclusive
-    weeks = g.scope.max_duration_weeks
-    return [
+    age = g.scope.min_age_exclusive or 0
+    weeks = g.scope.max_duration_weeks or 0
+    unlimited = {"OverMinimumAge"} if g.scope.min_age_exclusive is None else set()
+    unlimited |= {"RecentLowBackPain"} if g.scope.max_duration_weeks is None else set()
+    expressions = [
         (
             "RecentLowBackPain",
             f"Lænderygsmerter registreret inden for {weeks} uger",
@@ -79,6 +82,7 @@ def _expressions(g: Guideline, terminology: Terminology) -> list[tuple[str, str,
             f"or {_in(terminology.red_flags, 'value')}).empty()",
         ),
     ]
+    return [e for e in expressions if e[0] not in unlimited]
 
 
 def applicability(g: Guideline, terminology: Terminology, rec: Recommendation) -> list[Json]:
@@ -250,7 +254,7 @@ def plan(g: Guideline, terminology: Terminology, rec: Recommendation) -> Json:
                             "display": display,
                         }
                     ],
-                    "text": str(rec.overall_certainty),
+                    "text": certainty_label(rec.overall_certainty, g.language),
                 },
             }
         )

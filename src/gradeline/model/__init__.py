@@ -24,6 +24,7 @@ from gradeline.model.people import GlossaryEntry, Groups, Person
 from gradeline.model.recommendation import KeyInfo, Pico, Recommendation, SofHeader
 from gradeline.model.strength import Direction, Strength, StrengthLevel
 from gradeline.model.text import Erratum, Provenance, SeedSpan
+from gradeline.model.vocabulary import certainty_label, change_label, importance_label
 
 __all__ = [
     "AbsoluteEffect",
@@ -55,4 +56,7 @@ __all__ = [
     "SofHeader",
     "Strength",
     "StrengthLevel",
+    "certainty_label",
+    "change_label",
+    "importance_label",
 ]

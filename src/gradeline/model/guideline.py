@@ -18,15 +18,16 @@ class GuidelineStatus(StrEnum):
     IN_FORCE = "in_force"
     NOT_IN_FORCE = "not_in_force"
     DRAFT = "draft"
+    EXAMPLE = "example"
 
 
 class Status(ContentModel):
     """The guideline's status with its date and note (shown on every page and export)."""
 
     value: GuidelineStatus
-    label: str = Field(min_length=1, description="Danish label, e.g. 'Ikke gældende'.")
+    label: str = Field(min_length=1, description="Label in the pack's language, e.g. 'Ikke gældende'.")
     since_year: int | None = Field(default=None, ge=1900, le=2100)
-    note: str = Field(min_length=1, description="What the status means for a reader (Danish).")
+    note: str = Field(min_length=1, description="What the status means for a reader (pack's language).")
     note_en: str | None = None
     source: str = Field(min_length=1, description="Where the status comes from.")
 
@@ -37,7 +38,7 @@ class ScopeCriterion(ContentModel):
     id: str = Field(pattern=r"^[a-z_]+$")
     rule: str = Field(min_length=1, description="Our computable reading of the text (English).")
     text: str = Field(min_length=1, description="Verbatim guideline text.")
-    provenance: Provenance
+    provenance: Provenance | None = None
 
 
 class ScopeExclusion(ContentModel):
@@ -47,31 +48,37 @@ class ScopeExclusion(ContentModel):
     rule: str = Field(min_length=1, description="Our computable reading of the text (English).")
     text: str = Field(min_length=1, description="Verbatim guideline text.")
     refer_to: str | None = Field(default=None, description="Where such patients are directed (our words).")
-    provenance: Provenance
+    provenance: Provenance | None = None
 
 
 class Scope(ContentModel):
     """Who the guideline is for (section 2, 'Afgrænsning af patientgruppe')."""
 
     population: str = Field(min_length=1)
-    min_age_exclusive: int = Field(ge=0, description="'over 16 år': age must be greater than this.")
-    max_duration_weeks: int = Field(gt=0, description="'op til 12 ugers varighed'.")
+    min_age_exclusive: int | None = Field(
+        default=None, ge=0, description="'over 16 år': age must be greater than this (omit if no age limit)."
+    )
+    max_duration_weeks: int | None = Field(
+        default=None, gt=0, description="'op til 12 ugers varighed' (omit if the duration is not limited)."
+    )
     criteria: list[ScopeCriterion] = Field(min_length=1)
     exclusions: list[ScopeExclusion] = Field(default_factory=list)
-    provenance: Provenance
+    provenance: Provenance | None = None
 
 
 class Mcid(ContentModel):
     """A minimal clinically relevant difference the guideline states."""
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
-    domain: str = Field(pattern=r"^(pain|function)$")
+    domain: str = Field(
+        pattern=r"^[a-z0-9_]+$", description="The outcome domain it applies to, e.g. pain, function, sleep."
+    )
     value: Decimal = Field(gt=0)
     scale_min: Decimal
     scale_max: Decimal
     unit: str
     text: str = Field(min_length=1, description="Verbatim guideline text stating it.")
-    provenance: Provenance
+    provenance: Provenance | None = None
 
 
 class Chapter(ContentModel):
@@ -81,7 +88,7 @@ class Chapter(ContentModel):
     slug: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     title: str = Field(min_length=1)
     body: str = Field(min_length=1, description="Markdown: '## ' sub-headings, paragraphs, '- ' lists.")
-    seed_lines: list[SeedSpan] = Field(min_length=1)
+    seed_lines: list[SeedSpan] = Field(default_factory=list, description="Lines of the source text, if any.")
 
 
 class Guideline(ContentModel):
@@ -103,11 +110,17 @@ class Guideline(ContentModel):
     strength_levels: list[StrengthLevel] = Field(min_length=1)
     key_messages: list[str] = Field(default_factory=list, description="'Centrale budskaber' if printed.")
     chapters: list[Chapter] = Field(default_factory=list)
-    recommendations: list[Recommendation] = Field(min_length=1)
+    recommendations: list[Recommendation] = Field(
+        default_factory=list, description="Empty in a new pack (gradeline new) until the first is written."
+    )
     glossary: list[GlossaryEntry] = Field(default_factory=list)
     groups: Groups | None = None
     errata: list[Erratum] = Field(default_factory=list, description="All acknowledged linter findings.")
-    source_file: str = Field(default="source/seed.txt")
+    source_file: str | None = Field(
+        default=None,
+        description="The source text the pack is transcribed from (e.g. source/seed.txt); fidelity checks "
+        "run only when one is declared, and then every recommendation, row and chapter gives seed_lines.",
+    )
     seed_lines: list[SeedSpan] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -122,6 +135,16 @@ class Guideline(ContentModel):
             seen = [k for k in keys if keys.count(k) > 1]
             if seen:
                 raise ValueError(f"{what} are not unique: {sorted(set(seen))}")
+        if self.source_file:
+            unplaced = [f"chapter {c.number}" for c in self.chapters if not c.seed_lines]
+            for rec in self.recommendations:
+                unplaced += [rec.id] if not rec.seed_lines else []
+                unplaced += [f"{rec.id}/{o.id}" for o in rec.outcomes if not o.seed_lines]
+            if unplaced:
+                raise ValueError(
+                    f"the pack declares source_file {self.source_file!r}, so every recommendation, row and "
+                    f"chapter gives seed_lines; missing for: {', '.join(unplaced)}"
+                )
         return self
 
     def recommendation(self, rec_id: str) -> Recommendation:

@@ -8,26 +8,18 @@ from pydantic import Field, model_validator
 
 from gradeline.model.base import ContentModel
 from gradeline.model.text import Erratum, SeedSpan
+from gradeline.model.vocabulary import (
+    NEGATIVE_WORDS,
+    Certainty,
+    CertaintyCode,
+    ChangeCode,
+    ChangeWord,
+    Importance,
+    ImportanceCode,
+    change_label,
+)
 
-ChangeWord = Literal["lavere", "højere", "færre", "flere"]
-NEGATIVE_WORDS: frozenset[str] = frozenset({"lavere", "færre"})
-
-
-class Certainty(StrEnum):
-    """GRADE certainty of evidence, Danish labels as printed."""
-
-    HIGH = "Høj"
-    MODERATE = "Moderat"
-    LOW = "Lav"
-    VERY_LOW = "Meget lav"
-
-
-class Importance(StrEnum):
-    """GRADE importance label as printed: 7–9 critical, 4–6 important, 1–3 not important."""
-
-    CRITICAL = "Kritisk"
-    IMPORTANT = "Vigtig"
-    NOT_IMPORTANT = "Ikke vigtig"
+__all__ = ["NEGATIVE_WORDS", "Certainty", "ChangeWord", "Importance"]
 
 
 class EffectMeasure(StrEnum):
@@ -43,16 +35,21 @@ class EffectMeasure(StrEnum):
 class PrintedValue(ContentModel):
     """A number as printed: its magnitude and, where printed, its direction word.
 
-    ``MD 0.56 lavere`` is ``value=0.56, direction='lavere'``; its signed value is -0.56.
+    ``MD 0.56 lavere`` is ``value=0.56, direction='lower'``; its signed value is -0.56. The direction is a
+    code; :meth:`text` writes it in a language ('0.56 lavere', '0.56 lower').
     """
 
     value: Decimal
-    direction: ChangeWord | None = None
+    direction: ChangeCode | None = None
 
     @property
     def signed(self) -> Decimal:
         """The value with the direction word turned into a sign."""
         return -self.value if self.direction in NEGATIVE_WORDS else self.value
+
+    def text(self, language: str) -> str:
+        """The value with its direction word in a language: '0.56 lavere' (da), '0.56 lower' (en)."""
+        return f"{self.value} {change_label(self.direction, language)}" if self.direction else str(self.value)
 
     def __str__(self) -> str:
         return f"{self.value} {self.direction}" if self.direction else str(self.value)
@@ -100,7 +97,8 @@ class Effect(ContentModel):
 
 
 class AbsoluteEffect(ContentModel):
-    """Risk difference per 1,000 as printed ('172 færre per 1.000 (CI 95% 263 færre — 43 færre)')."""
+    """Risk difference per 1,000 as printed ('172 færre per 1.000 (CI 95% 263 færre — 43 færre)'); the
+    numbers and direction codes are structured, ``text`` is verbatim in the pack's language."""
 
     per: int = Field(default=1000, gt=0)
     point: PrintedValue
@@ -122,11 +120,11 @@ class Outcome(ContentModel):
     """One evidence-profile row."""
 
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    name: str = Field(min_length=1, description="Danish name as printed.")
+    name: str = Field(min_length=1, description="Name as printed, in the pack's language.")
     name_en: str | None = Field(default=None, description="The English name printed in parentheses.")
     time_frame: str | None = None
     importance: int | None = Field(default=None, ge=1, le=9)
-    importance_label: Importance | None = None
+    importance_label: ImportanceCode | None = None
     measured_with: str | None = Field(default=None, description="Instrument, after 'Målt med:'.")
     scale: Scale | None = None
     better: Literal["lower", "higher"] | None = Field(
@@ -139,11 +137,14 @@ class Outcome(ContentModel):
     intervention: ArmValue | None = None
     effect: Effect | None = None
     absolute: AbsoluteEffect | None = None
-    certainty: Certainty | None = None
+    certainty: CertaintyCode | None = None
     summary: str | None = Field(default=None, description="The 'Sammendrag' column.")
     no_data: str | None = Field(default=None, description="Text printed where no study reported the outcome.")
     footnotes: list[int] = Field(default_factory=list, description="Footnote numbers cited by the row.")
-    seed_lines: list[SeedSpan] = Field(min_length=1, description="Where the row's text stands in the seed.")
+    seed_lines: list[SeedSpan] = Field(
+        default_factory=list,
+        description="Where the row's text stands in the source text (if the pack has one).",
+    )
     errata: list[Erratum] = Field(default_factory=list)
 
     @model_validator(mode="after")

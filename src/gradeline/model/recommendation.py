@@ -3,9 +3,10 @@
 from pydantic import Field, model_validator
 
 from gradeline.model.base import ContentModel
-from gradeline.model.outcome import Certainty, Footnote, Outcome
+from gradeline.model.outcome import Footnote, Outcome
 from gradeline.model.strength import Direction, Strength
 from gradeline.model.text import Erratum, SeedSpan
+from gradeline.model.vocabulary import CertaintyCode
 
 Paragraphs = list[str]
 
@@ -53,7 +54,7 @@ class Recommendation(ContentModel):
     practical_info: Paragraphs = Field(default_factory=list, description="'Praktiske Oplysninger'.")
     background: Paragraphs = Field(default_factory=list, description="Text after the focused question.")
     key_info: KeyInfo
-    overall_certainty: Certainty | None = None
+    overall_certainty: CertaintyCode | None = None
     overall_certainty_text: str | None = Field(
         default=None, description="e.g. 'Kvaliteten … er samlet set lav.'"
     )
@@ -62,7 +63,7 @@ class Recommendation(ContentModel):
     sof_header: SofHeader | None = None
     outcomes: list[Outcome] = Field(default_factory=list)
     footnotes: list[Footnote] = Field(default_factory=list)
-    seed_lines: list[SeedSpan] = Field(min_length=1)
+    seed_lines: list[SeedSpan] = Field(default_factory=list, description="Lines of the source text, if any.")
     errata: list[Erratum] = Field(default_factory=list)
 
     @model_validator(mode="after")

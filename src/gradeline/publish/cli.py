@@ -7,20 +7,26 @@ from typing import Annotated
 import typer
 
 from gradeline.content.errors import PackError
-from gradeline.content.pack import DEFAULT_PACK, load_pack
+from gradeline.content.pack import load_pack, pack_language
+from gradeline.content.packs import pack_or_active
 from gradeline.decide.rules import load_rules
 from gradeline.model import Guideline
 from gradeline.publish.key_messages import load_quickguide_data
 from gradeline.publish.pdf import render_guideline_pdf, render_quickguide_pdf
 
 OutOption = Annotated[Path | None, typer.Option("--out", help="Write the PDF to this file.")]
-PackOption = Annotated[Path, typer.Option("--pack", help="Content pack folder.")]
+PackOption = Annotated[
+    Path | None, typer.Option("--pack", help="Content pack folder (default: the active pack).")
+]
 
 
-LangOption = Annotated[str, typer.Option("--lang", help="da (the original) or en (unofficial translation).")]
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", help="da or en (default: the pack's own language; other: a translation)."),
+]
 
 
-def _load(pack: Path, lang: str = "da") -> Guideline:
+def _load(pack: Path, lang: str) -> Guideline:
     if lang not in ("da", "en"):
         typer.echo(f"error: unknown language {lang!r}; use da or en.", err=True)
         raise typer.Exit(2)
@@ -41,30 +47,42 @@ def _write(data: bytes, output: Path) -> None:
     typer.echo(f"{output} ({len(data) // 1024} KiB)")
 
 
-def _suffix(lang: str) -> str:
-    return "" if lang == "da" else f"-{lang}"
+def _suffix(guideline: Guideline, lang: str) -> str:
+    return "" if lang == guideline.language else f"-{lang}"
 
 
-def export_pdf(output: OutOption = None, pack: PackOption = DEFAULT_PACK, lang: LangOption = "da") -> None:
+def _pack_and_language(pack: Path | None, lang: str | None) -> tuple[Path, str]:
+    folder = pack_or_active(pack)
+    try:
+        return folder, lang or pack_language(folder)
+    except PackError as exc:
+        typer.echo(f"error: the content pack is not valid:\n{exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def export_pdf(output: OutOption = None, pack: PackOption = None, lang: LangOption = None) -> None:
     """The full guideline as PDF: all layers, evidence tables, contents, page numbers, status on each page."""
+    pack, lang = _pack_and_language(pack, lang)
     guideline = _load(pack, lang)
-    default = Path("build") / f"{guideline.id}{_suffix(lang)}.pdf"
+    default = Path("build") / f"{guideline.id}{_suffix(guideline, lang)}.pdf"
     _write(render_guideline_pdf(guideline, lang="en" if lang == "en" else "da"), output or default)
 
 
-def export_quickguide(
-    output: OutOption = None, pack: PackOption = DEFAULT_PACK, lang: LangOption = "da"
-) -> None:
-    """The quick guide on two A4 pages: the recommendations, then the red flags and where to read more."""
+def export_quickguide(output: OutOption = None, pack: PackOption = None, lang: LangOption = None) -> None:
+    """The quick guide on two A4 pages: the recommendations, then the red flags (when the pack has decision
+    rules) and where to read more."""
+    pack, lang = _pack_and_language(pack, lang)
     guideline = _load(pack, lang)
-    try:
-        red_flags = load_rules(pack).red_flags
-    except PackError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
+    red_flags = None
+    if (pack / "decide").is_dir():
+        try:
+            red_flags = load_rules(pack).red_flags
+        except PackError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
     site = os.environ.get("GRADELINE_SITE_URL", "").rstrip("/")
     name = "quick-guide" if lang == "en" else "hurtigguide"
-    default = Path("build") / f"{guideline.id}-{name}{_suffix(lang)}.pdf"
+    default = Path("build") / f"{guideline.id}-{name}{_suffix(guideline, lang)}.pdf"
     data = render_quickguide_pdf(
         guideline,
         None,

@@ -21,7 +21,7 @@ from markupsafe import Markup
 from gradeline.decide.rules import RedFlagRules
 from gradeline.evidence.data import Lang
 from gradeline.evidence.fmt import certainty_name, certainty_symbols
-from gradeline.model import Certainty, Guideline, Recommendation, StrengthLevel
+from gradeline.model import Certainty, Guideline, Importance, Recommendation, StrengthLevel, importance_label
 from gradeline.publish.key_messages import QuickGuideData
 from gradeline.publish.key_messages import messages as key_messages
 
@@ -115,8 +115,12 @@ def _env(lang: Lang) -> Environment:
         c = Certainty(value)
         return f"{certainty_symbols(c)} {certainty_name(c, lang)}"
 
+    def importance(value: Importance | str | None) -> str:
+        return importance_label(value, lang) if value else ""
+
     env.filters["markdown"] = _markdown
     env.filters["certainty"] = certainty
+    env.filters["importance"] = importance
     return env
 
 

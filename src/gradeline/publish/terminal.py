@@ -6,12 +6,55 @@ from rich.table import Table
 from rich.text import Text
 
 from gradeline.model import Guideline, Outcome, Recommendation, StrengthLevel
+from gradeline.model.vocabulary import certainty_label, importance_label
+
+# The terminal's own words in each pack language (a language without its own falls back to English).
+HEADINGS: dict[str, dict[str, str]] = {
+    "da": {
+        "since": "siden",
+        "profile": "Evidensprofil",
+        "outcome": "Outcome\nTidsramme",
+        "importance": "Vigtighed",
+        "measured": "Målt med / deltagere",
+        "comparison": "Sammenligning",
+        "intervention": "Intervention",
+        "certainty": "Tiltro",
+        "summary": "Sammendrag",
+        "measured_with": "Målt med:",
+        "scale": "Skala:",
+        "patients_in": "patienter i",
+        "study": "studie",
+        "studies": "studier",
+        "question": "Fokuseret spørgsmål:",
+    },
+    "en": {
+        "since": "since",
+        "profile": "Evidence profile",
+        "outcome": "Outcome\nTime frame",
+        "importance": "Importance",
+        "measured": "Measured with / participants",
+        "comparison": "Comparison",
+        "intervention": "Intervention",
+        "certainty": "Certainty",
+        "summary": "Summary",
+        "measured_with": "Measured with:",
+        "scale": "Scale:",
+        "patients_in": "patients in",
+        "study": "study",
+        "studies": "studies",
+        "question": "Focused question:",
+    },
+}
+
+
+def _words(guideline: Guideline) -> dict[str, str]:
+    return HEADINGS.get(guideline.language, HEADINGS["en"])
 
 
 def status_banner(guideline: Guideline) -> Panel:
     """The guideline's status, shown before anything else."""
     status = guideline.status
-    since = f" siden {status.since_year}" if status.since_year else ""
+    since = f" {_words(guideline)['since']} {status.since_year}" if status.since_year else ""
     title = Text(f"{status.label.upper()}{since}", style="bold")
     return Panel(Text(status.note), title=title, border_style="bold yellow")
 
@@ -62,29 +105,31 @@ def _arm_cell(outcome: Outcome, which: str) -> str:
     return f"{arm.value} {arm.unit}".strip() if arm else ""
 
 
-def evidence_table(rec: Recommendation) -> Table:
-    """The evidence profile as a Summary-of-Findings table."""
+def evidence_table(rec: Recommendation, language: str = "da") -> Table:
+    """The evidence profile as a Summary-of-Findings table, headed in ``language`` (the pack's)."""
+    words = HEADINGS.get(language, HEADINGS["en"])
     header = rec.sof_header
-    table = Table(title=f"Evidensprofil — {rec.title}", show_lines=True, expand=True)
-    table.add_column("Outcome\nTidsramme", ratio=3)
-    table.add_column("Vigtighed", ratio=1)
-    table.add_column("Målt med / deltagere", ratio=3)
-    table.add_column(f"Sammenligning\n{header.comparator if header else ''}", ratio=2)
-    table.add_column(f"Intervention\n{header.intervention if header else ''}", ratio=3)
-    table.add_column("Tiltro", ratio=1)
-    table.add_column("Sammendrag", ratio=3)
+    table = Table(title=f"{words['profile']} — {rec.title}", show_lines=True, expand=True)
+    table.add_column(words["outcome"], ratio=3)
+    table.add_column(words["importance"], ratio=1)
+    table.add_column(words["measured"], ratio=3)
+    table.add_column(f"{words['comparison']}\n{header.comparator if header else ''}", ratio=2)
+    table.add_column(f"{words['intervention']}\n{header.intervention if header else ''}", ratio=3)
+    table.add_column(words["certainty"], ratio=1)
+    table.add_column(words["summary"], ratio=3)
     for outcome in rec.outcomes:
         name = outcome.name + (f" ({outcome.name_en})" if outcome.name_en else "")
-        importance = f"{outcome.importance or ''} {outcome.importance_label or ''}".strip()
+        label = importance_label(outcome.importance_label, language) if outcome.importance_label else ""
+        importance = f"{outcome.importance or ''} {label}".strip()
         measured = []
         if outcome.measured_with:
-            measured.append(f"Målt med: {outcome.measured_with}")
+            measured.append(f"{words['measured_with']} {outcome.measured_with}")
         if outcome.scale:
-            measured.append(f"Skala: {outcome.scale.min} — {outcome.scale.max}")
+            measured.append(f"{words['scale']} {outcome.scale.min} — {outcome.scale.max}")
         if outcome.participants is not None or outcome.studies is not None:
             studies = outcome.studies or 0
-            noun = "studie" if studies == 1 else "studier"
-            measured.append(f"{outcome.participants or '–'} patienter i {studies} {noun}")
+            noun = words["study"] if studies == 1 else words["studies"]
+            measured.append(f"{outcome.participants or '–'} {words['patients_in']} {studies} {noun}")
         errata = [f"⚠ {e.code}: {e.explanation}" for e in outcome.errata]
         table.add_row(
             f"{name}\n{outcome.time_frame or ''}",
@@ -92,7 +137,7 @@ def evidence_table(rec: Recommendation) -> Table:
             "\n".join(measured),
             _arm_cell(outcome, "comparator"),
             "\n".join(filter(None, [_arm_cell(outcome, "intervention"), _effect_cell(outcome), *errata])),
-            outcome.certainty.value if outcome.certainty else "",
+            certainty_label(outcome.certainty, language) if outcome.certainty else "",
             outcome.summary or "",
         )
     return table
@@ -105,8 +150,8 @@ def layer_two(guideline: Guideline, rec: Recommendation) -> Group:
     return Group(
         status_banner(guideline),
         recommendation_card(guideline, rec),
-        Text(f"Fokuseret spørgsmål: {rec.focused_question}"),
+        Text(f"{_words(guideline)['question']} {rec.focused_question}"),
         Text(certainty, style="bold"),
-        evidence_table(rec),
+        evidence_table(rec, guideline.language),
         *footnotes,
     )

@@ -5,8 +5,9 @@ class with its threshold and the threshold's source, the plain-language statemen
 the erratum codes. Rows without data carry their published 'no data' text and no reading.
 """
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Schema
@@ -15,6 +16,7 @@ from gradeline.content.pack import cached_pack
 from gradeline.evidence.data import Bilingual
 from gradeline.evidence.reading import OutcomeReading, outcome_reading
 from gradeline.model import Outcome
+from gradeline.model.vocabulary import certainty_label, importance_label
 from gradeline.web.api import Message, api, json_response, not_found
 
 
@@ -107,7 +109,9 @@ class RowReadingOut(Schema):
     time_frame: str | None
     importance: int | None
     importance_label: str | None
+    importance_text: Text | None
     certainty: str | None
+    certainty_text: Text | None
     no_data: str | None
     judgement: JudgementOut | None
     statement: Text | None
@@ -176,6 +180,11 @@ def _computed(r: OutcomeReading) -> dict[str, object]:
     }
 
 
+def _labelled(label: Callable[[Any, str], str], code: object | None) -> dict[str, str] | None:
+    """A code's printed label in both languages ('low' → {da: 'Lav', en: 'Low'})."""
+    return {"da": label(code, "da"), "en": label(code, "en")} if code is not None else None
+
+
 def row_reading_json(outcome: Outcome, r: OutcomeReading | None) -> dict[str, object]:
     """One row as the endpoint returns it."""
     j = r.judgement if r else None
@@ -185,7 +194,9 @@ def row_reading_json(outcome: Outcome, r: OutcomeReading | None) -> dict[str, ob
         "time_frame": outcome.time_frame,
         "importance": outcome.importance,
         "importance_label": outcome.importance_label.value if outcome.importance_label else None,
+        "importance_text": _labelled(importance_label, outcome.importance_label),
         "certainty": outcome.certainty.value if outcome.certainty else None,
+        "certainty_text": _labelled(certainty_label, outcome.certainty),
         "no_data": outcome.no_data,
         "judgement": (
             {

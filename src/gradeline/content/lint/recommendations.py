@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from gradeline.content.lint.findings import Finding
-from gradeline.model import Certainty, Guideline, Importance
+from gradeline.model import Certainty, Guideline, Importance, certainty_label
 
 CERTAINTY_ORDER = [Certainty.VERY_LOW, Certainty.LOW, Certainty.MODERATE, Certainty.HIGH]
 
@@ -81,11 +81,11 @@ def overall_certainty(guideline: Guideline) -> Iterator[Finding]:
         if not critical or rec.overall_certainty is None:
             continue
         lowest = min(critical, key=CERTAINTY_ORDER.index)
+        lang = guideline.language
         if lowest != rec.overall_certainty:
             yield Finding(
                 "GL013",
                 f"{rec.id}/overall_certainty",
-                f"overall certainty is stated as {rec.overall_certainty.value}, "
-                f"but the lowest certainty among "
-                f"the critical outcomes is {lowest.value}.",
+                f"overall certainty is stated as {certainty_label(rec.overall_certainty, lang)}, "
+                f"but the lowest certainty among the critical outcomes is {certainty_label(lowest, lang)}.",
             )

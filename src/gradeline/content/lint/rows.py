@@ -7,13 +7,16 @@ from decimal import Decimal
 from gradeline.content.lint.findings import Finding
 from gradeline.content.lint.walk import rows
 from gradeline.model import AbsoluteEffect, Effect, Guideline, Importance
+from gradeline.model.vocabulary import change_code, change_words, per_phrases
+from gradeline.model.vocabulary import importance_label as label_of
 
 IMPORTANCE_BANDS: dict[Importance, range] = {
     Importance.CRITICAL: range(7, 10),
     Importance.IMPORTANT: range(4, 7),
     Importance.NOT_IMPORTANT: range(1, 4),
 }
-_TOKEN = re.compile(r"\d+(?:\.\d+)?|lavere|højere|færre|flere")
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|" + "|".join(re.escape(w) for w in change_words()))
+_CI_LABEL = re.compile(r"CI 95\s?%|95\s?% CI")
 
 
 def outside_scale(guideline: Guideline) -> Iterator[Finding]:
@@ -44,7 +47,7 @@ def outside_scale(guideline: Guideline) -> Iterator[Finding]:
 
 
 def importance_label(guideline: Guideline) -> Iterator[Finding]:
-    """GL007: 7–9 is Kritisk, 4–6 Vigtig, 1–3 Ikke vigtig (GRADE)."""
+    """GL007: 7–9 is critical, 4–6 important, 1–3 not important (GRADE)."""
     for outcome, where in rows(guideline):
         number, label = outcome.importance, outcome.importance_label
         if number is None and label is None:
@@ -58,7 +61,7 @@ def importance_label(guideline: Guideline) -> Iterator[Finding]:
             yield Finding(
                 "GL007",
                 f"{where}/importance",
-                f"importance {number} is labelled {label.value}, "
+                f"importance {number} is labelled {label_of(label, guideline.language)}, "
                 f"which GRADE reserves for {band.start}–{band.stop - 1}.",
             )
 
@@ -72,15 +75,23 @@ def _expected_tokens(estimate: Effect | AbsoluteEffect) -> list[str]:
     return tokens
 
 
+def printed_tokens(estimate: Effect | AbsoluteEffect) -> list[str]:
+    """The numbers and direction codes of a published estimate text, in order, without the CI label
+    ('CI 95%') and, for an absolute effect, without its denominator ('per 1.000', 'per 1,000')."""
+    text = _CI_LABEL.sub(" ", estimate.text)
+    if isinstance(estimate, AbsoluteEffect):
+        for phrase in per_phrases(estimate.per):
+            text = text.replace(phrase, " ")
+    return [change_code(t) or t for t in _TOKEN.findall(text)]
+
+
 def text_mismatch(guideline: Guideline) -> Iterator[Finding]:
     """GL012: the numbers and direction words of a row's estimate must read as its published text does."""
     for outcome, where in rows(guideline):
         for name, estimate in (("effect", outcome.effect), ("absolute", outcome.absolute)):
             if estimate is None:
                 continue
-            printed = [t for t in _TOKEN.findall(estimate.text) if t not in {"95"}]
-            if isinstance(estimate, AbsoluteEffect):
-                printed = [t for t in printed if t not in {"1.000", "1"} and not t.startswith("1.000")]
+            printed = printed_tokens(estimate)
             expected = _expected_tokens(estimate)
             if [_canonical(t) for t in printed] != [_canonical(t) for t in expected]:
                 yield Finding(

@@ -28,6 +28,8 @@ def pack_rules(pack: Path) -> list[Rule]:
     """Rules that also read the pack's evidence data (GL014, GL015, GL017, GL018)."""
     from gradeline.evidence.data import load_evidence_data
 
+    if not (pack / "evidence").is_dir():
+        return []  # a pack without evidence wording has no judgements or names to check
     data = load_evidence_data(pack)
     return [
         partial(summary.time_frame_vs_summary, data=data),

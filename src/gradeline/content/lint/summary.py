@@ -7,7 +7,7 @@ from gradeline.content.lint.findings import Finding
 from gradeline.content.lint.timespans import first_span
 from gradeline.content.lint.walk import rows
 from gradeline.evidence.data import EvidenceData
-from gradeline.model import EffectMeasure, Guideline, Outcome
+from gradeline.model import EffectMeasure, Guideline, Outcome, importance_label
 
 _SIDES = {
     "not_relevant_favours_intervention": "intervention",
@@ -45,11 +45,12 @@ def importance_vs_summary(guideline: Guideline, data: EvidenceData) -> Iterator[
         judgement = data.judgements.rows.get(where)
         if judgement is None or judgement.importance is None or outcome.importance_label is None:
             continue
-        if outcome.importance_label.value.lower() != judgement.importance:
+        printed = importance_label(outcome.importance_label, guideline.language)
+        if printed.lower() != judgement.importance:
             yield Finding(
                 "GL015",
                 f"{where}/importance",
-                f"the row prints “{outcome.importance} {outcome.importance_label.value}”, but the "
+                f"the row prints “{outcome.importance} {printed}”, but the "
                 f"Sammenfatning (seed line {judgement.seed_line}) calls it a {judgement.importance} outcome.",
             )
 

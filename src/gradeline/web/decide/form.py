@@ -370,9 +370,9 @@ def red_flag_groups(r: Rules) -> list[Group]:
 
 
 def startback_group(r: Rules) -> Group:
-    """The optional STarT Back items, by construct, from the pack (information only)."""
+    """The optional STarT Back items, by construct, from the pack (information only; none if it has none)."""
     items = []
-    for item in r.startback.items:
+    for item in r.startback.items if r.startback else []:
         if item.id == "bothersomeness":
             items.append(
                 Question(
@@ -390,8 +390,8 @@ def startback_group(r: Rules) -> Group:
         "STarT Back (valgfrit – kun information)",
         "STarT Back (optional – information only)",
         tuple(items),
-        r.startback.note,
-        r.startback.note,
+        r.startback.note if r.startback else "",
+        r.startback.note if r.startback else "",
         optional=True,
     )
 
