@@ -151,7 +151,7 @@ def test_live_hints_give_the_wording_template_and_the_computed_row(
     }
     row = {"kind": "row", "rec_id": "frisk-luft", "version": "1", "id": "ny-raekke", "name": "Ny række",
            "comparator_value": "300", "comparator_unit": "per 1.000", "measure": "RR", "point": "0.75",
-           "ci_low": "0.6", "ci_high": "0.94", "certainty": "Moderat"}  # fmt: skip
+           "ci_low": "0.6", "ci_high": "0.94", "certainty": "moderate"}  # fmt: skip
     computed = erik.post(live, row).json()
     assert computed["effect_text"] == "Relative risiko 0.75 (CI 95% 0.6 — 0.94)"
     assert computed["absolute"] == "75 færre per 1.000 (120 færre til 18 færre)"
@@ -164,7 +164,7 @@ def test_a_new_row_stores_the_derived_absolute_effect(make_editor: Callable[...,
     url = reverse("authoring_outcome_new", args=["eksempel", "taagelygte"])
     row = {**as_posted(erik, url), "id": "tilbagefald", "name": "Tilbagefald", "comparator_value": "200",
            "comparator_unit": "per 1.000", "measure": "RR", "point": "1.5", "ci_low": "1.1", "ci_high": "2.0",
-           "certainty": "Lav", "extra": "seed_lines: ['1']"}  # fmt: skip
+           "certainty": "low", "extra": "seed_lines: ['1']"}  # fmt: skip
     assert erik.post(url, row).status_code == 302
     saved = stored("recommendations/02-taagelygte.yaml")["outcomes"][-1]
     assert saved["absolute"]["text"] == "100 flere per 1.000 (CI 95% 20 flere — 200 flere)"

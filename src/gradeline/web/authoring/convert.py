@@ -4,9 +4,11 @@ from decimal import Decimal
 from typing import Any
 
 from gradeline.content.dump import dump_yaml, load_yaml_text
+from gradeline.content.translatable import printed_effect
 from gradeline.evidence.absolute import RATIO_MEASURES, outcome_absolute_effect
 from gradeline.model import EffectMeasure, Guideline, KeyInfo, Outcome, Pico, Recommendation, Scope
 from gradeline.model.guideline import Status
+from gradeline.model.vocabulary import NEGATIVE_WORDS, change_label, legacy_code
 from gradeline.web.authoring.fields import joined, ordered, paragraphs, rest
 
 GUIDELINE_FIELDS = {
@@ -131,7 +133,7 @@ ROW_PLAIN = (
 NOT_IN_ROW_FORM = {*ROW_PLAIN, "scale", "comparator", "effect"}
 
 
-def outcome_initial(row: dict[str, Any]) -> dict[str, Any]:
+def outcome_initial(row: dict[str, Any], language: str) -> dict[str, Any]:
     scale, comparator, effect = row.get("scale") or {}, row.get("comparator") or {}, row.get("effect") or {}
     initial = {k: row.get(k) for k in ROW_PLAIN}
     initial.update(scale_min=scale.get("min"), scale_max=scale.get("max"))
@@ -145,17 +147,18 @@ def outcome_initial(row: dict[str, Any]) -> dict[str, Any]:
             ci_high=_signed(effect.get("ci_second")),
         )
         parts = [effect.get(k) or {} for k in ("point", "ci_first", "ci_second")]
-        generated = _generated_text(effect.get("measure"), parts)
+        generated = _generated_text(effect.get("measure"), parts, language)
         initial["effect_text"] = "" if effect.get("text") == generated else effect.get("text")
-        if _same(derived_absolute({k: v for k, v in row.items() if k != "absolute"}), row.get("absolute")):
+        without = {k: v for k, v in row.items() if k != "absolute"}
+        if _same(derived_absolute(without, language), row.get("absolute")):
             extra.pop("absolute", None)  # derived again on save, so it follows the estimate
     initial["extra"] = extra
     return initial
 
 
-def _generated_text(measure: Any, parts: list[dict[str, Any]]) -> str | None:
+def _generated_text(measure: Any, parts: list[dict[str, Any]], language: str) -> str | None:
     try:
-        return effect_text(EffectMeasure(measure), *parts)
+        return effect_text(EffectMeasure(measure), parts, language)
     except (ValueError, KeyError):
         return None
 
@@ -169,7 +172,8 @@ def _signed(printed: dict[str, Any] | None) -> Any:
     if not printed:
         return None
     value = printed.get("value")
-    return Decimal(str(value)).copy_negate() if printed.get("direction") in ("lavere", "færre") else value
+    negative = legacy_code("change", printed.get("direction")) in NEGATIVE_WORDS
+    return Decimal(str(value)).copy_negate() if negative else value
 
 
 def printed(value: Decimal, ratio: bool, counts: bool = False) -> dict[str, Any]:
@@ -177,23 +181,25 @@ def printed(value: Decimal, ratio: bool, counts: bool = False) -> dict[str, Any]
     '0 lavere', as some rows print a zero difference."""
     if ratio:
         return {"value": value}
-    words = ("færre", "flere") if counts else ("lavere", "højere")
+    words = ("fewer", "more") if counts else ("lower", "higher")
     return {"value": abs(value), "direction": words[0] if value.is_signed() else words[1]}
 
 
-def effect_text(
-    measure: EffectMeasure, point: dict[str, Any], first: dict[str, Any], second: dict[str, Any]
-) -> str:
-    """The effect as the pack prints it, e.g. 'MD 0.56 lavere (CI 95% 0.24 lavere — 0.87 lavere)'."""
+def _shown(part: dict[str, Any]) -> str:
+    """A printed number with its direction word in Danish, the words the published texts are written in."""
+    direction = part.get("direction")
+    return f"{part['value']} {change_label(str(direction), 'da')}" if direction else str(part["value"])
 
-    def show(p: dict[str, Any]) -> str:
-        return f"{p['value']} {p['direction']}" if p.get("direction") else str(p["value"])
 
+def effect_text(measure: EffectMeasure, parts: list[dict[str, Any]], language: str) -> str:
+    """The effect as a pack in ``language`` prints it: 'MD 0.56 lavere (CI 95% 0.24 lavere — 0.87 lavere)',
+    or in English 'MD 0.56 lower (95% CI 0.24 lower — 0.87 lower)'."""
     name = "Relative risiko" if measure == EffectMeasure.RR else measure.value
-    return f"{name} {show(point)} (CI 95% {show(first)} — {show(second)})"
+    point, first, second = (_shown(p) for p in parts)
+    return printed_effect(f"{name} {point} (CI 95% {first} — {second})", language)
 
 
-def outcome_data(form: dict[str, Any]) -> dict[str, Any]:
+def outcome_data(form: dict[str, Any], language: str) -> dict[str, Any]:
     """The row from the form: the estimate is entered once; its printed text and, for a ratio with a risk per
     1,000, the absolute effects are derived from it unless the row's YAML box gives them as printed."""
     extra = dict(form["extra"])
@@ -211,17 +217,17 @@ def outcome_data(form: dict[str, Any]) -> dict[str, Any]:
             "point": parts[0],
             "ci_first": parts[1],
             "ci_second": parts[2],
-            "text": form["effect_text"] or effect_text(measure, *parts),
+            "text": form["effect_text"] or effect_text(measure, parts, language),
         }
     row = ordered(row, Outcome, extra)
     if "effect" in row and "absolute" not in extra:
-        derived = derived_absolute(row)
+        derived = derived_absolute(row, language)
         if derived is not None:
             row["absolute"] = derived
     return ordered(row, Outcome, extra)
 
 
-def derived_absolute(row: dict[str, Any]) -> dict[str, Any] | None:
+def derived_absolute(row: dict[str, Any], language: str) -> dict[str, Any] | None:
     """Absolute effects per 1,000 computed from the row's ratio and comparator risk (None if it has none)."""
     try:
         outcome = Outcome.model_validate(
@@ -237,11 +243,7 @@ def derived_absolute(row: dict[str, Any]) -> dict[str, Any] | None:
         (estimate.difference_low, estimate.difference_low_exact),
         (estimate.difference_high, estimate.difference_high_exact),
     )
-    parts = [{"value": abs(shown), "direction": "færre" if exact < 0 else "flere"} for shown, exact in pairs]
-    text = " ".join(
-        [
-            f"{parts[0]['value']} {parts[0]['direction']} per 1.000 (CI 95% {parts[1]['value']}",
-            f"{parts[1]['direction']} — {parts[2]['value']} {parts[2]['direction']})",
-        ]
-    )
+    parts = [{"value": abs(shown), "direction": "fewer" if exact < 0 else "more"} for shown, exact in pairs]
+    point, first, second = (_shown(p) for p in parts)
+    text = printed_effect(f"{point} per 1.000 (CI 95% {first} — {second})", language)
     return {"point": parts[0], "ci_first": parts[1], "ci_second": parts[2], "text": text}

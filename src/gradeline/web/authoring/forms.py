@@ -43,9 +43,7 @@ class CreateForm(forms.Form):
     language = forms.CharField(
         label=_("Sprog (ISO 639-1)"), max_length=2, min_length=2, help_text=_("fx da eller en")
     )
-    status = forms.ChoiceField(
-        label=_("Status"), choices=[(s.value, STATUS_LABELS[s]) for s in GuidelineStatus]
-    )
+    status = forms.ChoiceField(label=_("Status"), choices=enum_choices(GuidelineStatus, labels=STATUS_LABELS))
     levels_from = forms.ChoiceField(
         label=_("Kopiér styrkeniveauer fra"), required=False, help_text=_("Kan rettes bagefter.")
     )
@@ -94,7 +92,7 @@ class GuidelineForm(Versioned):
     )
     review_interval_years = forms.IntegerField(label=_("Gennemgås hvert (år)"), required=False, min_value=1)
     status_value = forms.ChoiceField(
-        label=_("Status"), choices=[(s.value, STATUS_LABELS[s]) for s in GuidelineStatus]
+        label=_("Status"), choices=enum_choices(GuidelineStatus, labels=STATUS_LABELS)
     )
     status_label = forms.CharField(label=_("Statusbetegnelse (som vist)"), max_length=100)
     status_note = forms.CharField(label=_("Statusnote"), widget=_area(), required=False)

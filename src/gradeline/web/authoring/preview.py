@@ -44,13 +44,14 @@ def evidence_data(folder: Path | None) -> EvidenceData:
 
 def row_reading(
     form: dict[str, Any],
+    language: str,
     rec: Recommendation | None,
     guideline: Guideline | None,
     data: EvidenceData,
     lang: Lang,
 ) -> dict[str, Any]:
     """The computed reading of a row being typed (cleaned OutcomeForm data)."""
-    row = outcome_data(form)
+    row = outcome_data(form, language)
     effect = row.get("effect") or {}
     result: dict[str, Any] = {
         "effect_text": effect.get("text"),

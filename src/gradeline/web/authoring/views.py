@@ -108,7 +108,7 @@ def _create(request: HttpRequest, data: dict[str, Any]) -> Draft | None:
         "id": data["slug"],
         "title": data["title"],
         "language": data["language"],
-        "status": {"value": status.value, "label": str(STATUS_LABELS[status])},
+        "status": {"value": status.value, "label": str(STATUS_LABELS.get(status, status.value))},
         "strength_levels": levels,
     }
     try:
@@ -293,6 +293,11 @@ def scope(request: HttpRequest, slug: str) -> HttpResponse:
     return _page(request, "scope", draft, {"form": form, **extra}, status)
 
 
+def _language(draft: Draft) -> str:
+    """The language the draft's texts are printed in (guideline.yaml; Danish when not given)."""
+    return str(store.data_of(store.read(draft, store.GUIDELINE), {}).get("language") or "da")
+
+
 def _rec_path(draft: Draft, doc: DraftDocument | None, rec_id: str) -> str:
     """A recommendation's file: its number prefix stays; a new one is numbered after the last."""
     if doc is not None:
@@ -357,13 +362,14 @@ def outcome(request: HttpRequest, slug: str, rec_id: str, outcome_id: str | None
     if outcome_id and index is None:
         raise Http404(outcome_id)
     row = rows[index] if index is not None else {}
-    form = OutcomeForm(initial={**convert.outcome_initial(row), "version": doc.version})
+    language = _language(draft)
+    form = OutcomeForm(initial={**convert.outcome_initial(row, language), "version": doc.version})
     extra: dict[str, Any] = {}
     status = 200
     if request.method == "POST":
         form = OutcomeForm(request.POST)
         if form.is_valid():
-            new = convert.outcome_data(form.cleaned_data)
+            new = convert.outcome_data(form.cleaned_data, language)
             if any(r.get("id") == new["id"] for i, r in enumerate(rows) if i != index):
                 form.add_error("id", _("En anden række i denne anbefaling har allerede dette id."))
             else:
@@ -512,4 +518,7 @@ def live(request: HttpRequest, slug: str) -> JsonResponse:
     rec = None
     if check.guideline is not None:
         rec = next((r for r in check.guideline.recommendations if r.id == request.POST.get("rec_id")), None)
-    return JsonResponse(preview.row_reading(form.cleaned_data, rec, check.guideline, data, lang))
+    reading = preview.row_reading(
+        form.cleaned_data, str(guideline.get("language") or "da"), rec, check.guideline, data, lang
+    )
+    return JsonResponse(reading)
