@@ -17,13 +17,14 @@ from tests.e2e.audit import assert_no_serious_violations, axe_violations
 from tests.e2e.conftest import ARTIFACTS, REPO
 
 PASSWORD = "korrekt-hest-batteri-42"
-# Written for this test (issue 18 part A's fictional English pack had not landed on main by 00:30 UTC).
-FIXTURE = REPO / "tests" / "fixtures" / "packs" / "authoring-eksempel"
+EXAMPLE = REPO / "tests" / "fixtures" / "packs" / "example-fictional"  # issue 18 part A's fictional pack
+FIXTURE = REPO / "tests" / "fixtures" / "packs" / "authoring-eksempel"  # a small Danish pack of our own
 SLUG = "authoring-eksempel"
+FORM_FILES = ("guideline.yaml", "glossary.yaml")  # and recommendations/: written through the forms
 
 
-def fixture_data(path: str) -> Any:
-    return load_yaml_text((FIXTURE / path).read_text(encoding="utf-8"))
+def example_data(path: str) -> Any:
+    return load_yaml_text((EXAMPLE / path).read_text(encoding="utf-8"))
 
 
 @pytest.fixture
@@ -63,60 +64,80 @@ def save(page: Any) -> None:
 
 
 def signed(printed: dict[str, Any]) -> str:
-    return (
-        f"-{printed['value']}" if printed.get("direction") in ("lavere", "færre") else str(printed["value"])
-    )
+    return f"-{printed['value']}" if printed.get("direction") in ("lower", "fewer") else str(printed["value"])
 
 
-def author_row(page: Any, site: str, rec_id: str, row: dict[str, Any]) -> None:
-    page.goto(f"{site}/redaktion/{SLUG}/anbefalinger/{rec_id}/evidens/ny/")
-    effect, scale, comparator = row.get("effect") or {}, row.get("scale") or {}, row.get("comparator") or {}
-    plain = ("id", "name", "time_frame", "importance", "importance_label", "measured_with", "better",
-             "participants", "studies", "study_design", "certainty", "summary")  # fmt: skip
-    fill(page, {k: row[k] for k in plain if k in row})
+def rest_as_yaml(data: dict[str, Any], typed: set[str]) -> str:
+    """The fields this test does not type into an input, for the form's YAML box."""
+    rest = {k: v for k, v in data.items() if k not in typed}
+    return dump_yaml(rest) if rest else ""
+
+
+ROW_TYPED = {"id", "name", "time_frame", "importance", "importance_label", "measured_with", "better",
+             "participants", "studies", "study_design", "certainty", "summary", "no_data", "scale",
+             "comparator", "effect", "absolute"}  # fmt: skip
+
+
+def author_row(page: Any, site: str, slug: str, rec_id: str, row: dict[str, Any]) -> None:
+    page.goto(f"{site}/redaktion/{slug}/anbefalinger/{rec_id}/evidens/ny/")
+    fill(page, {k: row[k] for k in ROW_TYPED if k in row and not isinstance(row[k], dict)})
+    scale, comparator = row.get("scale") or {}, row.get("comparator") or {}
     fill(page, {"scale_min": scale.get("min"), "scale_max": scale.get("max")})
     fill(page, {"comparator_value": comparator.get("value"), "comparator_unit": comparator.get("unit")})
-    fill(page, {"measure": effect["measure"], "point": signed(effect["point"])})
-    fill(page, {"ci_low": signed(effect["ci_first"]), "ci_high": signed(effect["ci_second"])})
-    fill(page, {"extra": dump_yaml({"seed_lines": row["seed_lines"]})})
-    # The printed effect (and, for a ratio, the absolute effect) is computed as the editor types.
-    computed = page.locator("[data-out=effect_text]")
-    computed.filter(has_text=effect["text"]).wait_for()
-    if "absolute" in row:
-        page.locator("[data-out=absolute]").filter(has_text=row["absolute"]["text"].split(" (")[0]).wait_for()
-    assert page.locator("[data-out=relevance]").inner_text() != "—"
+    fill(page, {"extra": rest_as_yaml(row, ROW_TYPED)})
+    effect = row.get("effect")
+    if effect:
+        fill(page, {"measure": effect["measure"], "point": signed(effect["point"])})
+        fill(page, {"ci_low": signed(effect["ci_first"]), "ci_high": signed(effect["ci_second"])})
+        # The estimate is entered once: the printed effect and the absolute effect are computed as one types.
+        page.locator("[data-out=effect_text]").filter(has_text=effect["text"]).wait_for()
+        if "absolute" in row:
+            page.locator("[data-out=absolute]").filter(
+                has_text=row["absolute"]["text"].split(" (")[0]
+            ).wait_for()
+        page.locator("[data-out=relevance]").filter(has_not_text="—").wait_for()
     save(page)
 
 
-def author_recommendation(page: Any, site: str, rec: dict[str, Any]) -> None:
-    page.goto(f"{site}/redaktion/{SLUG}/anbefalinger/ny/")
-    plain = ("id", "chapter", "title", "focused_question", "strength", "direction", "label", "update_note",
-             "practical_advice", "background", "summary", "overall_certainty")  # fmt: skip
-    fill(page, {k: rec[k] for k in plain})
-    fill(page, {k: rec["pico"][k] for k in ("population", "intervention", "comparison")})
+REC_TYPED = {"id", "chapter", "title", "focused_question", "strength", "direction", "label", "update_note",
+             "practical_advice", "background", "summary", "overall_certainty", "text", "pico", "key_info",
+             "outcomes"}  # fmt: skip
+
+
+def author_recommendation(page: Any, site: str, slug: str, rec: dict[str, Any]) -> None:
+    page.goto(f"{site}/redaktion/{slug}/anbefalinger/ny/")
+    plain = REC_TYPED - {"text", "pico", "key_info", "outcomes"}
+    fill(page, {k: rec[k] for k in plain if k in rec})
+    fill(page, {k: v for k, v in rec["pico"].items()})
     key_info = rec["key_info"]
     fill(page, {"benefits_harms": key_info["benefits_harms"], "key_certainty": key_info["certainty"]})
     fill(page, {"preferences": key_info["preferences"], "rationale": key_info["rationale"]})
-    fill(page, {"text": "Måske en tur"})  # the wording check answers live
+    fill(page, {"text": "Maybe a walk"})  # the wording check answers live
     page.locator(".wording-hint .verdict.bad").wait_for()
-    fill(page, {"text": rec["text"], "extra": dump_yaml({"seed_lines": rec["seed_lines"]})})
+    fill(page, {"text": rec["text"], "extra": rest_as_yaml(rec, REC_TYPED)})
     page.locator(".wording-hint .verdict.ok").wait_for()
     save(page)
     for row in rec["outcomes"]:
-        author_row(page, site, rec["id"], row)
+        author_row(page, site, slug, rec["id"], row)
 
 
-def test_an_editor_authors_publishes_and_exports_the_example_guideline(
+GUIDELINE_TYPED = {"id", "title", "language", "short_code", "publisher", "version", "published_year",
+                   "review_interval_years", "status", "scope"}  # fmt: skip
+
+
+def test_an_editor_authors_publishes_and_exports_the_fictional_example(
     page: Any, site: str, editor: User
 ) -> None:
+    """Every file of the fictional pack written through the UI; published; the export equals the pack."""
+    slug = "example-fictional"
     log_in(page, site)
-    guideline = fixture_data("guideline.yaml")
-    page.fill("#id_slug", SLUG)
+    guideline = example_data("guideline.yaml")
+    page.fill("#id_slug", slug)
     page.fill("#id_title", guideline["title"])
     page.fill("#id_language", guideline["language"])
     page.select_option("#id_status", guideline["status"]["value"])
     page.locator("form:has(input[value=create]) button[type=submit]").click()
-    page.wait_for_url(f"**/redaktion/{SLUG}/")
+    page.wait_for_url(f"**/redaktion/{slug}/")
     assert page.locator(".summary-notes").is_visible()  # the loader says what is still missing
 
     status = guideline["status"]
@@ -124,39 +145,52 @@ def test_an_editor_authors_publishes_and_exports_the_example_guideline(
                 "version_label": guideline["version"], "published_year": guideline["published_year"],
                 "review_interval_years": guideline["review_interval_years"], "status_label": status["label"],
                 "status_note": status["note"], "status_source": status["source"],
-                "extra": dump_yaml({"strength_levels": guideline["strength_levels"]})})  # fmt: skip
+                "extra": rest_as_yaml(guideline, GUIDELINE_TYPED)})  # fmt: skip
     save(page)
 
-    page.goto(f"{site}/redaktion/{SLUG}/afgraensning/")
+    page.goto(f"{site}/redaktion/{slug}/afgraensning/")
     scope = guideline["scope"]
-    fill(page, {k: scope[k] for k in ("population", "min_age_exclusive", "max_duration_weeks")})
-    fill(page, {"extra": dump_yaml({"criteria": scope["criteria"], "provenance": scope["provenance"]})})
+    typed = {"population", "min_age_exclusive", "max_duration_weeks"}
+    fill(page, {k: scope[k] for k in typed} | {"extra": rest_as_yaml(scope, typed)})
     save(page)
 
-    for path in sorted((FIXTURE / "recommendations").glob("*.yaml")):
-        author_recommendation(page, site, fixture_data(f"recommendations/{path.name}"))
+    for path in sorted((EXAMPLE / "recommendations").glob("*.yaml")):
+        author_recommendation(page, site, slug, example_data(f"recommendations/{path.name}"))
 
-    for entry in fixture_data("glossary.yaml"):
-        page.goto(f"{site}/redaktion/{SLUG}/ordliste/")
+    for entry in example_data("glossary.yaml"):
+        page.goto(f"{site}/redaktion/{slug}/ordliste/")
         fill(page, {"term": entry["term"], "definition": entry["definition"]})
+        fill(page, {"aliases": "; ".join(entry.get("aliases") or [])})
         save(page)
 
-    page.goto(f"{site}/redaktion/{SLUG}/")
+    others = [p for p in sorted(EXAMPLE.rglob("*")) if p.is_file()]
+    for file in others:
+        name = file.relative_to(EXAMPLE).as_posix()
+        if name in FORM_FILES or name.startswith("recommendations/"):
+            continue
+        page.goto(f"{site}/redaktion/{slug}/filer/")
+        fill(page, {"path": name, "text": file.read_text(encoding="utf-8")})
+        save(page)
+
+    page.goto(f"{site}/redaktion/{slug}/")
     assert page.locator(".clean").is_visible(), page.locator(".summary-notes").inner_text()
-    page.fill("#id_comment", "Første udgave")
-    page.locator(f"form[action='/redaktion/{SLUG}/publicer/'] button[type=submit]").click()
+    page.fill("#id_comment", "First edition")
+    page.locator(f"form[action='/redaktion/{slug}/publicer/'] button[type=submit]").click()
     page.wait_for_url("**/udgaver/1.0/")
     assert guideline["title"] in page.content()
 
-    page.goto(f"{site}/redaktion/{SLUG}/")
+    page.goto(f"{site}/redaktion/{slug}/")
     with page.expect_download() as download:
-        page.click(f"a[href='/redaktion/{SLUG}/eksport.zip']")
+        page.click(f"a[href='/redaktion/{slug}/eksport.zip']")
     archive = zipfile.ZipFile(io.BytesIO(Path(download.value.path()).read_bytes()))
     exported = {name.split("/", 1)[1]: archive.read(name).decode() for name in archive.namelist()}
-    expected = {p.relative_to(FIXTURE).as_posix() for p in FIXTURE.rglob("*") if p.is_file()}
-    assert sorted(exported) == sorted(expected)
+    assert sorted(exported) == sorted(p.relative_to(EXAMPLE).as_posix() for p in others)
     for name, text in exported.items():
-        assert load_yaml_text(text) == fixture_data(name), name
+        original = (EXAMPLE / name).read_text(encoding="utf-8")
+        if name.endswith(".yaml"):
+            assert load_yaml_text(text) == load_yaml_text(original), name  # the same data
+        else:
+            assert text == original, name  # Markdown as written
 
 
 PAGES = {

@@ -1,14 +1,17 @@
 """Editor forms. Choices come from the model's enums, so a change of the format flows through."""
 
+import re
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gradeline.content.dump import load_yaml_text
 from gradeline.content.packs import SLUG
 from gradeline.model import Certainty, Direction, EffectMeasure, GuidelineStatus, Importance, Strength
 from gradeline.web.authoring.fields import YamlField, enum_choices
 
+FILE_PATH = re.compile(r"^[a-z0-9_-]+(/[a-z0-9_.-]+)*\.(yaml|md|txt)$")
 STATUS_LABELS = {
     GuidelineStatus.IN_FORCE: _("Gældende"),
     GuidelineStatus.NOT_IN_FORCE: _("Ikke gældende"),
@@ -225,6 +228,9 @@ class OutcomeForm(Versioned):
 class GlossaryForm(Versioned):
     term = forms.CharField(label=_("Begreb"), max_length=200)
     definition = forms.CharField(label=_("Forklaring"), widget=_area(3))
+    aliases = forms.CharField(
+        label=_("Andre stavemåder"), max_length=500, required=False, help_text=_("Adskilt af semikolon.")
+    )
     original = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
@@ -236,3 +242,37 @@ class PublishDraftForm(forms.Form):
         initial="major",
     )
     comment = forms.CharField(label=_("Kommentar (hvad er ændret)"), widget=_area(), max_length=2000)
+
+
+class FileForm(Versioned):
+    """Any other file of the pack (chapters, decision rules, evidence wording, groups) as its text."""
+
+    path = forms.CharField(
+        label=_("Fil i pakken"),
+        max_length=200,
+        help_text=_("fx chapters/01-om.md, groups.yaml eller evidence/wording.yaml"),
+    )
+    text = forms.CharField(
+        label=_("Indhold"), widget=forms.Textarea(attrs={"rows": 20, "spellcheck": "false", "class": "code"})
+    )
+
+    def clean_path(self) -> str:
+        path = str(self.cleaned_data["path"]).strip()
+        parts = path.split("/")
+        if not FILE_PATH.match(path) or any(p in ("", ".", "..") for p in parts):
+            raise forms.ValidationError(
+                _("Skriv en sti som mappe/navn.yaml eller navn.md (små bogstaver, tal, - og _).")
+            )
+        return path
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        path, text = data.get("path", ""), data.get("text", "")
+        if path.endswith(".yaml") and text:
+            try:
+                load_yaml_text(text)
+            except Exception as exc:
+                mark = getattr(exc, "problem_mark", None)
+                where = _(" (linje %(line)s)") % {"line": mark.line + 1} if mark is not None else ""
+                self.add_error("text", _("Ikke gyldig YAML%(where)s.") % {"where": where})
+        return data

@@ -103,6 +103,24 @@ def save(draft: Draft, path: str, data: Any, version: int | None, user: Any, wha
 
 
 @transaction.atomic
+def save_text(draft: Draft, path: str, text: str, version: int | None, user: Any) -> DraftDocument:
+    """Store a file's text as written (any file of the pack) if it is still at ``version`` (None: new)."""
+    doc = DraftDocument.objects.select_for_update().filter(draft=draft, path=path).first()
+    if doc is None:
+        doc = DraftDocument.objects.create(draft=draft, path=path, text=text, updated_by=signed_in(user))
+    elif version != doc.version:
+        who = doc.updated_by.get_username() if doc.updated_by else "system"
+        raise Conflict(path, who, doc.updated_at, doc.text, doc.version)
+    elif doc.text == text:
+        return doc
+    else:
+        doc.text, doc.version, doc.updated_by = text, doc.version + 1, signed_in(user)
+        doc.save()
+    record(user, Action.DRAFT, f"udkast {draft.slug}/{path}", operation="file", version=doc.version)
+    return doc
+
+
+@transaction.atomic
 def remove(draft: Draft, path: str, version: int, user: Any) -> None:
     """Delete a document (e.g. a recommendation file) if it is still at ``version``."""
     doc = DraftDocument.objects.select_for_update().filter(draft=draft, path=path).first()

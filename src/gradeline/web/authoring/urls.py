@@ -15,6 +15,7 @@ urlpatterns = [
         views.outcome,
         name="authoring_outcome",
     ),
+    path("<slug:slug>/filer/", views.files, name="authoring_files"),
     path("<slug:slug>/publicer/", views.publish, name="authoring_publish"),
     path("<slug:slug>/eksport.zip", views.export, name="authoring_export"),
     path("<slug:slug>/live/", views.live, name="authoring_live"),

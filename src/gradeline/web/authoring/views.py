@@ -27,6 +27,7 @@ from gradeline.web.authoring.forms import (
     STATUS_LABELS,
     STRENGTH_LABELS,
     CreateForm,
+    FileForm,
     GlossaryForm,
     GuidelineForm,
     ImportForm,
@@ -159,6 +160,8 @@ def _notes_for(page: str, check: DraftCheck, context: dict[str, Any]) -> list[No
         return _relative(
             [n for n in check.notes if n.file == "guideline.yaml" and n.field.startswith("scope")], "scope."
         )
+    if page == "files":
+        return [n for n in check.notes if n.file and n.file == context.get("path")]
     if page == "glossary":
         return [n for n in check.notes if n.file == "glossary.yaml" or n.field.startswith("glossary/")]
     path, rec_id = context.get("path"), context.get("rec_id")
@@ -412,7 +415,9 @@ def glossary(request: HttpRequest, slug: str) -> HttpResponse:
     version = doc.version if doc else 0
     term = request.GET.get("begreb", "")
     found = next((e for e in entries if isinstance(e, dict) and e.get("term") == term), None)
-    form = GlossaryForm(initial={**(found or {}), "original": term if found else "", "version": version})
+    aliases = "; ".join((found or {}).get("aliases") or [])
+    initial = {**(found or {}), "aliases": aliases, "original": term if found else "", "version": version}
+    form = GlossaryForm(initial=initial)
     extra: dict[str, Any] = {}
     status = 200
     if request.method == "POST":
@@ -425,6 +430,10 @@ def glossary(request: HttpRequest, slug: str) -> HttpResponse:
                 "term": cleaned["term"],
                 "definition": cleaned["definition"],
             }
+            entry.pop("aliases", None)
+            names = [a.strip() for a in cleaned["aliases"].split(";") if a.strip()]
+            if names:
+                entry["aliases"] = names
             others = [e for e in entries if e.get("term") != original]
             if any(e.get("term") == cleaned["term"] for e in others):
                 form.add_error("term", _("Begrebet står allerede i ordlisten."))
@@ -448,6 +457,39 @@ def glossary(request: HttpRequest, slug: str) -> HttpResponse:
                     extra = _conflict(form, conflict)
         status = 400
     return _page(request, "glossary", draft, {"form": form, "entries": entries, **extra}, status)
+
+
+@editor
+def files(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every file of the draft; any one (chapters, decision rules, evidence wording, groups) as text."""
+    draft = _draft(slug)
+    path = request.GET.get("fil", "")
+    doc = store.read(draft, path) if path else None
+    form = FileForm(
+        initial={"path": path, "text": doc.text if doc else "", "version": doc.version if doc else 0}
+    )
+    extra: dict[str, Any] = {}
+    status = 200
+    if request.method == "POST":
+        form = FileForm(request.POST)
+        if form.is_valid():
+            cleaned = form.cleaned_data
+            existing = store.read(draft, cleaned["path"])
+            text = cleaned["text"].replace("\r\n", "\n")
+            text = text if text.endswith("\n") else text + "\n"
+            version = cleaned["version"] if existing is not None and cleaned["version"] else None
+            if existing is not None and version is None:
+                form.add_error("path", _("Filen findes allerede; åbn den fra listen for at rette den."))
+            else:
+                try:
+                    store.save_text(draft, cleaned["path"], text, version, request.user)
+                    target = reverse("authoring_files", args=[slug]) + f"?fil={cleaned['path']}#gemt"
+                    return HttpResponseRedirect(target)
+                except store.Conflict as conflict:
+                    extra = _conflict(form, conflict)
+        status = 400
+    context = {"form": form, "documents": draft.documents.all(), "path": path, **extra}
+    return _page(request, "files", draft, context, status)
 
 
 @editor
@@ -495,8 +537,10 @@ def export(request: HttpRequest, slug: str) -> HttpResponse:
 def live(request: HttpRequest, slug: str) -> JsonResponse:
     """JSON for the editor's live hints: the wording check, or an evidence row's computed reading."""
     draft = _draft(slug)
-    lang: Lang = "en" if (get_language() or "da").startswith("en") else "da"
     guideline = store.data_of(store.read(draft, store.GUIDELINE), {})
+    # Computed texts in the language the pack is written in (the editor is writing that text), else the page's.
+    written = str(guideline.get("language") or get_language() or "da")
+    lang: Lang = "en" if written.startswith("en") else "da"
     if request.POST.get("kind") == "wording":
         strength, direction = request.POST.get("strength", ""), request.POST.get("direction", "")
         if not preview.valid_choice(strength, direction):
