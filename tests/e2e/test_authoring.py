@@ -200,6 +200,7 @@ PAGES = {
     "evidence-row": f"/redaktion/{SLUG}/anbefalinger/frisk-luft/evidens/tilbagefald-6-uger/",
     "scope": f"/redaktion/{SLUG}/afgraensning/",
     "glossary": f"/redaktion/{SLUG}/ordliste/",
+    "files": f"/redaktion/{SLUG}/filer/?fil=glossary.yaml",
 }
 
 

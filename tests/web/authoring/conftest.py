@@ -13,6 +13,7 @@ from gradeline.web.accounts.roles import Role, set_role
 
 REPO = Path(__file__).resolve().parents[3]
 FIXTURE = REPO / "tests" / "fixtures" / "packs" / "authoring-eksempel"
+EXAMPLE = REPO / "tests" / "fixtures" / "packs" / "example-fictional"
 
 
 @pytest.fixture(autouse=True)

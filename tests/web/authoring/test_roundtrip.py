@@ -9,10 +9,12 @@ from django.contrib.auth.models import AnonymousUser
 from gradeline.content.dump import load_yaml_text
 from gradeline.content.pack import DEFAULT_PACK, load_pack
 from gradeline.web.authoring import store
-from tests.web.authoring.conftest import FIXTURE
+from tests.web.authoring.conftest import EXAMPLE, FIXTURE
 
 
-@pytest.mark.parametrize("pack", [DEFAULT_PACK, FIXTURE], ids=["first-guideline", "example"])
+@pytest.mark.parametrize(
+    "pack", [DEFAULT_PACK, EXAMPLE, FIXTURE], ids=["first-guideline", "fictional-example", "own-fixture"]
+)
 def test_import_then_export_is_byte_identical(pack: Path, tmp_path: Path) -> None:
     draft = store.import_pack(pack, "kopi", AnonymousUser())
     out = store.export_draft(draft, tmp_path / "kopi")

@@ -16,6 +16,7 @@ STATUS_LABELS = {
     GuidelineStatus.IN_FORCE: _("Gældende"),
     GuidelineStatus.NOT_IN_FORCE: _("Ikke gældende"),
     GuidelineStatus.DRAFT: _("Udkast"),
+    GuidelineStatus.EXAMPLE: _("Eksempel"),
 }
 STRENGTH_LABELS = {
     Strength.STRONG: _("Stærk"),

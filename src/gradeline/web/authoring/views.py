@@ -538,7 +538,7 @@ def live(request: HttpRequest, slug: str) -> JsonResponse:
     """JSON for the editor's live hints: the wording check, or an evidence row's computed reading."""
     draft = _draft(slug)
     guideline = store.data_of(store.read(draft, store.GUIDELINE), {})
-    # Computed texts in the language the pack is written in (the editor is writing that text), else the page's.
+    # Computed texts in the pack's own language (the editor writes that text), else the page's language.
     written = str(guideline.get("language") or get_language() or "da")
     lang: Lang = "en" if written.startswith("en") else "da"
     if request.POST.get("kind") == "wording":
