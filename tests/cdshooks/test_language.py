@@ -82,3 +82,22 @@ def test_discovery_speaks_the_clients_language(two_clients: tuple[CdsService, Cd
 
     assert all(t.startswith("New-onset low back pain") for t in titles(english))
     assert all(t.startswith("Nyopståede lænderygsmerter") for t in titles(danish))
+
+
+@spec("issue 18: scope reasons in the client's language")
+def test_an_unknown_age_is_explained_in_the_clients_language(
+    two_clients: tuple[CdsService, CdsClient, CdsClient],
+) -> None:
+    service, danish, english = two_clients
+    body = epic_order_sign(epic_mri())
+    del body["prefetch"]["patient"]["birthDate"]
+
+    def detail(client: CdsClient) -> str:
+        reply = service.handle("POST", SIGN, client.auth(BASE + SIGN), json.dumps(body).encode(), BASE)
+        assert reply.status == 200, reply.body
+        (card,) = reply.json()["cards"]
+        return str(card["detail"])
+
+    assert "Age unknown – the guideline covers only patients over 16." in detail(english)
+    assert "Alder ukendt" not in detail(english)
+    assert "Alder ukendt – retningslinjen omfatter kun patienter over 16 år." in detail(danish)

@@ -39,6 +39,18 @@ def test_the_first_guideline_is_the_default_unless_configured(
         packs.default_slug()
 
 
+def test_the_content_directory_names_its_default_pack(content: Path) -> None:
+    (content / "default-pack.txt").write_text("alpha\n", encoding="utf-8")
+    assert packs.default_slug() == "alpha"
+    (content / "default-pack.txt").write_text("gone\n", encoding="utf-8")  # not a pack: the usual default
+    assert packs.default_slug() == "nkr-laenderygsmerter"
+
+
+def test_the_repository_default_is_named_in_its_content_directory() -> None:
+    named = (packs.REPOSITORY_CONTENT / packs.DEFAULT_FILE).read_text(encoding="utf-8").strip()
+    assert named == packs.DEFAULT_SLUG and (packs.REPOSITORY_CONTENT / named / "guideline.yaml").is_file()
+
+
 def test_a_pack_is_named_by_slug_or_by_folder(content: Path, tmp_path: Path) -> None:
     assert packs.resolve_pack("alpha") == (content / "alpha").resolve()
     assert packs.resolve_pack(str(DEFAULT_PACK)) == DEFAULT_PACK.resolve()

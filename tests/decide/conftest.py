@@ -1,5 +1,6 @@
 """Fixtures for the decision-support tests: the bundled rules and a vignette loader."""
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -37,3 +38,19 @@ def rules() -> Rules:
 @pytest.fixture
 def screened() -> PatientContext:
     return context_of({"base": "screened"})
+
+
+@pytest.fixture
+def rule_pack(tmp_path: Path) -> Path:
+    """A copy of the bundled decide/ folder to edit."""
+    target = tmp_path / "pack"
+    shutil.copytree(DEFAULT_PACK / "decide", target / "decide")
+    return target
+
+
+def edit_rule(pack: Path, name: str, change: str, to: str) -> None:
+    """Replace the first ``change`` in a rule file (which must contain it)."""
+    path = pack / "decide" / name
+    text = path.read_text(encoding="utf-8")
+    assert change in text
+    path.write_text(text.replace(change, to, 1), encoding="utf-8")

@@ -1,29 +1,14 @@
 """Rule files: loading errors name the file and field; the rules fit the guideline; every rule is sourced."""
 
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from gradeline.content.pack import DEFAULT_PACK
 from gradeline.content.seedtext import SeedText
 from gradeline.decide import RuleError, Rules, check_rules, load_rules
 from gradeline.model import Guideline
-
-
-@pytest.fixture
-def rule_pack(tmp_path: Path) -> Path:
-    target = tmp_path / "pack"
-    shutil.copytree(DEFAULT_PACK / "decide", target / "decide")
-    return target
-
-
-def _edit(pack: Path, name: str, change: str, to: str) -> None:
-    path = pack / "decide" / name
-    text = path.read_text(encoding="utf-8")
-    assert change in text
-    path.write_text(text.replace(change, to, 1), encoding="utf-8")
+from tests.decide.conftest import edit_rule as _edit
 
 
 def test_bundled_rules_fit_the_guideline(rules: Rules, guideline: Guideline) -> None:
@@ -211,3 +196,12 @@ def test_pathologies_named_in_section_2_and_chapter_6_are_covered(rules: Rules) 
     } <= groups
     triggers = {g.id for g in rules.red_flags.groups if g.imaging_trigger}
     assert {"fracture", "malignancy", "infection", "pareses", "listhesis"} <= triggers
+
+
+def test_each_scope_gate_quotes_the_scope_item_it_refers_to(rules: Rules, guideline: Guideline) -> None:
+    items = {item.id: item.text for item in [*guideline.scope.criteria, *guideline.scope.exclusions]}
+    squashed = {key: " ".join(text.split()) for key, text in items.items()}
+    for rule in rules.scope.rules:
+        assert rule.source.guideline is not None, rule.id
+        quote = " ".join(rule.source.guideline.quote.split())
+        assert quote in squashed[rule.scope_ref] or squashed[rule.scope_ref] in quote, rule.id

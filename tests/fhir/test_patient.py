@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from gradeline.cdshooks.valuesets import RED_FLAG_ITEM_SYSTEM, cached_terminology
+from gradeline.cdshooks.valuesets import cached_terminology
 from gradeline.decide.context import Tri
 from gradeline.fhir.patient import Verdict, patient_facts, scope, to_patient_context
 from gradeline.model import Guideline
@@ -14,7 +14,7 @@ TODAY = dt.date(2024, 3, 1)
 def test_in_scope_patient_maps_to_a_context_with_unknowns_left_unknown(guideline: Guideline) -> None:
     findings = [
         condition(SNOMED, "279039007", onset="2024-02-19"),
-        condition(RED_FLAG_ITEM_SYSTEM, "fever", cid="f"),
+        condition(cached_terminology().red_flag_item_system, "fever", cid="f"),
     ]
     facts = patient_facts(patient("1979-04-12"), findings, cached_terminology(), TODAY)
     assert facts.age_years == 44

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from gradeline.cdshooks.texts import CardTexts
-from gradeline.cdshooks.valuesets import CANONICAL, Code
+from gradeline.cdshooks.valuesets import Code, code_system
 from gradeline.model import Recommendation
 
 SUMMARY_MAX = 139  # "<140 characters"; Inferno flags length >= 140
-TOPIC_SYSTEM = f"{CANONICAL}/CodeSystem/nkr-lrs-recommendation"
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,11 @@ def source(texts: CardTexts, rec: Recommendation, links: Links) -> dict[str, Any
     return {
         "label": label,
         "url": links.recommendation(rec),
-        "topic": {"system": TOPIC_SYSTEM, "code": rec.id, "display": texts.rec_title(rec)},
+        "topic": {
+            "system": code_system(g.short_code, "recommendation"),
+            "code": rec.id,
+            "display": texts.rec_title(rec),
+        },
     }
 
 

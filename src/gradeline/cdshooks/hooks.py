@@ -58,7 +58,7 @@ def _facts(request: HookRequest, env: HookEnv, extra: Sequence[Any] = ()) -> Rec
     drafted = [r for _, r in draft_entries(request.context) if r.get("resourceType") in FINDING_TYPES]
     findings = [*conditions, *(observations or []), *drafted]
     facts = patient_facts(patient, findings, env.terminology, env.today, extra)
-    return Record(facts, scope(facts, env.guideline, env.today), observations is not None)
+    return Record(facts, scope(facts, env.guideline, env.today, env.terminology), observations is not None)
 
 
 def _reason_codes(orders: Sequence[Mapping[str, Any]]) -> list[Any]:
@@ -85,7 +85,7 @@ def _known_medications(request: HookRequest) -> list[tuple[str | None, Mapping[s
 def _scope_note(verdict: Scope, env: HookEnv) -> str:
     t = env.texts.t
     if verdict.verdict is Verdict.UNKNOWN:
-        limits, missing = env.guideline.scope, ", ".join(verdict.reasons)
+        limits, missing = env.guideline.scope, ", ".join(verdict.reasons_in(env.texts.language))
         return t(
             "scope_unknown",
             age=limits.min_age_exclusive,
@@ -100,7 +100,7 @@ def _scope_note(verdict: Scope, env: HookEnv) -> str:
 
 
 def patient_view(request: HookRequest, env: HookEnv) -> list[Issued]:
-    """An info card with the guideline's plan when the patient has an in-scope LBP problem."""
+    """An info card with the guideline's plan when the patient has an in-scope problem recorded."""
     record = _facts(request, env)
     facts, verdict = record.facts, record.scope
     if verdict.verdict is Verdict.OUT_OF_SCOPE:

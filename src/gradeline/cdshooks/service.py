@@ -30,7 +30,7 @@ from gradeline.cdshooks.config import ClientRegistry, ServiceConfig, server_allo
 from gradeline.cdshooks.feedback import FeedbackStore, InMemoryFeedbackStore, IssuedCard, parse_feedback
 from gradeline.cdshooks.http import HttpError, Response, json_response, operation_outcome
 from gradeline.cdshooks.request import parse_request
-from gradeline.cdshooks.services import SERVICES, ServiceDefinition
+from gradeline.cdshooks.services import ServiceDefinition, services_for
 from gradeline.cdshooks.texts import DEFAULT_LANGUAGE, CardTexts, card_texts
 from gradeline.cdshooks.valuesets import Terminology, cached_terminology
 from gradeline.content.pack import DEFAULT_PACK
@@ -59,7 +59,7 @@ class CdsService:
     authenticator: Authenticator | None = None
     fetcher: prefetch.FhirFetcher | None = None
     today: Callable[[], dt.date] = dt.date.today
-    services: tuple[ServiceDefinition, ...] = SERVICES
+    services: tuple[ServiceDefinition, ...] = ()  # () = the guideline's own (services_for)
     replay: ReplayGuard | None = None
     pack_dir: Path = DEFAULT_PACK
 
@@ -81,6 +81,7 @@ class CdsService:
             self.fetcher = prefetch.http_fhir_fetcher(self.config.fhir_timeout_seconds)
         if self.config.development_mode:
             log.warning("CDS Hooks development mode is ON: client JWTs are not verified")
+        self.services = self.services or services_for(self.guideline, self.pack_dir)
         self._by_id = {s.id: s for s in self.services}
         self._card_texts: dict[str, CardTexts] = {}
 

@@ -2,11 +2,13 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from gradeline.cdshooks import hooks, prefetch
 from gradeline.cdshooks.request import HookRequest
 from gradeline.cdshooks.texts import CardTexts
+from gradeline.model import Guideline
 
 Handler = Callable[[HookRequest, hooks.HookEnv], list[hooks.Issued]]
 
@@ -33,8 +35,24 @@ class ServiceDefinition:
         }
 
 
-SERVICES: tuple[ServiceDefinition, ...] = (
-    ServiceDefinition("nkr-lrs-patient-view", "patient-view", dict(prefetch.TEMPLATES), hooks.patient_view),
-    ServiceDefinition("nkr-lrs-order-select", "order-select", dict(prefetch.TEMPLATES), hooks.order_hook),
-    ServiceDefinition("nkr-lrs-order-sign", "order-sign", dict(prefetch.TEMPLATES), hooks.order_hook),
+HOOKS: tuple[tuple[str, Handler], ...] = (
+    ("patient-view", hooks.patient_view),
+    ("order-select", hooks.order_hook),
+    ("order-sign", hooks.order_hook),
 )
+
+
+def has_cds(pack_dir: Path) -> bool:
+    """Whether a pack carries CDS data (cds/cards.yaml and value sets); a pack without offers no services."""
+    return (Path(pack_dir) / "cds" / "cards.yaml").is_file() and (Path(pack_dir) / "valuesets").is_dir()
+
+
+def services_for(guideline: Guideline, pack_dir: Path) -> tuple[ServiceDefinition, ...]:
+    """The guideline's services, named by its short code ('<short code>-<hook>'); none without CDS data."""
+    if not has_cds(pack_dir):
+        return ()
+    prefix = guideline.short_code.lower()
+    return tuple(
+        ServiceDefinition(f"{prefix}-{hook}", hook, dict(prefetch.TEMPLATES), handler)
+        for hook, handler in HOOKS
+    )

@@ -77,6 +77,8 @@ class CardTexts:
 @lru_cache(maxsize=4)
 def _texts(pack_dir: str) -> Mapping[str, Mapping[str, str]]:
     path = Path(pack_dir) / "cds" / "cards.yaml"
+    if not path.is_file():  # a pack without CDS data: no services, so no card texts are asked for
+        return {}
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping of text keys to {{da, en}}")

@@ -11,8 +11,17 @@ import yaml
 from gradeline.content.pack import DEFAULT_PACK
 
 CANONICAL = "https://gradeline.example/fhir"
-RED_FLAG_ITEM_SYSTEM = f"{CANONICAL}/CodeSystem/nkr-lrs-red-flag-item"
-RED_FLAG_SYSTEM = f"{CANONICAL}/CodeSystem/nkr-lrs-red-flag"
+
+
+def code_system(short_code: str, name: str) -> str:
+    """A guideline's own code system, named by its short code ('NKR-X', 'rating' -> .../nkr-x-rating)."""
+    return f"{CANONICAL}/CodeSystem/{short_code.lower()}-{name}"
+
+
+def short_code(pack_dir: Path) -> str:
+    """The pack's short code (guideline.yaml), which names its code systems and CDS services."""
+    data = yaml.safe_load((Path(pack_dir) / "guideline.yaml").read_text(encoding="utf-8")) or {}
+    return str(data.get("short_code") or Path(pack_dir).name)
 
 
 @dataclass(frozen=True)
@@ -106,20 +115,21 @@ def codings(concept: Any) -> Iterable[Mapping[str, Any]]:
 class Terminology:
     """All value sets the CDS service uses."""
 
-    lbp_problem: ValueSet
+    problem: ValueSet
     out_of_scope: ValueSet
     imaging: ValueSet
     analgesics: tuple[ValueSet, ...]
     red_flags: ValueSet
     imaging_override: tuple[Code, ...]
     analgesic_override: tuple[Code, ...]
+    red_flag_item_system: str = ""
 
     def value_sets(self) -> tuple[ValueSet, ...]:
         """Every value set, for export and verification counts."""
-        return (self.lbp_problem, self.out_of_scope, self.imaging, *self.analgesics, self.red_flags)
+        return (self.problem, self.out_of_scope, self.imaging, *self.analgesics, self.red_flags)
 
     def analgesic_group(self, concept: Any) -> ValueSet | None:
-        """The analgesic group (opioids, NSAIDs, paracetamol) a medication concept belongs to."""
+        """The analgesic group (one per medicine recommendation) a medication concept belongs to."""
         for group in self.analgesics:
             if group.find_in(concept) is not None:
                 return group
@@ -169,7 +179,7 @@ def _read(path: Path) -> dict[str, Any]:
     return data
 
 
-def _red_flag_items(pack_dir: Path) -> list[Code]:
+def _red_flag_items(pack_dir: Path, system: str) -> list[Code]:
     """Red-flag group and item ids of the decide rules, as codes in our item code system."""
     path = pack_dir / "decide" / "red-flags.yaml"
     if not path.exists():
@@ -181,8 +191,8 @@ def _red_flag_items(pack_dir: Path) -> list[Code]:
         for entry in entries:
             if isinstance(entry, dict) and isinstance(entry.get("id"), str):
                 label = str(entry.get("name") or entry.get("question") or entry["id"])
-                source = "content/nkr-laenderygsmerter/decide/red-flags.yaml"
-                found.append(Code(RED_FLAG_ITEM_SYSTEM, entry["id"], label, source))
+                source = f"content/{pack_dir.name}/decide/red-flags.yaml"
+                found.append(Code(system, entry["id"], label, source))
     return found
 
 
@@ -193,16 +203,21 @@ def load_terminology(pack_dir: Path | str = DEFAULT_PACK) -> Terminology:
     systems = _systems(folder)
     analgesics = _read(folder / "analgesics.yaml")
     overrides = _read(folder / "override-reasons.yaml")
-    red_flags = _value_set(_read(folder / "red-flags.yaml"), "red-flags", systems, _red_flag_items(root))
+    code = short_code(root)
+    item_system = code_system(code, "red-flag-item")
+    red_flags = _value_set(
+        _read(folder / "red-flags.yaml"), "red-flags", systems, _red_flag_items(root, item_system)
+    )
     return Terminology(
-        lbp_problem=_value_set(_read(folder / "lbp-problem.yaml"), "lbp-problem", systems),
-        out_of_scope=_value_set(_read(folder / "lbp-out-of-scope.yaml"), "lbp-out-of-scope", systems),
+        problem=_value_set(_read(folder / "problem.yaml"), "problem", systems),
+        out_of_scope=_value_set(_read(folder / "out-of-scope.yaml"), "out-of-scope", systems),
         imaging=_value_set(_read(folder / "lumbar-imaging.yaml"), "lumbar-imaging", systems),
         analgesics=tuple(_value_set(g, str(g["id"]), systems) for g in analgesics["groups"]),
         red_flags=red_flags,
-        imaging_override=tuple(c for c in red_flags.codes if c.system == RED_FLAG_SYSTEM)
+        imaging_override=tuple(c for c in red_flags.codes if c.system == code_system(code, "red-flag"))
         + tuple(_code(c) for c in overrides["imaging"]),
         analgesic_override=tuple(_code(c) for c in overrides["analgesics"]),
+        red_flag_item_system=item_system,
     )
 
 

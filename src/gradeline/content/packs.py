@@ -2,7 +2,7 @@
 
 A *content directory* holds one folder per guideline (each with a ``guideline.yaml``); the folder name is the
 guideline's slug, used in URLs and on the command line. The directory is ``GRADELINE_CONTENT_DIR`` or the
-repository's ``content/``.
+repository's ``content/``; its ``default-pack.txt`` may name the default pack (the code names no guideline).
 
 One pack is *active* at a time in a thread or task, like Django's active language: the web middleware
 activates the pack named by the URL prefix, the CLI the one named by ``--pack``. Loaders called without an
@@ -18,8 +18,28 @@ from functools import lru_cache
 from pathlib import Path
 
 REPOSITORY_CONTENT = Path(__file__).resolve().parents[3] / "content"
-DEFAULT_SLUG = "nkr-laenderygsmerter"
+DEFAULT_FILE = "default-pack.txt"
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+
+
+def declared_default(directory: Path) -> str | None:
+    """The slug a content directory's ``default-pack.txt`` names, if it has one."""
+    path = directory / DEFAULT_FILE
+    slug = path.read_text(encoding="utf-8").strip() if path.is_file() else ""
+    return slug or None
+
+
+def _first_pack(directory: Path) -> str:
+    folders = (
+        [c.name for c in directory.iterdir() if (c / "guideline.yaml").is_file()]
+        if directory.is_dir()
+        else []
+    )
+    return min(folders, default="")
+
+
+# The repository's default pack: named by content/default-pack.txt, else its first pack.
+DEFAULT_SLUG = declared_default(REPOSITORY_CONTENT) or _first_pack(REPOSITORY_CONTENT)
 
 _active: ContextVar[Path | None] = ContextVar("gradeline_active_pack", default=None)
 
@@ -59,7 +79,8 @@ def _listing(root: Path, _changed: int) -> tuple[tuple[str, Path], ...]:
 def default_slug(directory: Path | None = None) -> str:
     """The pack that unprefixed URLs and commands without ``--pack`` use.
 
-    ``GRADELINE_DEFAULT_PACK`` when set; else the first guideline's slug when present; else the first pack.
+    ``GRADELINE_DEFAULT_PACK`` when set; else the one the directory's ``default-pack.txt`` names, or the
+    repository's default, when present; else the first pack.
     """
     packs = available_packs(directory)
     wanted = os.environ.get("GRADELINE_DEFAULT_PACK")
@@ -67,9 +88,10 @@ def default_slug(directory: Path | None = None) -> str:
         if wanted not in packs:
             raise UnknownPack(_unknown(wanted, packs))
         return wanted
-    if DEFAULT_SLUG in packs or not packs:
-        return DEFAULT_SLUG
-    return next(iter(packs))
+    for candidate in (declared_default(directory or content_dir()), DEFAULT_SLUG):
+        if candidate in packs:
+            return str(candidate)
+    return next(iter(packs)) if packs else DEFAULT_SLUG
 
 
 def resolve_pack(name: str | Path, directory: Path | None = None) -> Path:

@@ -1,23 +1,47 @@
-"""The pack's source text, and the normalisation used to compare pack text with it."""
+"""The pack's source text, and the normalisation used to compare pack text with it.
+
+The PDF artefacts of a source (page footers, watermark letters) are the pack's: ``source/artefacts.yaml`` next
+to the seed lists them; page numbers ('12 of 80') are artefacts in every source.
+"""
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import yaml
+
 from gradeline.model import SeedSpan
 
-_FOOTER = re.compile(r"^National klinisk retningslinje .* - Sundhedsstyrelsen\s*$|^\d+ of \d+\s*$")
-_WATERMARK = {"IKKE G", "Æ", "LD", "ENDE"}
+_PAGE_NUMBER = re.compile(r"^\d+ of \d+\s*$")
 _SPACE_OR_HYPHEN = re.compile(r"[\s-]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def is_artefact(line: str) -> bool:
-    """True for PDF artefacts: page footers, page numbers and the watermark's letters."""
-    stripped = line.strip()
-    return bool(_FOOTER.match(stripped)) or stripped in _WATERMARK
+@dataclass(frozen=True)
+class Artefacts:
+    """A source's PDF artefacts: whole-line patterns (page footers) and exact lines (watermark letters)."""
+
+    patterns: tuple[re.Pattern[str], ...] = ()
+    lines: frozenset[str] = frozenset()
+
+    @classmethod
+    def read(cls, path: Path) -> "Artefacts":
+        """The artefacts listed in a pack's ``source/artefacts.yaml``; none when the file is absent."""
+        if not path.is_file():
+            return cls()
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if not isinstance(data, dict):
+            raise ValueError(f"{path}: must be a mapping with 'patterns' and 'lines'")
+        patterns = tuple(re.compile(str(p)) for p in data.get("patterns") or [])
+        return cls(patterns, frozenset(str(line) for line in data.get("lines") or []))
+
+    def __contains__(self, line: object) -> bool:
+        stripped = str(line).strip()
+        if _PAGE_NUMBER.match(stripped) or stripped in self.lines:
+            return True
+        return any(p.match(stripped) for p in self.patterns)
 
 
 def squash(text: str) -> str:
@@ -45,21 +69,26 @@ class SeedText:
     """The source document of a pack, line-addressable and normalised for look-ups."""
 
     lines: tuple[str, ...]
+    artefacts: Artefacts = field(default_factory=Artefacts)
 
     @classmethod
     def read(cls, path: Path) -> "SeedText":
-        """Read a seed file."""
-        return cls(tuple(path.read_text(encoding="utf-8").splitlines()))
+        """Read a seed file, with the artefacts listed beside it (``artefacts.yaml``)."""
+        lines = tuple(path.read_text(encoding="utf-8").splitlines())
+        return cls(lines, Artefacts.read(path.parent / "artefacts.yaml"))
 
     @cached_property
     def squashed(self) -> str:
         """The whole text without artefacts, squashed."""
-        return squash("\n".join(line for line in self.lines if not is_artefact(line)))
+        return squash("\n".join(line for line in self.lines if line not in self.artefacts))
 
     def span_text(self, spans: Iterable[SeedSpan]) -> str:
         """The raw text of the given line spans, artefacts removed."""
         return "\n".join(
-            line for span in spans for line in self.lines[span.start - 1 : span.end] if not is_artefact(line)
+            line
+            for span in spans
+            for line in self.lines[span.start - 1 : span.end]
+            if line not in self.artefacts
         )
 
     def contains(self, text: str, max_pieces: int = 1, min_piece: int = 30) -> bool:

@@ -3,7 +3,7 @@
 A language's translations are ``translations/<lang>.yaml`` plus every ``translations/<lang>/**/*.yaml``; each
 file is a nested mapping from the same root, and the files are deep-merged (the same location in two files is
 an error naming both). A location is the path of keys joined by ``/`` (list items by index), e.g.
-``recommendations/vanlig-aktivitet/text`` or ``recommendations/nsaid/practical_advice/0``.
+``recommendations/<id>/text`` or ``recommendations/<id>/practical_advice/0``.
 
 A leaf is ``{text: ..., source_sha256: ...}``, where the hash stamps the Danish text the translation was made
 from (see :func:`source_hash`), or a plain string: a legacy, unstamped translation. A text without a

@@ -104,7 +104,7 @@ DESCRIPTIONS: dict[str, str] = {
     "pregnant_or_postpartum": "Pregnant or post-partum (recently given birth).",
     "pregnancy_related_pelvic_pain": "Pelvic pain related to pregnancy or the post-partum period.",
     "new_episode": "A new episode of pain (earlier episodes do not matter for scope); information only.",
-    "pain_in_lumbar_region": "Pain in the low back and/or buttocks (Th12 to the inferior gluteal fold).",
+    "pain_in_lumbar_region": "Pain where the guideline's scope locates it (decide/form.yaml asks it).",
     "leg_radiation": "Pain radiating to the leg (allowed in scope on its own).",
     "radicular_pain_pattern": "Leg pain in a radicular pattern (a sign of nerve-root involvement).",
     "muscle_weakness": "Muscle weakness (a sign of nerve-root involvement).",
@@ -124,8 +124,8 @@ DESCRIPTIONS: dict[str, str] = {
     "heart_disease": "Known heart or vascular disease, including heart failure (medication cautions).",
     "peptic_ulcer_or_gi_bleeding": "Peptic ulcer or GI bleeding, now or before (medication cautions).",
     "takes_anticoagulants": "Takes anticoagulant or antiplatelet medicine (medication cautions).",
-    "drives_or_operates_machinery": "Drives or operates machinery (opioid caution).",
-    "dependency_history": "Misuse of or dependency on medicines, alcohol or drugs (opioid caution).",
+    "drives_or_operates_machinery": "Drives or operates machinery (medication cautions).",
+    "dependency_history": "Misuse of or dependency on medicines, alcohol or drugs (medication cautions).",
 }
 TRI_NOTE = " `yes`, `no` or `unknown` (JSON true/false/null); omitted = `unknown`, never `no`."
 

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from gradeline.decide.citing import cite
 from gradeline.decide.conditions import Condition, FactValue, Truth, context_facts
 from gradeline.decide.context import PatientContext, Tri
-from gradeline.decide.journal import journal_note, journal_note_en
+from gradeline.decide.journal import journal_note
 from gradeline.decide.medication import medication_cautions
 from gradeline.decide.plan import (
     AdvicePlan,
@@ -92,6 +92,7 @@ def _red_flags(
             group_id=group.id,
             group_name=group.name,
             question=item.question,
+            question_en=item.question_en,
             answer=answer.value,
             level=item.level.value,
             derived=item.derive is not None,
@@ -221,11 +222,12 @@ def _scope(rules: Rules, facts: dict[str, FactValue], trace: list[TraceStep]) ->
         status = (
             GateStatus.MET if truth is False else GateStatus.UNKNOWN if truth is None else GateStatus.NOT_MET
         )
-        text = {
-            GateStatus.MET: rule.reason_met,
-            GateStatus.UNKNOWN: rule.reason_unknown,
-            GateStatus.NOT_MET: rule.reason_out,
+        text, text_en = {
+            GateStatus.MET: (rule.reason_met, rule.reason_met_en),
+            GateStatus.UNKNOWN: (rule.reason_unknown, rule.reason_unknown_en),
+            GateStatus.NOT_MET: (rule.reason_out, rule.reason_out_en),
         }[status]
+        out = status is GateStatus.NOT_MET
         citation = cite(rule.source)
         inputs = _inputs(rule.excludes_when, facts)
         reasons.append(
@@ -233,7 +235,9 @@ def _scope(rules: Rules, facts: dict[str, FactValue], trace: list[TraceStep]) ->
                 rule_id=rule.id,
                 status=status,
                 text=text,
-                refer_to=rule.refer_to if status is GateStatus.NOT_MET else None,
+                text_en=text_en,
+                refer_to=rule.refer_to if out else None,
+                refer_to_en=(rule.refer_to_en or rule.refer_to) if out else None,
                 depends_on=inputs,
                 citation=citation,
             )
@@ -251,8 +255,16 @@ def _scope(rules: Rules, facts: dict[str, FactValue], trace: list[TraceStep]) ->
     else:
         verdict = ScopeVerdict.IN_SCOPE
     refer = list(dict.fromkeys(r.refer_to for r in reasons if r.refer_to))
+    refer_en = list(dict.fromkeys(r.refer_to_en for r in reasons if r.refer_to_en))
     label = rules.scope.verdicts[verdict.value]
-    result = ScopeResult(verdict=verdict, label=label.da, label_en=label.en, reasons=reasons, refer_to=refer)
+    result = ScopeResult(
+        verdict=verdict,
+        label=label.da,
+        label_en=label.en,
+        reasons=reasons,
+        refer_to=refer,
+        refer_to_en=refer_en,
+    )
     return result, verdict is ScopeVerdict.OUT_OF_SCOPE and only_pathology
 
 
@@ -332,8 +344,7 @@ def _recommendations(
                 id=rec.id,
                 chapter=rec.chapter,
                 title=rec.title,
-                # a title the pack does not translate (e.g. "NSAID") reads the same in English
-                title_en=english(f"recommendations/{rec.id}/title") or rec.title,
+                title_en=english(f"recommendations/{rec.id}/title"),
                 text_en=english(f"recommendations/{rec.id}/text"),
                 strength=rec.strength.value,
                 direction=rec.direction.value,
@@ -367,10 +378,10 @@ def _no_english(location: str) -> str | None:
 def make_plan(
     context: PatientContext, guideline: Guideline, rules: Rules, english: EnglishLookup = _no_english
 ) -> Plan:
-    """The plan for one patient: scope, triage, the ten recommendations, what to tell, note, trace.
+    """The plan for one patient: scope, triage, every recommendation, what to tell, note, trace.
 
     ``english`` gives the pack's unofficial English text at a translation location (e.g.
-    ``recommendations/nsaid/title``), or None where untranslated.
+    ``recommendations/<id>/title``), or None where untranslated.
     """
     _check(rules, guideline)
     trace: list[TraceStep] = []
@@ -424,8 +435,8 @@ def make_plan(
     plan = plan.model_copy(update={"summary": summarise(plan, rules)})
     return plan.model_copy(
         update={
-            "journal_note": journal_note(context, plan),
-            "journal_note_en": journal_note_en(context, plan),
+            "journal_note": journal_note(context, plan, rules.journal, "da"),
+            "journal_note_en": journal_note(context, plan, rules.journal, "en"),
         }
     )
 

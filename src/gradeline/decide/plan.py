@@ -76,7 +76,9 @@ class ScopeReason(PlanModel):
     rule_id: str
     status: GateStatus
     text: str
+    text_en: str = Field(default="", description="The reason in English (unofficial).")
     refer_to: str | None = None
+    refer_to_en: str | None = Field(default=None, description="Where to go instead, in English.")
     depends_on: list[str] = Field(default_factory=list, description="The answers the gate read.")
     citation: Citation
 
@@ -89,6 +91,7 @@ class ScopeResult(PlanModel):
     label_en: str = Field(description="The verdict in English (unofficial).")
     reasons: list[ScopeReason]
     refer_to: list[str] = Field(default_factory=list)
+    refer_to_en: list[str] = Field(default_factory=list, description="The same referrals in English.")
 
 
 class Finding(PlanModel):
@@ -98,6 +101,7 @@ class Finding(PlanModel):
     group_id: str
     group_name: str
     question: str
+    question_en: str = Field(default="", description="The question in English (unofficial).")
     answer: str
     level: str
     derived: bool = False

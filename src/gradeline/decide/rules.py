@@ -10,13 +10,14 @@ its source: a guideline section with a verbatim quote, and/or an external citati
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from gradeline.content.errors import PackError, describe_validation_error
 from gradeline.content.pack import read_yaml
 from gradeline.decide.conditions import Condition
+from gradeline.decide.context import PatientContext
 from gradeline.model import Direction, Guideline, Strength
 
 RULE_FILES = {
@@ -27,6 +28,8 @@ RULE_FILES = {
     "startback": "startback.yaml",
     "medication": "medication.yaml",
     "follow_up": "follow-up.yaml",
+    "journal": "journal.yaml",
+    "form": "form.yaml",
 }
 OPTIONAL_FILES = frozenset({"startback", "medication"})
 
@@ -78,9 +81,13 @@ class ScopeRule(RuleModel):
     question_en: str = Field(min_length=3, description="What is asked (English, unofficial).")
     excludes_when: Condition
     reason_out: str = Field(min_length=3, description="Why the patient is outside (Danish, our words).")
+    reason_out_en: str = Field(min_length=3, description="The same in English (unofficial).")
     reason_unknown: str = Field(min_length=3, description="What is unknown (Danish, our words).")
+    reason_unknown_en: str = Field(min_length=3)
     reason_met: str = Field(min_length=3)
+    reason_met_en: str = Field(min_length=3)
     refer_to: str | None = Field(default=None, description="Where to go instead (Danish, our words).")
+    refer_to_en: str | None = Field(default=None, description="Where to go instead (English).")
     serious_pathology: bool = Field(default=False, description="Out because of suspected serious pathology.")
     source: Source
 
@@ -385,6 +392,87 @@ class FollowUpRules(RuleModel):
     items: list[FollowUpItem] = Field(min_length=1)
 
 
+class JournalTexts(RuleModel):
+    """The journal note's wording per language; placeholders in braces are filled from the plan."""
+
+    heading: Wording = Field(description="Placeholders {title}, {version}, {status}.")
+    in_force: Wording = Field(description="The status in the heading when the guideline is in force.")
+    not_in_force: Wording = Field(description="The status in the heading otherwise.")
+    patient: Wording = Field(description="Placeholders {age}, {duration}, {nrs}.")
+    age: Wording
+    days: Wording
+    weeks: Wording
+    unknown: Wording
+    scope: Wording
+    triage: Wording
+    findings: Wording
+    not_assessed: Wording
+    always: Wording = Field(description="What every patient in scope is told, as a line of the note.")
+    discuss: Wording
+    next_steps: Wording
+    cautions: Wording
+    reassess: Wording
+    come_back_sooner: Wording
+    decided_by: Wording
+
+
+class FormChoice(RuleModel):
+    """One allowed answer of a choice question."""
+
+    value: str = Field(pattern=r"^[a-z_]+$")
+    label: Wording
+
+
+class FormQuestion(RuleModel):
+    """A question of the decision-support form, named by the patient-context answer it sets."""
+
+    name: str = Field(pattern=r"^[a-z_]+$")
+    kind: Literal["tri", "number", "choice", "date"]
+    label: Wording
+    hint: Wording | None = None
+    options: list[FormChoice] = Field(default_factory=list)
+    low: int = 0
+    high: int = 0
+
+
+class FormGroup(RuleModel):
+    """A fieldset of the form."""
+
+    id: str = Field(pattern=r"^[a-z_]+$")
+    legend: Wording
+    note: Wording | None = None
+    optional: bool = False
+    questions: list[FormQuestion] = Field(min_length=1)
+
+
+class QuickBox(RuleModel):
+    """A quick-start box: checking it answers its targets that are still unanswered."""
+
+    name: str = Field(pattern=r"^[a-z_]+$")
+    label: Wording
+    targets: list[str] = Field(min_length=1)
+    value: Literal["yes", "no"] = "no"
+
+
+class FormRules(RuleModel):
+    """The form's fieldsets (beyond age, duration and red flags) and quick-start boxes."""
+
+    groups: list[FormGroup] = Field(min_length=1)
+    quick: list[QuickBox] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _fits(self) -> "FormRules":
+        names = [q.name for g in self.groups for q in g.questions]
+        unknown = [n for n in names if n not in PatientContext.model_fields]
+        if unknown:
+            raise ValueError(f"questions {unknown} are not answers of the patient context")
+        for box in self.quick:
+            missing = [target for target in box.targets if target not in names]
+            if missing:
+                raise ValueError(f"quick: {box.name}: targets {missing} are not questions of the form")
+        return self
+
+
 class Rules(RuleModel):
     """All decision rules of one content pack."""
 
@@ -395,6 +483,8 @@ class Rules(RuleModel):
     startback: StartBackRules | None = Field(default=None, description="None: the pack scores no STarT Back.")
     medication: MedicationRules = Field(default_factory=MedicationRules)
     follow_up: FollowUpRules
+    journal: JournalTexts
+    form: FormRules
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -411,7 +501,10 @@ def load_rules(pack_dir: Path | str) -> Rules:
     """Read and validate the rules in ``pack_dir/decide``. Raises RuleError naming the file and field."""
     folder = Path(pack_dir) / "decide"
     if not folder.is_dir():
-        raise RuleError(f"{folder}: the pack has no decide/ folder with decision rules")
+        raise RuleError(
+            f"{folder}: the pack has no decide/ folder with decision rules, so this guideline offers no "
+            "decision support"
+        )
     parts: dict[str, BaseModel] = {}
     models: dict[str, type[BaseModel]] = {
         "scope": ScopeRules,
@@ -421,6 +514,8 @@ def load_rules(pack_dir: Path | str) -> Rules:
         "startback": StartBackRules,
         "medication": MedicationRules,
         "follow_up": FollowUpRules,
+        "journal": JournalTexts,
+        "form": FormRules,
     }
     for key, name in RULE_FILES.items():
         path = folder / name
@@ -480,7 +575,7 @@ def check_rules(rules: Rules, guideline: Guideline) -> list[str]:
     thresholds: dict[str, tuple[str, str, int]] = {}
     scope = guideline.scope
     if scope.min_age_exclusive is not None:
-        # "over 16 år": 16 completed years (or more) is in scope, so under 16 is out (docs/decide.md).
+        # "over N år": N completed years (or more) is in scope, so under N is out (docs/decide.md).
         thresholds["age"] = ("age_years", "less_than", scope.min_age_exclusive)
     if scope.max_duration_weeks is not None:
         thresholds["duration"] = ("duration_in_days", "more_than", scope.max_duration_weeks * 7)

@@ -54,7 +54,7 @@ def intervention(rec: Recommendation, names: Names) -> InterventionName:
 
 
 def lower_first(text: str) -> str:
-    """'Vanlig aktivitet' -> 'vanlig aktivitet'; acronyms such as 'NSAID …' are kept."""
+    """'Fysisk træning' -> 'fysisk træning'; acronyms such as 'MR …' are kept."""
     if len(text) > 1 and text[1].isupper():
         return text
     return text[:1].lower() + text[1:]

@@ -5,7 +5,7 @@ import html
 import re
 from typing import Any
 
-from gradeline.cdshooks.valuesets import CANONICAL
+from gradeline.cdshooks.valuesets import CANONICAL, code_system
 from gradeline.model import Guideline
 from gradeline.model.outcome import Certainty
 
@@ -17,7 +17,6 @@ CERTAINTY_CODE = {
     Certainty.LOW: ("low", "Low quality"),
     Certainty.VERY_LOW: ("very-low", "Very low quality"),
 }
-RATING_SYSTEM = f"{CANONICAL}/CodeSystem/nkr-lrs-rating"
 Json = dict[str, Any]
 
 
@@ -55,9 +54,10 @@ def certainty_concept(value: Certainty) -> Json:
     return {"coding": [{"system": CERTAINTY_SYSTEM, "code": code, "display": display}], "text": str(value)}
 
 
-def rating(code: str, display: str) -> Json:
-    """One of our rating codes (strength, direction)."""
-    return {"coding": [{"system": RATING_SYSTEM, "code": code, "display": display}], "text": display}
+def rating(g: Guideline, code: str, display: str) -> Json:
+    """One of our rating codes (strength, direction), in the guideline's rating code system."""
+    system = code_system(g.short_code, "rating")
+    return {"coding": [{"system": system, "code": code, "display": display}], "text": display}
 
 
 def status_note(guideline: Guideline) -> str:

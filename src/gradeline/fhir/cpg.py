@@ -56,16 +56,19 @@ def _meta(kind: str) -> Json:
 
 def _expressions(g: Guideline, terminology: Terminology) -> list[tuple[str, str, str]]:
     """(name, description, FHIRPath) of the applicability logic, evaluated over a Bundle of patient data."""
-    lbp = _in(terminology.lbp_problem, "code")
+    problem = terminology.problem
+    recorded = _in(problem, "code")
     age = g.scope.min_age_exclusive or 0
     weeks = g.scope.max_duration_weeks or 0
+    named = problem.extra.get("expression") or {}
+    problem_name = str(named.get("name", "RecentProblem"))
     unlimited = {"OverMinimumAge"} if g.scope.min_age_exclusive is None else set()
-    unlimited |= {"RecentLowBackPain"} if g.scope.max_duration_weeks is None else set()
+    unlimited |= {problem_name} if g.scope.max_duration_weeks is None else set()
     expressions = [
         (
-            "RecentLowBackPain",
-            f"Lænderygsmerter registreret inden for {weeks} uger",
-            f"%bundle.entry.resource.ofType(Condition).where({lbp} and "
+            problem_name,
+            str(named.get("description", "{weeks}")).format(weeks=weeks),
+            f"%bundle.entry.resource.ofType(Condition).where({recorded} and "
             f"(onset as dateTime) >= today() - {weeks} weeks).exists()",
         ),
         (
@@ -103,6 +106,11 @@ def applicability(g: Guideline, terminology: Terminology, rec: Recommendation) -
     ]
 
 
+def _section(g: Guideline) -> str:
+    """' (afsnit N)' naming the section the scope cites, or nothing when the pack cites none."""
+    return f" (afsnit {g.scope.provenance.section})" if g.scope.provenance else ""
+
+
 def library(g: Guideline, terminology: Terminology) -> Json:
     """The applicability logic as a logic Library (FHIRPath, one named expression per block)."""
     blocks = [f"// {name}: {text}\n{expression}" for name, text, expression in _expressions(g, terminology)]
@@ -120,16 +128,15 @@ def library(g: Guideline, terminology: Terminology) -> Json:
         "type": {"coding": [{"system": LIBRARY_TYPE, "code": "logic-library"}]},
         "publisher": g.publisher,
         "description": (
-            "Hvem anbefalingerne gælder for (afsnit 2): alder, varighed og ingen registrerede røde flag, som "
+            f"Hvem anbefalingerne gælder for{_section(g)}: alder, varighed og ingen "
+            "registrerede røde flag, som "
             f"FHIRPath over en Bundle med patientens data.\n\n{status_note(g)}"
         ),
         "dataRequirement": [
             {"type": "Patient", "profile": [f"{CORE}/Patient"]},
             {
                 "type": "Condition",
-                "codeFilter": [
-                    {"path": "code", "valueSet": canonical("ValueSet", terminology.lbp_problem.id)}
-                ],
+                "codeFilter": [{"path": "code", "valueSet": canonical("ValueSet", terminology.problem.id)}],
             },
             {
                 "type": "Condition",
@@ -238,7 +245,7 @@ def plan(g: Guideline, terminology: Terminology, rec: Recommendation) -> Json:
     """CPGRecommendationDefinition-style PlanDefinition."""
     rid = fid("plan", rec.id)
     extensions: list[Json] = [
-        {"url": STRENGTH_EXT, "valueCodeableConcept": rating(rec.strength.value, rec.label)},
+        {"url": STRENGTH_EXT, "valueCodeableConcept": rating(g, rec.strength.value, rec.label)},
         {"url": DIRECTION_EXT, "valueCode": rec.direction.value},
     ]
     if rec.overall_certainty is not None:

@@ -192,13 +192,13 @@ def rating_assessment(g: Guideline, rec: Recommendation) -> Json:
         {
             "informationType": "rating",
             "type": {"text": "Strength of recommendation"},
-            "classifier": [rating(rec.strength.value, STRENGTH_TEXT[rec.strength.value])],
+            "classifier": [rating(g, rec.strength.value, STRENGTH_TEXT[rec.strength.value])],
             "summary": rec.label,
         },
         {
             "informationType": "rating",
             "type": {"text": "Direction of recommendation"},
-            "classifier": [rating(rec.direction.value, DIRECTION_TEXT[rec.direction.value])],
+            "classifier": [rating(g, rec.direction.value, DIRECTION_TEXT[rec.direction.value])],
         },
     ]
     if rec.overall_certainty is not None:

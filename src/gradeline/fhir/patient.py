@@ -10,7 +10,7 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
-from gradeline.cdshooks.valuesets import RED_FLAG_ITEM_SYSTEM, Terminology, codings
+from gradeline.cdshooks.valuesets import Terminology, cached_terminology, codings
 from gradeline.content.pack import DEFAULT_PACK
 from gradeline.decide.context import PatientContext, Sex, Tri
 from gradeline.decide.engine import make_plan
@@ -35,7 +35,7 @@ class Verdict(StrEnum):
 
 @dataclass(frozen=True)
 class Problem:
-    """A recorded low back pain problem."""
+    """A recorded problem from the pack's problem value set (the condition the guideline covers)."""
 
     code: str
     display: str
@@ -48,25 +48,30 @@ class PatientFacts:
 
     age_years: int | None = None
     sex: Sex = Sex.UNKNOWN
-    lbp_problems: tuple[Problem, ...] = ()
+    problems_recorded: tuple[Problem, ...] = ()
     exclusions: tuple[str, ...] = ()
     red_flags: tuple[dict[str, str], ...] = ()
     red_flag_items: tuple[str, ...] = ()
 
     @property
     def onset(self) -> dt.date | None:
-        """The most recent recorded onset of a low back pain problem."""
-        dates = [p.onset for p in self.lbp_problems if p.onset is not None]
+        """The most recent recorded onset of such a problem."""
+        dates = [p.onset for p in self.problems_recorded if p.onset is not None]
         return max(dates) if dates else None
 
 
 @dataclass(frozen=True)
 class Scope:
-    """Scope verdict with the reasons (Danish, short)."""
+    """Scope verdict with the reasons (short; Danish, and English in ``reasons_en``)."""
 
     verdict: Verdict
     reasons: tuple[str, ...] = field(default_factory=tuple)
     duration_days: int | None = None
+    reasons_en: tuple[str, ...] = field(default_factory=tuple)
+
+    def reasons_in(self, language: str) -> tuple[str, ...]:
+        """The reasons in a language ('en', else Danish)."""
+        return self.reasons_en if language == "en" and self.reasons_en else self.reasons
 
 
 def _date(value: Any) -> dt.date | None:
@@ -134,7 +139,7 @@ def patient_facts(
     items: list[str] = []
 
     def note(concept: Any, onset: dt.date | None) -> None:
-        hit = terminology.lbp_problem.find_in(concept)
+        hit = terminology.problem.find_in(concept)
         if hit is not None:
             problems.append(Problem(hit.code, hit.display, onset))
         out = terminology.out_of_scope.find_in(concept)
@@ -143,7 +148,7 @@ def patient_facts(
         flag = terminology.red_flags.find_in(concept)
         if flag is not None:
             flags.append(flag.coding())
-            if flag.system == RED_FLAG_ITEM_SYSTEM:
+            if flag.system == terminology.red_flag_item_system:
                 items.append(flag.code)
             elif isinstance(flag.extra.get("item"), str):
                 items.append(str(flag.extra["item"]))
@@ -161,19 +166,11 @@ def patient_facts(
     return PatientFacts(
         age_years=_age(birth, today),
         sex=_sex(patient),
-        lbp_problems=tuple(problems),
+        problems_recorded=tuple(problems),
         exclusions=tuple(dict.fromkeys(exclusions)),
         red_flags=tuple({(f["system"], f["code"]): f for f in flags}.values()),
         red_flag_items=tuple(dict.fromkeys(items)),
     )
-
-
-EXCLUSION_TEXT = {
-    "chronic": "kroniske lænderygsmerter (over 12 uger) er registreret",
-    "radiculopathy": (
-        "radikulopati (iskias) er registreret; se den nationale retningslinje for lumbal nerverodspåvirkning"
-    ),
-}
 
 
 @cache
@@ -188,42 +185,66 @@ RECORD_GATES = frozenset({"age", "duration", "radiculopathy"})
 REQUIRED_GATES = frozenset({"age", "duration"})
 
 
-_GATES: dict[tuple[str, str, str], tuple[list[str], list[str]]] = {}
+Reasons = list[tuple[str, str]]  # (Danish, English)
+_GATES: dict[tuple[str, str, str], tuple[Reasons, Reasons]] = {}
 
 
-def _gates(context: PatientContext, guideline: Guideline) -> tuple[list[str], list[str]]:
+def _gates(context: PatientContext, guideline: Guideline) -> tuple[Reasons, Reasons]:
     """(record gates not met, required gates unknown) from decide's plan; memoised per context, since a
     CDS service sees the same few contexts (age, duration, flags) over and over."""
     key = (guideline.id, guideline.version, context.model_dump_json())
     found = _GATES.get(key)
     if found is None:
         reasons = make_plan(context, guideline, _rules()).scope.reasons
-        not_met = [r.text for r in reasons if r.status is GateStatus.NOT_MET and r.rule_id in RECORD_GATES]
-        unknown = [r.text for r in reasons if r.status is GateStatus.UNKNOWN and r.rule_id in REQUIRED_GATES]
+        not_met = [
+            (r.text, r.text_en)
+            for r in reasons
+            if r.status is GateStatus.NOT_MET and r.rule_id in RECORD_GATES
+        ]
+        unknown = [
+            (r.text, r.text_en)
+            for r in reasons
+            if r.status is GateStatus.UNKNOWN and r.rule_id in REQUIRED_GATES
+        ]
         if len(_GATES) >= 4096:
             _GATES.clear()
         found = _GATES[key] = (not_met, unknown)
     return found
 
 
-def scope(facts: PatientFacts, guideline: Guideline, today: dt.date) -> Scope:
+def _said(value: Any) -> tuple[str, str]:
+    """(Danish, English) of a {da, en} mapping in a value set; the Danish where no English is given."""
+    if isinstance(value, Mapping):
+        return str(value.get("da", "")), str(value.get("en") or value.get("da", ""))
+    return str(value or ""), str(value or "")
+
+
+def _verdict(verdict: Verdict, reasons: Reasons, duration: int | None) -> Scope:
+    return Scope(verdict, tuple(da for da, _ in reasons), duration, tuple(en for _, en in reasons))
+
+
+def scope(
+    facts: PatientFacts, guideline: Guideline, today: dt.date, terminology: Terminology | None = None
+) -> Scope:
     """In scope, out of scope, or unknown (age or onset not recorded), by the guideline's section 2.
 
     The gates are decide's (one implementation of the scope rules): any gate the record fails puts the patient
     out of scope; an unknown age or onset leaves it unknown; answers the record cannot give do not count.
     """
+    terms = terminology or cached_terminology()
     onset = facts.onset
     duration = (today - onset).days if onset is not None else None
-    if not facts.lbp_problems:
-        return Scope(Verdict.OUT_OF_SCOPE, ("ingen lænderygsmerter registreret",), duration)
+    if not facts.problems_recorded:
+        return _verdict(Verdict.OUT_OF_SCOPE, [_said(terms.problem.extra.get("not_recorded"))], duration)
     not_met, unknown = _gates(to_patient_context(facts, today), guideline)
-    reasons = [EXCLUSION_TEXT["chronic"]] if "chronic" in facts.exclusions else []
+    recorded = terms.out_of_scope.extra.get("reasons") or {}
+    reasons = [_said(recorded.get("chronic"))] if "chronic" in facts.exclusions else []
     reasons += not_met
     if reasons:
-        return Scope(Verdict.OUT_OF_SCOPE, tuple(reasons), duration)
+        return _verdict(Verdict.OUT_OF_SCOPE, reasons, duration)
     if unknown:
-        return Scope(Verdict.UNKNOWN, tuple(unknown), duration)
-    return Scope(Verdict.IN_SCOPE, ("nyopståede lænderygsmerter registreret",), duration)
+        return _verdict(Verdict.UNKNOWN, unknown, duration)
+    return _verdict(Verdict.IN_SCOPE, [_said(terms.problem.extra.get("recorded"))], duration)
 
 
 def to_patient_context(facts: PatientFacts, today: dt.date) -> PatientContext:
@@ -234,7 +255,7 @@ def to_patient_context(facts: PatientFacts, today: dt.date) -> PatientContext:
         age_years=facts.age_years,
         sex=facts.sex,
         duration_days=(today - onset).days if onset is not None else None,
-        pain_in_lumbar_region=Tri.YES if facts.lbp_problems else Tri.UNKNOWN,
+        pain_in_lumbar_region=Tri.YES if facts.problems_recorded else Tri.UNKNOWN,
         radicular_pain_pattern=radicular,
         leg_radiation=radicular,
         red_flags=dict.fromkeys(facts.red_flag_items, Tri.YES),

@@ -56,10 +56,14 @@ class Scope(ContentModel):
 
     population: str = Field(min_length=1)
     min_age_exclusive: int | None = Field(
-        default=None, ge=0, description="'over 16 år': age must be greater than this (omit if no age limit)."
+        default=None,
+        ge=0,
+        description="'over N år': age must be greater than this (omit if there is no age limit).",
     )
     max_duration_weeks: int | None = Field(
-        default=None, gt=0, description="'op til 12 ugers varighed' (omit if the duration is not limited)."
+        default=None,
+        gt=0,
+        description="'op til N ugers varighed': the longest duration in scope (omit if not limited).",
     )
     criteria: list[ScopeCriterion] = Field(min_length=1)
     exclusions: list[ScopeExclusion] = Field(default_factory=list)

@@ -49,7 +49,7 @@ class Erratum(ContentModel):
     """An acknowledged linter finding: the published value is kept, the explanation is shown."""
 
     code: str = Field(pattern=r"^[A-Z]{2,4}\d{3}$")
-    location: str = Field(min_length=1, description="e.g. 'vanlig-aktivitet/smerteniveau-0-12-uger/effect'")
+    location: str = Field(min_length=1, description="e.g. '<recommendation id>/<outcome id>/effect'")
     explanation: str = Field(min_length=10)
     explanation_en: str | None = Field(
         default=None,

@@ -2,8 +2,8 @@
 
 A pack stores codes (certainty ``low``, importance ``critical``, change ``lower``); every renderer shows the
 label in the page's language. The labels are built in (they are GRADE's words, not a guideline's): Danish as
-Sundhedsstyrelsen's guidelines print them, English as GRADEpro prints them. A language without labels here
-falls back to English.
+the Danish national clinical guidelines print them, English as GRADEpro prints them. A language without
+labels here falls back to English.
 """
 
 from decimal import Decimal

@@ -170,7 +170,7 @@ def _dichotomous(card: Card, r: OutcomeReading, lang: Lang, names: tuple[str, st
     if r.outcome.absolute is not None:
         card.lines.append((ui["published"], r.outcome.absolute.text))
     for key, value, who in (("without", a.comparator, names[1]), ("with", a.intervention, names[0])):
-        # who: the arm's patient-friendly name, e.g. 'ingen paracetamol: 8 ud af 1.000'.
+        # who: the arm's patient-friendly name, e.g. 'ingen behandling: 8 ud af 1.000'.
         label = f"{who[:1].upper()}{who[1:]}: {number(value, lang)} {ui['of']} {denominator(a.per, lang)}"
         svg = icon_array_svg(value, a.per, label, f"ia-{r.recommendation_id}-{r.outcome.id}-{key}-{lang}")
         card.icons.append((label, Markup(svg)))

@@ -34,7 +34,7 @@ class Localizer:
     def __call__(self, location: str, danish: str) -> Text:
         if not self.translating:
             return Text(danish, "da")
-        if not is_prose(danish):  # a name or acronym such as 'NSAID' reads the same in every language
+        if not is_prose(danish):  # a name or acronym such as 'MR' reads the same in every language
             return Text(danish, self.language)
         translated = self.translations.get(location) if self.translations.language == self.language else None
         return Text(translated, self.language) if translated else Text(danish, "da", fallback=True)

@@ -16,7 +16,7 @@ def fold_char(char: str, loose: bool = False) -> str:
 
 
 def fold(text: str, loose: bool = False) -> str:
-    """Text folded for accent- and case-insensitive matching: 'Lænderyg' and 'laenderyg' agree; loosely
+    """Text folded for accent- and case-insensitive matching: 'Færdig' and 'faerdig' agree; loosely
     folded, 'Røntgen' and 'rontgen' agree."""
     return "".join(fold_char(c, loose) for c in text)
 

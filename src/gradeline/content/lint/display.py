@@ -13,7 +13,7 @@ _UNIT_WORDS = {"da": {"uger": "uger", "måneder": "måneder"}, "en": {"uger": "w
 
 
 def _numbers(text: str) -> set[str]:
-    """The numbers of a span, without a starting 0 (so '0-12 uger' may read 'the first 12 weeks')."""
+    """The numbers of a span, without a starting 0 (so '0-6 måneder' may read 'the first 6 months')."""
     return {n for n in re.findall(r"\d+", text) if n != "0"}
 
 

@@ -1,4 +1,4 @@
-"""Time spans as printed ('0-12 uger', 'op til 12 uger', '6 til 18 måneder') read as (start, end, unit)."""
+"""Time spans as printed ('0-6 dage', 'op til 6 dage', '6 til 18 måneder') read as (start, end, unit)."""
 
 import re
 from dataclasses import dataclass

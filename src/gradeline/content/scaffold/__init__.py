@@ -1,7 +1,8 @@
 """``gradeline new``: a new, valid and empty content pack (no recommendations yet) to fill in.
 
-The strength levels come from the built-in templates here (Danish: Sundhedsstyrelsen's five levels; English:
-the same levels in GRADE's English words); every other text is the author's to write.
+The strength levels come from the built-in templates here (Danish: the five levels of the Danish national
+clinical guidelines; English: the same levels in GRADE's English words); every other text is the author's to
+write.
 """
 
 import re

@@ -1,6 +1,6 @@
-"""The decision-support form: questions (red flags and STarT Back generated from the pack's rules), parsing
-of the posted answers into a ``PatientContext`` and inline, field-level messages. Nothing entered is lost:
-the posted values are handed back to the template as they were typed."""
+"""The decision-support form: questions (fieldsets from the pack's decide/form.yaml, red flags and STarT Back
+from its other rules), parsing of the posted answers into a ``PatientContext`` and inline, field-level
+messages. Nothing entered is lost: the posted values are handed back to the template as they were typed."""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from gradeline.content.pack import DEFAULT_PACK
 from gradeline.decide import PatientContext, Rules, load_rules
 from gradeline.decide.context import Bothersomeness
+from gradeline.decide.rules import FormQuestion
 from gradeline.evidence.data import Lang
 
 Kind = Literal["tri", "number", "choice", "duration", "flag", "bool", "date"]
@@ -103,11 +104,6 @@ class Group:
         return self.note_da if lang == "da" else self.note_en
 
 
-def _tri(name: str, da: str, en: str, hint_da: str = "", hint_en: str = "") -> Question:
-    return Question(name, "tri", da, en, hint_da=hint_da, hint_en=hint_en)
-
-
-UNKNOWN_OPTION = ("unknown", "Ved ikke", "Unknown")
 AGE = Question(
     "age_years",
     "number",
@@ -129,168 +125,30 @@ DURATION = Question(
     hint_da="Tomt = ved ikke.",
     hint_en="Empty = unknown.",
 )
-PATIENT = Group(
-    "patient",
-    "Patienten",
-    "The patient",
-    (
-        Question(
-            "birth_date",
-            "date",
-            "Fødselsdato (i stedet for alder)",
-            "Date of birth (instead of age)",
-            hint_da="ÅÅÅÅ-MM-DD; alderen tælles præcist. Udfyld alder eller fødselsdato, ikke begge.",
-            hint_en="YYYY-MM-DD; the age is counted exactly. Give the age or the date of birth, not both.",
-        ),
-        Question(
-            "sex",
-            "choice",
-            "Køn",
-            "Sex",
-            options=(
-                ("female", "Kvinde", "Female"),
-                ("male", "Mand", "Male"),
-                ("other", "Andet", "Other"),
-                UNKNOWN_OPTION,
-            ),
-        ),
-        _tri("pregnant_or_postpartum", "Gravid eller nylig fødsel?", "Pregnant or recently given birth?"),
-        _tri(
-            "pregnancy_related_pelvic_pain",
-            "Graviditetsrelaterede bækkensmerter?",
-            "Pregnancy-related pelvic pain?",
-        ),
-    ),
-)
-PAIN = Group(
-    "pain",
-    "Smerterne",
-    "The pain",
-    (
-        _tri("new_episode", "Ny episode?", "New episode?"),
-        _tri(
-            "pain_in_lumbar_region",
-            "Smerter i lænd og/eller balder (Th12 til inferiore glutealfold)?",
-            "Pain in the low back and/or buttocks (Th12 to the inferior gluteal fold)?",
-        ),
-        _tri("leg_radiation", "Udstråling til ben?", "Radiation to the leg?"),
-        Question(
-            "pain_nrs",
-            "number",
-            "Smerteintensitet (NRS 0–10)",
-            "Pain intensity (NRS 0–10)",
-            low=0,
-            high=10,
-            hint_da="Tomt = ved ikke.",
-            hint_en="Empty = unknown.",
-        ),
-        _tri(
-            "severe_pain_acute_phase",
-            "Svære smerter i den akutte fase (din vurdering)?",
-            "Severe pain in the acute phase (your judgement)?",
-            "Retningslinjen angiver ingen NRS-grænse.",
-            "The guideline gives no NRS cut-off.",
-        ),
-    ),
-)
-EXCLUSIONS = (
-    "radicular_pain_pattern",
-    "muscle_weakness",
-    "reflex_loss",
-    "sensory_change",
-    "positive_nerve_stretch_test",
-    "recent_spinal_surgery",
-    "specific_cause_identified",
-    "pregnancy_related_pelvic_pain",
-)
-ROOTS = Group(
-    "roots",
-    "Nerverodspåvirkning og tidligere forløb",
-    "Nerve-root involvement and history",
-    (
-        _tri(
-            "radicular_pain_pattern",
-            "Radikulært smertemønster (bensmerter dominerer)?",
-            "Radicular pain pattern (leg pain dominates)?",
-        ),
-        _tri("muscle_weakness", "Kraftnedsættelse?", "Muscle weakness?"),
-        _tri("reflex_loss", "Refleksudfald?", "Reflex loss?"),
-        _tri("sensory_change", "Sensibilitetsændring?", "Sensory change?"),
-        _tri("positive_nerve_stretch_test", "Positiv nervestræktest?", "Positive nerve stretch test?"),
-        _tri("recent_spinal_surgery", "Nylig operation i ryggen?", "Recent spinal surgery?"),
-        _tri("specific_cause_identified", "Specifik årsag påvist?", "Specific cause identified?"),
-    ),
-)
-PSYCHOSOCIAL = Group(
-    "psychosocial",
-    "Bekymring, aktivitet og arbejde",
-    "Worry, activity and work",
-    (
-        _tri(
-            "worried_or_fearful", "Bekymret eller angst for smerterne?", "Worried or fearful about the pain?"
-        ),
-        _tri("inactive_or_passive", "Blevet inaktiv eller passiv?", "Become inactive or passive?"),
-        Question(
-            "work_status",
-            "choice",
-            "Arbejde",
-            "Work",
-            options=(
-                ("working", "I arbejde", "Working"),
-                ("sick_leave", "Sygemeldt", "On sick leave"),
-                ("not_working", "Ikke i arbejde", "Not working"),
-                UNKNOWN_OPTION,
-            ),
-        ),
-    ),
-)
-WISHES = Group(
-    "wishes",
-    "Patientens ønsker",
-    "The patient's wishes",
-    (
-        _tri("wants_imaging", "Ønsker scanning/røntgen?", "Wants imaging?"),
-        _tri("wants_medication", "Ønsker smertestillende medicin?", "Wants pain medication?"),
-        _tri("wants_acupuncture", "Ønsker akupunktur?", "Wants acupuncture?"),
-    ),
-)
-MEDICATION = Group(
-    "medication",
-    "Medicin: forsigtighed (spørg, hvis smertestillende medicin overvejes)",
-    "Medication: cautions (ask if pain medication is considered)",
-    (
-        _tri("pregnant", "Gravid nu?", "Pregnant now?"),
-        _tri("renal_impairment", "Nedsat nyrefunktion?", "Reduced kidney function?"),
-        _tri(
-            "heart_disease",
-            "Kendt hjerte-kar-sygdom eller hjertesvigt?",
-            "Known cardiovascular disease or heart failure?",
-        ),
-        _tri(
-            "peptic_ulcer_or_gi_bleeding",
-            "Mavesår eller blødning fra mave-tarm-kanalen (nu eller tidligere)?",
-            "Peptic ulcer or gastrointestinal bleeding (now or before)?",
-        ),
-        _tri(
-            "takes_anticoagulants",
-            "Blodfortyndende eller pladehæmmende medicin?",
-            "Anticoagulant or antiplatelet medicine?",
-        ),
-        _tri(
-            "drives_or_operates_machinery",
-            "Kører bil eller betjener maskiner?",
-            "Drives or operates machinery?",
-        ),
-        _tri(
-            "dependency_history",
-            "Misbrug eller afhængighed af medicin, alkohol eller stoffer?",
-            "Misuse of or dependency on medicines, alcohol or drugs?",
-        ),
-    ),
-    "Ubesvarede spørgsmål vises som »afklar« ved den medicin, de gælder.",
-    "Unanswered questions are shown as 'ask' with the medicine they concern.",
-    optional=True,
-)
+
+
+def _question(q: FormQuestion) -> Question:
+    options = tuple((c.value, c.label.da, c.label.en) for c in q.options)
+    hint_da, hint_en = (q.hint.da, q.hint.en) if q.hint else ("", "")
+    return Question(q.name, q.kind, q.label.da, q.label.en, options, q.low, q.high, hint_da, hint_en)
+
+
+def form_groups(r: Rules) -> list[Group]:
+    """The pack's fieldsets (decide/form.yaml), in order."""
+    return [
+        Group(
+            g.id,
+            g.legend.da,
+            g.legend.en,
+            tuple(_question(q) for q in g.questions),
+            g.note.da if g.note else "",
+            g.note.en if g.note else "",
+            optional=g.optional,
+        )
+        for g in r.form.groups
+    ]
+
+
 OTHER_FLAGS = Question(
     "other_red_flags",
     "tri",
@@ -310,23 +168,6 @@ BOTHER = tuple(
 )
 
 
-LUMBAR_YES = Bulk(
-    "quick_lumbar",
-    "Smerter i lænd og/eller balder (Th12 til inferiore glutealfold)",
-    "Pain in the low back and/or buttocks (Th12 to the inferior gluteal fold)",
-    ("pain_in_lumbar_region",),
-    value="yes",
-)
-NO_EXCLUSIONS = Bulk(
-    "none_exclusions",
-    "Ingen af udelukkelsesgrundene: ingen tegn på nerverodspåvirkning, ingen nylig rygoperation, ingen "
-    "specifik årsag, ingen graviditetsrelaterede bækkensmerter",
-    "None of the exclusions: no signs of nerve-root involvement, no recent spinal surgery, no specific "
-    "cause, no pregnancy-related pelvic pain",
-    EXCLUSIONS,
-)
-
-
 def no_red_flags(groups: list[Group]) -> Bulk:
     """The "no red flags" box: every asked red-flag item (and the catch-all) answered no."""
     targets = (*(q.name for g in groups for q in g.questions), OTHER_FLAGS.name)
@@ -339,8 +180,9 @@ def no_red_flags(groups: list[Group]) -> Bulk:
 
 
 def quick_bulks(r: Rules) -> tuple[Bulk, ...]:
-    """The three boxes of the quick start, in keyboard order."""
-    return (LUMBAR_YES, NO_EXCLUSIONS, no_red_flags(red_flag_groups(r)))
+    """The boxes of the quick start, in keyboard order: the pack's (decide/form.yaml), then "no red flags"."""
+    boxes = tuple(Bulk(b.name, b.label.da, b.label.en, tuple(b.targets), b.value) for b in r.form.quick)
+    return (*boxes, no_red_flags(red_flag_groups(r)))
 
 
 def red_flag_groups(r: Rules) -> list[Group]:
@@ -426,7 +268,7 @@ MESSAGES: dict[Lang, dict[str, str]] = {
 def all_groups(lang: Lang = "da") -> tuple[list[Group], list[Group], Group]:
     """(the main fieldsets, the red-flag fieldsets, the STarT Back fieldset)."""
     r = rules()
-    return [PATIENT, PAIN, ROOTS, PSYCHOSOCIAL, WISHES, MEDICATION], red_flag_groups(r), startback_group(r)
+    return form_groups(r), red_flag_groups(r), startback_group(r)
 
 
 def _apply_bulks(values: dict[str, str], flags: list[Group]) -> None:

@@ -11,9 +11,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
-from gradeline.content.pack import DEFAULT_PACK, read_yaml, validate
+from gradeline.content.pack import DEFAULT_PACK, cached_pack, read_yaml, validate
 from gradeline.decide import Plan, ScopeVerdict, TriageLevel
 
 
@@ -44,6 +44,15 @@ class HandoutWording(_Strict):
 
     status: str
     note: str
+    title: str
+    title_en: str
+    brand: str
+    brand_en: str
+    not_in_force: str = Field(description="The notice on the handout; {year} is the publication year.")
+    not_in_force_en: str
+    contact: str
+    contact_en: str
+    pdf_filename: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*\.pdf$")
     warning_topic: str
     intro: dict[str, str]
     intro_en: dict[str, str]
@@ -119,9 +128,15 @@ def handout_context(plan: Plan, pdf: bool, lang: str = "da") -> dict[str, Any]:
         intro = intros["not_assessed"]
     else:
         intro = intros["routine"]
+    english = lang == "en"
+    notice = words.not_in_force_en if english else words.not_in_force
     return {
         "plan": plan,
+        "title": words.title_en if english else words.title,
+        "brand": words.brand_en if english else words.brand,
+        "not_in_force": notice.format(year=cached_pack().published_year),
         "intro": intro,
+        "contact": words.contact_en if english else words.contact,
         "items": handout_items(plan, lang),
         "follow_up": handout_follow_up(plan, lang),
         "pdf": pdf,

@@ -24,7 +24,7 @@ from gradeline.web.decide.form import (
     quick_bulks,
     rules,
 )
-from gradeline.web.decide.handout import handout_context
+from gradeline.web.decide.handout import handout_context, wording
 from gradeline.web.decide.plans import plan_for
 from gradeline.web.decide.texts import UI
 from gradeline.web.evidence_rows import language
@@ -115,5 +115,5 @@ def handout_pdf(request: HttpRequest) -> HttpResponse:
     )
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
     response = HttpResponse(bytes(pdf), content_type="application/pdf")
-    response["Content-Disposition"] = 'attachment; filename="patientinformation-laenderygsmerter.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="{wording().pdf_filename}"'
     return response

@@ -1,7 +1,7 @@
 """Review status per recommendation: new, updated, reviewed with no change needed, or not in force.
 
 Computed by comparing an edition's snapshot with the previous one; without a previous edition, the pack's
-own update notes ("Opdatering af anbefalingen er ikke vurderet nødvendig i 2019.") tell the story.
+own update notes ("Opdatering af anbefalingen er ikke vurderet nødvendig i <år>.") tell the story.
 The next review is due ``review_interval_years`` after the last review (section 16: every third year).
 """
 

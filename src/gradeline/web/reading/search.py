@@ -2,8 +2,8 @@
 
 The content is immutable while the app runs, so each language's index is an in-memory SQLite database built
 once per process, whatever database the app itself uses. Text is indexed folded twice: strictly (æ -> ae, so
-'laenderyg' finds 'lænderyg') and loosely (ø -> o, so 'rontgen' finds 'røntgen'). A query is split into
-concepts: a synonym phrase ('ondt i ryggen') or a word; every concept must match, each through any of its
+'faerdig' finds 'færdig') and loosely (ø -> o, so 'rontgen' finds 'røntgen'). A query is split into
+concepts: a synonym phrase ('ondt i maven') or a word; every concept must match, each through any of its
 alternatives. A word with no match is replaced by the closest words of the text (small typos). Results are
 ordered recommendations first, and a recommendation's sections and outcome rows are grouped under it.
 """

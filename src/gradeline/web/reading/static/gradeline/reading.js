@@ -1,4 +1,4 @@
-// Layer 1: a deep link (#nsaid) opens its recommendation; the layer-2 sections open as tabs in place.
+// Layer 1: a deep link (#<recommendation id>) opens its recommendation; the layer-2 sections open as tabs in place.
 // Without JavaScript the <details> still unfold and the tabs stay plain links to the layer-2 page.
 (function () {
   var pages = {};
