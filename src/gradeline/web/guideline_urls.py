@@ -30,6 +30,7 @@ urlpatterns = [
     path("diskussion/", include("gradeline.web.discussion.urls")),
     path("udgaver/", include("gradeline.web.editions.urls")),
     path("revision/", include("gradeline.web.audit.urls")),
+    path("redaktion/", include("gradeline.web.authoring.urls")),
     path("monitorering/", monitoring.overview, name="monitoring"),
     path("monitorering/<slug:indicator_id>/", monitoring.indicator, name="monitoring_indicator"),
     path("cds-services", cds_services, name="cds_services"),

@@ -21,6 +21,7 @@ APPS = [
     "gradeline.web.accounts",
     "gradeline.web.editions",
     "gradeline.web.discussion",
+    "gradeline.web.authoring",
 ]
 SESSION = "django.contrib.sessions.middleware.SessionMiddleware"
 AFTER_COMMON = [

@@ -17,6 +17,7 @@ class Action(models.TextChoices):
     ROLE = "role", _("Rolle ændret")
     INVITE = "invite", _("Invitation sendt")
     SIGNUP = "signup", _("Konto oprettet")
+    DRAFT = "draft", _("Udkast ændret")
 
 
 class AuditEntry(models.Model):

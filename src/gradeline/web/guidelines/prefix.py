@@ -17,7 +17,7 @@ from gradeline.content.packs import activated, available_packs, default_slug
 GUIDELINE_URLCONF = "gradeline.web.guideline_urls"
 API_PREFIX = "/api/guidelines/"
 # Site-wide routes: the index, the guideline list, accounts, the language switch, the audit log, static files.
-GLOBAL = ("/api/guidelines", "/konto/", "/sprog/", "/revision/", "/static/")
+GLOBAL = ("/api/guidelines", "/konto/", "/sprog/", "/revision/", "/redaktion/", "/static/")
 
 
 class HttpResponsePermanentRedirectKeepMethod(HttpResponsePermanentRedirect):
