@@ -134,4 +134,4 @@ def test_untranslated_text_is_shown_in_danish_with_a_note(
         pack._cached_pack.cache_clear()
     rec = guideline.recommendation("nsaid")
     assert rec.practical_advice[0][:40] in html
-    assert '<span lang="da" data-untranslated>' in html and "Danish only, not translated" in html
+    assert '<span lang="da" data-untranslated>' in html and "only in Danish, not translated" in html

@@ -23,6 +23,7 @@ from gradeline.fhir.common import (
     rating,
     status_note,
 )
+from gradeline.fhir.labels import label
 from gradeline.model import Guideline, Recommendation
 from gradeline.model.vocabulary import certainty_label
 
@@ -73,13 +74,13 @@ def _expressions(g: Guideline, terminology: Terminology) -> list[tuple[str, str,
         ),
         (
             "OverMinimumAge",
-            f"Alder over {age} år",
+            label("over_age", g.language, age=age),
             # over 16 in whole years: the 17th birthday has been reached (today counts)
             f"%bundle.entry.resource.ofType(Patient).birthDate <= today() - {age + 1} years",
         ),
         (
             "NoRecordedRedFlag",
-            "Ingen registrerede røde flag",
+            label("no_red_flag", g.language),
             f"%bundle.entry.resource.ofType(Condition).where({_in(terminology.red_flags, 'code')}).empty() "
             f"and %bundle.entry.resource.ofType(Observation).where({_in(terminology.red_flags, 'code')} "
             f"or {_in(terminology.red_flags, 'value')}).empty()",
@@ -108,7 +109,8 @@ def applicability(g: Guideline, terminology: Terminology, rec: Recommendation) -
 
 def _section(g: Guideline) -> str:
     """' (afsnit N)' naming the section the scope cites, or nothing when the pack cites none."""
-    return f" (afsnit {g.scope.provenance.section})" if g.scope.provenance else ""
+    provenance = g.scope.provenance
+    return label("section", g.language, section=provenance.section) if provenance else ""
 
 
 def library(g: Guideline, terminology: Terminology) -> Json:
@@ -122,16 +124,12 @@ def library(g: Guideline, terminology: Terminology) -> Json:
         "url": canonical("Library", LIBRARY_ID),
         "version": g.version,
         "name": "Applicability",
-        "title": f"{g.title}: anvendelsesområde (FHIRPath)",
+        "title": label("applicability", g.language, title=g.title),
         "status": publication_status(g),
         "experimental": False,
         "type": {"coding": [{"system": LIBRARY_TYPE, "code": "logic-library"}]},
         "publisher": g.publisher,
-        "description": (
-            f"Hvem anbefalingerne gælder for{_section(g)}: alder, varighed og ingen "
-            "registrerede røde flag, som "
-            f"FHIRPath over en Bundle med patientens data.\n\n{status_note(g)}"
-        ),
+        "description": f"{label('applicability_text', g.language, section=_section(g))}\n\n{status_note(g)}",
         "dataRequirement": [
             {"type": "Patient", "profile": [f"{CORE}/Patient"]},
             {
@@ -180,10 +178,7 @@ def value_set(g: Guideline, vs: ValueSet) -> Json:
         "status": publication_status(g),
         "experimental": False,
         "publisher": g.publisher,
-        "description": (
-            f"{vs.title}. {total} koder/præfikser, {verified} verificeret mod en citeret kilde; kilder pr. "
-            "kode i indholdspakken (valuesets/)."
-        ),
+        "description": label("value_set_text", g.language, title=vs.title, total=total, verified=verified),
         "compose": {"include": include},
     }
 

@@ -2,6 +2,8 @@
 SummaryOfFindings), ArtifactAssessment (RecommendationRating, RecommendationJustification),
 EvidenceVariable (PICO, outcomes) and Evidence (one per outcome row, numbers as published)."""
 
+from typing import Any
+
 from gradeline.fhir.common import (
     CERTAINTY_TYPE_SYSTEM,
     Json,
@@ -13,6 +15,7 @@ from gradeline.fhir.common import (
     ref,
     status_note,
 )
+from gradeline.fhir.labels import label
 from gradeline.model import Guideline, Recommendation
 from gradeline.model.outcome import AbsoluteEffect, Effect, Outcome
 
@@ -32,8 +35,6 @@ STATISTIC_CODE = {
 }
 ESTIMATE_SYSTEM = "http://terminology.hl7.org/CodeSystem/attribute-estimate-type"
 CONFIDENCE_INTERVAL = ("C53324", "Confidence interval")
-STRENGTH_TEXT = {"strong": "Stærk anbefaling", "weak": "Svag anbefaling", "good_practice": "God praksis"}
-DIRECTION_TEXT = {"for": "For", "against": "Mod"}
 
 
 def _role(code: str) -> Json:
@@ -41,7 +42,12 @@ def _role(code: str) -> Json:
 
 
 def _section(
-    title: str, code: str, *, text: list[str] | None = None, entry: list[Json] | None = None
+    title: str,
+    code: str,
+    *,
+    text: list[str] | None = None,
+    entry: list[Json] | None = None,
+    lang: str = "da",
 ) -> Json:
     section: Json = {"title": title, "code": {"text": code}}
     if text:
@@ -49,7 +55,7 @@ def _section(
     if entry:
         section["entry"] = entry
     if not text and not entry:
-        section["emptyReason"] = {"text": "Ikke angivet i retningslinjen"}
+        section["emptyReason"] = {"text": label("not_stated", lang)}
     return section
 
 
@@ -142,13 +148,12 @@ def _absolute(absolute: AbsoluteEffect) -> Json:
     }
 
 
-def evidence(rec: Recommendation, outcome: Outcome) -> Json:
+def evidence(rec: Recommendation, outcome: Outcome, lang: str = "da") -> Json:
     """One outcome row as Evidence (ComparativeEvidence)."""
     notes = [t for t in (outcome.summary, outcome.no_data, outcome.study_design) if t]
-    if outcome.comparator is not None:
-        notes.append(f"Komparator: {outcome.comparator.value} {outcome.comparator.unit}".strip())
-    if outcome.intervention is not None:
-        notes.append(f"Intervention: {outcome.intervention.value} {outcome.intervention.unit}".strip())
+    for key, arm in (("comparator", outcome.comparator), ("intervention", outcome.intervention)):
+        if arm is not None:
+            notes.append(f"{label(key, lang)}: {arm.value} {arm.unit}".strip())
     found: Json = {
         "resourceType": "Evidence",
         "id": fid("ev", rec.id, outcome.id),
@@ -192,13 +197,13 @@ def rating_assessment(g: Guideline, rec: Recommendation) -> Json:
         {
             "informationType": "rating",
             "type": {"text": "Strength of recommendation"},
-            "classifier": [rating(g, rec.strength.value, STRENGTH_TEXT[rec.strength.value])],
+            "classifier": [rating(g, rec.strength.value, label(rec.strength.value, g.language))],
             "summary": rec.label,
         },
         {
             "informationType": "rating",
             "type": {"text": "Direction of recommendation"},
-            "classifier": [rating(g, rec.direction.value, DIRECTION_TEXT[rec.direction.value])],
+            "classifier": [rating(g, rec.direction.value, label(rec.direction.value, g.language))],
         },
     ]
     if rec.overall_certainty is not None:
@@ -213,20 +218,20 @@ def rating_assessment(g: Guideline, rec: Recommendation) -> Json:
     return {
         "resourceType": "ArtifactAssessment",
         "id": fid("rating", rec.id),
-        "title": f"Styrke og retning: {rec.title}",
+        "title": f"{label('strength_and_direction', g.language)}: {rec.title}",
         "artifactReference": ref("Composition", fid("rec", rec.id)),
         "content": content,
     }
 
 
-def justification(rec: Recommendation) -> Json:
-    """RecommendationJustification from the key info (Nøgleinformationer)."""
+def justification(rec: Recommendation, lang: str = "da") -> Json:
+    """RecommendationJustification from the key info."""
     parts = [
-        ("Gavnlige og skadelige virkninger", rec.key_info.benefits_harms),
-        ("Kvaliteten af evidensen", rec.key_info.certainty),
-        ("Værdier og præferencer", rec.key_info.preferences),
-        ("Rationale", rec.key_info.rationale),
-        ("Andre overvejelser", rec.key_info.other),
+        (label("benefits_harms", lang), rec.key_info.benefits_harms),
+        (label("certainty", lang), rec.key_info.certainty),
+        (label("preferences", lang), rec.key_info.preferences),
+        (label("rationale", lang), rec.key_info.rationale),
+        (label("other", lang), rec.key_info.other),
     ]
     content = [
         {"informationType": "comment", "type": {"text": title}, "summary": "\n\n".join(text)}
@@ -236,7 +241,7 @@ def justification(rec: Recommendation) -> Json:
     found: Json = {
         "resourceType": "ArtifactAssessment",
         "id": fid("justification", rec.id),
-        "title": f"Begrundelse: {rec.title}",
+        "title": f"{label('justification', lang)}: {rec.title}",
         "artifactReference": ref("Composition", fid("rec", rec.id)),
     }
     if content:
@@ -269,23 +274,28 @@ def summary_of_findings(g: Guideline, rec: Recommendation) -> Json:
         for o in rec.outcomes
     ]
     if not sections:
-        sections = [_section("Evidensprofil", "evidence")]
-    return _composition(g, fid("sof", rec.id), "SummaryOfFindings", f"Evidensprofil: {rec.title}", sections)
+        sections = [_section(label("evidence_profile", g.language), "evidence", lang=g.language)]
+    title = f"{label('evidence_profile', g.language)}: {rec.title}"
+    return _composition(g, fid("sof", rec.id), "SummaryOfFindings", title, sections)
 
 
 def recommendation(g: Guideline, rec: Recommendation) -> Json:
     """Composition (Recommendation profile)."""
+    lang = g.language
+    justified = ref("ArtifactAssessment", fid("justification", rec.id))
+
+    def section(key: str, code: str, **parts: Any) -> Json:
+        return _section(label(key, lang), code, lang=lang, **parts)
+
     sections = [
-        _section("Anbefaling", "recommendationStatement", text=[rec.label, rec.text]),
-        _section("Vurdering", "ratings", entry=[ref("ArtifactAssessment", fid("rating", rec.id))]),
-        _section("Population", "population", entry=[ref("EvidenceVariable", fid("pop", rec.id))]),
-        _section("Intervention", "action", entry=[ref("EvidenceVariable", fid("int", rec.id))]),
-        _section("Sammenligning", "oppositeAction", entry=[ref("EvidenceVariable", fid("comp", rec.id))]),
-        _section("Evidens", "evidence", entry=[ref("Composition", fid("sof", rec.id))]),
-        _section(
-            "Begrundelse", "justification", entry=[ref("ArtifactAssessment", fid("justification", rec.id))]
-        ),
-        _section("Praktiske råd", "considerations", text=rec.practical_advice or rec.practical_info),
+        section("recommendation", "recommendationStatement", text=[rec.label, rec.text]),
+        section("ratings", "ratings", entry=[ref("ArtifactAssessment", fid("rating", rec.id))]),
+        section("population", "population", entry=[ref("EvidenceVariable", fid("pop", rec.id))]),
+        section("intervention", "action", entry=[ref("EvidenceVariable", fid("int", rec.id))]),
+        section("comparison", "oppositeAction", entry=[ref("EvidenceVariable", fid("comp", rec.id))]),
+        section("evidence", "evidence", entry=[ref("Composition", fid("sof", rec.id))]),
+        section("justification", "justification", entry=[justified]),
+        section("practical_advice", "considerations", text=rec.practical_advice or rec.practical_info),
     ]
     return _composition(g, fid("rec", rec.id), "Recommendation", rec.title, sections)
 
@@ -293,10 +303,10 @@ def recommendation(g: Guideline, rec: Recommendation) -> Json:
 def guideline(g: Guideline) -> Json:
     """Composition (Guideline profile) listing the recommendations."""
     sections = [
-        _section("Status", "status", text=[status_note(g)]),
-        _section("Målgruppe", "population", text=[g.scope.population]),
+        _section(label("status", g.language), "status", text=[status_note(g)], lang=g.language),
+        _section(label("target_group", g.language), "population", text=[g.scope.population], lang=g.language),
         {
-            "title": "Anbefalinger",
+            "title": label("recommendations", g.language),
             "code": {"text": "recommendations"},
             "section": [
                 {
@@ -318,8 +328,8 @@ def resources(g: Guideline) -> list[Json]:
     for rec in g.recommendations:
         found.append(recommendation(g, rec))
         found.append(rating_assessment(g, rec))
-        found.append(justification(rec))
+        found.append(justification(rec, g.language))
         found.extend(variables(rec))
         found.append(summary_of_findings(g, rec))
-        found.extend(evidence(rec, o) for o in rec.outcomes)
+        found.extend(evidence(rec, o, g.language) for o in rec.outcomes)
     return found

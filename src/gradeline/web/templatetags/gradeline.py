@@ -5,6 +5,7 @@ from typing import Any
 from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
 from gradeline.web.glossary import GlossaryMarker
@@ -13,9 +14,28 @@ from gradeline.web.localize import Text
 register = template.Library()
 
 
+def language_name(code: str) -> str:
+    """A language's name in the reader's language ('dansk', 'English'), for notes on untranslated texts."""
+    try:
+        name = str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+    return name.lower() if (get_language() or "").startswith("da") else name  # Danish writes 'engelsk'
+
+
+
+@register.filter
+def only_in(code: str) -> str:
+    """'kun på engelsk (ingen oversættelse)' / 'only available in English (no translation)'."""
+    return _("findes kun på %(language)s (ingen oversættelse)") % {"language": language_name(code)}
+
+
 def _wrap(value: Text | str, inner: str) -> SafeString:
     if isinstance(value, Text) and value.fallback:
-        note = format_html(' <span class="fallback-note">({})</span>', _("kun på dansk, ikke oversat"))
+        note = format_html(
+            ' <span class="fallback-note">({})</span>',
+            _("kun på %(language)s, ikke oversat") % {"language": language_name(value.lang)},
+        )
         return mark_safe(
             f'<span lang="{value.lang}" data-untranslated>{inner}</span>{note}'
         )  # inner is escaped
