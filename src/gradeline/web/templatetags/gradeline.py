@@ -23,7 +23,6 @@ def language_name(code: str) -> str:
     return name.lower() if (get_language() or "").startswith("da") else name  # Danish writes 'engelsk'
 
 
-
 @register.filter
 def only_in(code: str) -> str:
     """'kun på engelsk (ingen oversættelse)' / 'only available in English (no translation)'."""
