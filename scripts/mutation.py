@@ -1,9 +1,11 @@
 """Mutation testing of the clinical core with mutmut; a score per module in benchmarks/results/mutation.json.
 
-Usage: ``python scripts/mutation.py [--smoke MODULE] [--children N]``. Which files are mutated and which tests
-run is configured in ``[tool.mutmut]`` of pyproject.toml. ``--smoke gradeline.evidence.absolute`` runs the
-mutants of one module only (a few minutes; CI can afford it). The score is killed / (all mutants that ran):
-survivors, timeouts and mutants no test reaches all count against it.
+Usage: ``python scripts/mutation.py [--module MODULE | --smoke] [--children N]``. Which files are mutated and
+which tests run is configured in ``[tool.mutmut]`` of pyproject.toml. ``--module gradeline.evidence.absolute``
+runs the mutants of one module only, with the whole test selection (for triage). ``--smoke`` mutates
+``cdshooks/auth.py`` alone against its own tests in a scratch copy of the repository (about a minute; CI can
+afford it) and fails below the goal. The score is killed / (all mutants that ran): survivors, timeouts and
+mutants no test reaches all count against it.
 """
 
 import argparse
@@ -11,8 +13,10 @@ import json
 import os
 import platform
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -30,6 +34,15 @@ GROUPS = (
     "gradeline.cdshooks.hooks",
     "gradeline.monitor.indicators",
     "gradeline.monitor.episodes",
+)
+GOAL = 0.85
+# The smoke run: one small module and the tests that read it.
+SMOKE_MODULE = "gradeline.cdshooks.auth"
+SMOKE_FILE = "src/gradeline/cdshooks/auth.py"
+SMOKE_TESTS = (
+    "tests/cdshooks/test_auth.py",
+    "tests/cdshooks/test_auth_reasons.py",
+    "tests/cdshooks/test_auth_keys.py",
 )
 
 
@@ -62,38 +75,71 @@ def score(counts: Counter[str]) -> float | None:
     return round(counts["killed"] / ran, 4) if ran else None
 
 
+def smoke_copy(scratch: Path) -> Path:
+    """A scratch copy of the repository with ``[tool.mutmut]`` narrowed to the smoke module and its tests."""
+    for part in ("src", "tests", "content"):
+        shutil.copytree(REPO / part, scratch / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    shutil.copy2(REPO / "uv.lock", scratch / "uv.lock")
+    config = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    config = re.sub(r"^only_mutate = \[.*?\]$", f'only_mutate = ["{SMOKE_FILE}"]', config, flags=re.M | re.S)
+    config = re.sub(
+        r"^pytest_add_cli_args_test_selection = \[.*?\]$",
+        "pytest_add_cli_args_test_selection = " + json.dumps(list(SMOKE_TESTS)),
+        config,
+        flags=re.M | re.S,
+    )
+    config = re.sub(r"^also_copy = \[.*?\]$", 'also_copy = ["content/"]', config, flags=re.M | re.S)
+    (scratch / "pyproject.toml").write_text(config, encoding="utf-8")
+    return scratch
+
+
+def run_mutmut(where: Path, names: list[str], children: int) -> tuple[int, str]:
+    """``mutmut run`` in ``where`` (its log in mutants/run.log), then the status of every mutant."""
+    log = where / "mutants" / "run.log"
+    log.parent.mkdir(exist_ok=True)
+    with log.open("w") as out:
+        run = subprocess.run(
+            [str(MUTMUT), "run", "--max-children", str(children), *names],
+            cwd=where,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            check=False,
+        )
+    if run.returncode != 0:
+        print(log.read_text(errors="replace")[-3000:], file=sys.stderr)
+    listing = subprocess.run(
+        [str(MUTMUT), "results", "--all", "true"], cwd=where, capture_output=True, text=True, check=False
+    )
+    return run.returncode, listing.stdout
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--smoke", metavar="MODULE", help="only the mutants of this dotted module")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--module", metavar="MODULE", help="only the mutants of this dotted module")
+    which.add_argument("--smoke", action="store_true", help=f"{SMOKE_MODULE} against its own tests only")
     parser.add_argument("--children", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args()
     if not MUTMUT.exists():
         print(f"mutmut is not installed in {MUTMUT.parent}; run `make sync` first.", file=sys.stderr)
         return 2
-    names = [f"{args.smoke}.*"] if args.smoke else []
+    only = SMOKE_MODULE if args.smoke else args.module
     started = time.monotonic()
-    log = REPO / "mutants" / "run.log"
-    log.parent.mkdir(exist_ok=True)
-    with log.open("w") as out:
-        run = subprocess.run(
-            [str(MUTMUT), "run", "--max-children", str(args.children), *names],
-            cwd=REPO,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            check=False,
-        )
-    seconds = time.monotonic() - started
-    listing = subprocess.run(
-        [str(MUTMUT), "results", "--all", "true"], cwd=REPO, capture_output=True, text=True, check=False
-    )
-    rows = parse_results(listing.stdout)
     if args.smoke:
-        rows = {k: v for k, v in rows.items() if args.smoke.startswith(k) or k.startswith(args.smoke)}
-    if run.returncode != 0 or not rows:
-        print(f"mutmut failed (exit {run.returncode}); see {log}", file=sys.stderr)
+        with tempfile.TemporaryDirectory(prefix="gradeline-mutation-") as scratch:
+            returncode, listing = run_mutmut(smoke_copy(Path(scratch)), [], args.children)
+    else:
+        returncode, listing = run_mutmut(REPO, [f"{only}.*"] if only else [], args.children)
+    seconds = time.monotonic() - started
+    rows = parse_results(listing)
+    if only:
+        rows = {k: v for k, v in rows.items() if only.startswith(k) or k.startswith(only)}
+    if returncode != 0 or not rows:
+        print(f"mutmut failed (exit {returncode})", file=sys.stderr)
         return 1
     report = {
         "tool": "mutmut",
+        "only": only,
         "smoke": args.smoke,
         "seconds": round(seconds, 1),
         "children": args.children,
@@ -105,7 +151,7 @@ def main() -> int:
         "modules": {k: {"score": score(v), **dict(sorted(v.items()))} for k, v in sorted(rows.items())},
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    target = RESULTS.with_name("mutation-smoke.json") if args.smoke else RESULTS
+    target = RESULTS.with_name("mutation-smoke.json") if only else RESULTS
     target.write_text(json.dumps(report, indent=2) + "\n")
     print(f"{'module':34} {'score':>6} {'killed':>7} {'survived':>9} {'other':>6}")
     for module, counts in report["modules"].items():
@@ -115,6 +161,11 @@ def main() -> int:
             f"{module:34} {shown:>6} {counts.get('killed', 0):>7} {counts.get('survived', 0):>9} {other:>6}"
         )
     print(f"{seconds:.0f} s; written to {target.relative_to(REPO)}")
+    if args.smoke:
+        below = [m for m, c in report["modules"].items() if (c["score"] or 0) < GOAL]
+        if below:
+            print(f"below the goal of {GOAL:.0%} killed: {', '.join(below)}", file=sys.stderr)
+            return 1
     return 0
 
 
