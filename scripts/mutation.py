@@ -1,11 +1,13 @@
 """Mutation testing of the clinical core with mutmut; a score per module in benchmarks/results/mutation.json.
 
-Usage: ``python scripts/mutation.py [--module MODULE | --smoke] [--children N]``. Which files are mutated and
-which tests run is configured in ``[tool.mutmut]`` of pyproject.toml. ``--module gradeline.evidence.absolute``
-runs the mutants of one module only, with the whole test selection (for triage). ``--smoke`` mutates
-``cdshooks/auth.py`` alone against its own tests in a scratch copy of the repository (about a minute; CI can
-afford it) and fails below the goal. The score is killed / (all mutants that ran): survivors, timeouts and
-mutants no test reaches all count against it.
+Usage: ``python scripts/mutation.py [--module M | --quick M [--scratch DIR] | --smoke] [--children N]``.
+Which files are mutated and which tests run is configured in ``[tool.mutmut]`` of pyproject.toml.
+``--module gradeline.evidence.absolute`` runs the mutants of one module only, with the whole test selection.
+``--quick gradeline.monitor.episodes`` mutates one row's files against the tests written for them, in a
+scratch copy of the repository (minutes, for triage; ``--scratch DIR`` keeps the copy so that ``mutmut
+results`` and ``mutmut show`` work there). ``--smoke`` is the quick run of ``cdshooks/auth.py`` (about a
+minute on two free cores; CI can afford it) and fails below the goal. The score is killed / (all mutants that
+ran): survivors, timeouts and mutants no test reaches all count against it.
 """
 
 import argparse
@@ -36,14 +38,28 @@ GROUPS = (
     "gradeline.monitor.episodes",
 )
 GOAL = 0.85
-# The smoke run: one small module and the tests that read it.
+# Quick runs: one row's files against the tests written for it, in a scratch copy (a lower bound of the full
+# run's score, which selects more tests). The smoke run is the quick run of auth.py.
+QUICK: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "gradeline.cdshooks.auth": (
+        ("src/gradeline/cdshooks/auth.py",),
+        (
+            "tests/cdshooks/test_auth.py",
+            "tests/cdshooks/test_auth_reasons.py",
+            "tests/cdshooks/test_auth_keys.py",
+        ),
+    ),
+    "gradeline.cdshooks.hooks": (("src/gradeline/cdshooks/hooks.py",), ("tests/cdshooks",)),
+    "gradeline.content.lint": (
+        ("src/gradeline/content/lint/*",),
+        ("tests/content", "tests/evidence/test_rounding_properties.py"),
+    ),
+    "gradeline.monitor.indicators": (("src/gradeline/monitor/indicators.py",), ("tests/monitor",)),
+    "gradeline.monitor.episodes": (("src/gradeline/monitor/episodes.py",), ("tests/monitor",)),
+    "gradeline.decide": (("src/gradeline/decide/*",), ("tests/decide",)),
+    "gradeline.evidence": (("src/gradeline/evidence/*",), ("tests/evidence",)),
+}
 SMOKE_MODULE = "gradeline.cdshooks.auth"
-SMOKE_FILE = "src/gradeline/cdshooks/auth.py"
-SMOKE_TESTS = (
-    "tests/cdshooks/test_auth.py",
-    "tests/cdshooks/test_auth_reasons.py",
-    "tests/cdshooks/test_auth_keys.py",
-)
 
 
 def group_of(mutant: str) -> str:
@@ -75,16 +91,19 @@ def score(counts: Counter[str]) -> float | None:
     return round(counts["killed"] / ran, 4) if ran else None
 
 
-def smoke_copy(scratch: Path) -> Path:
-    """A scratch copy of the repository with ``[tool.mutmut]`` narrowed to the smoke module and its tests."""
+def quick_copy(scratch: Path, module: str) -> Path:
+    """A scratch copy of the repository with ``[tool.mutmut]`` narrowed to one row's files and tests."""
+    files, tests = QUICK[module]
     for part in ("src", "tests", "content"):
         shutil.copytree(REPO / part, scratch / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     shutil.copy2(REPO / "uv.lock", scratch / "uv.lock")
     config = (REPO / "pyproject.toml").read_text(encoding="utf-8")
-    config = re.sub(r"^only_mutate = \[.*?\]$", f'only_mutate = ["{SMOKE_FILE}"]', config, flags=re.M | re.S)
+    config = re.sub(
+        r"^only_mutate = \[.*?\]$", "only_mutate = " + json.dumps(list(files)), config, flags=re.M | re.S
+    )
     config = re.sub(
         r"^pytest_add_cli_args_test_selection = \[.*?\]$",
-        "pytest_add_cli_args_test_selection = " + json.dumps(list(SMOKE_TESTS)),
+        "pytest_add_cli_args_test_selection = " + json.dumps(list(tests)),
         config,
         flags=re.M | re.S,
     )
@@ -117,17 +136,25 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--module", metavar="MODULE", help="only the mutants of this dotted module")
-    which.add_argument("--smoke", action="store_true", help=f"{SMOKE_MODULE} against its own tests only")
+    which.add_argument(
+        "--quick", choices=sorted(QUICK), help="one row against its own tests, in a scratch copy"
+    )
+    which.add_argument("--smoke", action="store_true", help=f"--quick {SMOKE_MODULE}; fails below the goal")
+    parser.add_argument("--scratch", type=Path, help="keep the quick run's copy here (to read its survivors)")
     parser.add_argument("--children", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args()
     if not MUTMUT.exists():
         print(f"mutmut is not installed in {MUTMUT.parent}; run `make sync` first.", file=sys.stderr)
         return 2
-    only = SMOKE_MODULE if args.smoke else args.module
+    quick = SMOKE_MODULE if args.smoke else args.quick
+    only = quick or args.module
     started = time.monotonic()
-    if args.smoke:
+    if quick and args.scratch:
+        args.scratch.mkdir(parents=True, exist_ok=False)
+        returncode, listing = run_mutmut(quick_copy(args.scratch, quick), [], args.children)
+    elif quick:
         with tempfile.TemporaryDirectory(prefix="gradeline-mutation-") as scratch:
-            returncode, listing = run_mutmut(smoke_copy(Path(scratch)), [], args.children)
+            returncode, listing = run_mutmut(quick_copy(Path(scratch), quick), [], args.children)
     else:
         returncode, listing = run_mutmut(REPO, [f"{only}.*"] if only else [], args.children)
     seconds = time.monotonic() - started
@@ -141,6 +168,7 @@ def main() -> int:
         "tool": "mutmut",
         "only": only,
         "smoke": args.smoke,
+        "tests": "own tests only (a lower bound)" if quick else "the whole selection",
         "seconds": round(seconds, 1),
         "children": args.children,
         "machine": {
@@ -151,7 +179,7 @@ def main() -> int:
         "modules": {k: {"score": score(v), **dict(sorted(v.items()))} for k, v in sorted(rows.items())},
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    target = RESULTS.with_name("mutation-smoke.json") if only else RESULTS
+    target = RESULTS.with_name(f"mutation-{only}.json") if only else RESULTS
     target.write_text(json.dumps(report, indent=2) + "\n")
     print(f"{'module':34} {'score':>6} {'killed':>7} {'survived':>9} {'other':>6}")
     for module, counts in report["modules"].items():

@@ -4,6 +4,7 @@ cache's timing, the JWKS fetch over HTTP, the replay cache's memory and the auth
 Times are fixed numbers, worked out by hand; nothing here waits on the clock.
 """
 
+import functools
 import json
 import logging
 import re
@@ -34,8 +35,9 @@ JKU = "https://sandbox.cds-hooks.org/.well-known/jwks.json"
 CURVES = {"ES256": ec.SECP256R1(), "ES384": ec.SECP384R1(), "ES512": ec.SECP521R1()}
 
 
+@functools.cache
 def key_for(alg: str, kid: str | None = None) -> SigningKey:
-    """A fresh key of the kind ``alg`` signs with; its public JWK names the alg."""
+    """A key of the kind ``alg`` signs with (made once per run); its public JWK names the alg."""
     kid = kid or f"{alg.lower()}-key"
     private: Any
     if alg in CURVES:
