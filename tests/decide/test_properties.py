@@ -53,7 +53,8 @@ def contexts(draw: st.DrawFn) -> PatientContext:
 def test_any_answers_give_a_complete_plan(context: PatientContext) -> None:
     plan = make_plan(context, GUIDELINE, RULES)
     statuses = {r.status.value for r in plan.scope.reasons}
-    # The verdict follows the gates: one unmet gate puts the patient outside, an unanswered one leaves it open.
+    # The verdict follows the gates: one unmet gate puts the patient outside, an unanswered one leaves it
+    # open.
     if "not_met" in statuses:
         assert plan.scope.verdict is ScopeVerdict.OUT_OF_SCOPE
     elif "unknown" in statuses:

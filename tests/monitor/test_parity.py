@@ -8,8 +8,8 @@ import pytest
 from gradeline.monitor.config import MonitorConfig
 from gradeline.monitor.indicators import INDICATORS
 from gradeline.monitor.ingest.tabular import ingest_tabular
-from gradeline.monitor.synth import SynthSpec, generate
 from gradeline.monitor.results import results
+from gradeline.monitor.synth import SynthSpec, generate
 from tests.monitor.helpers import PLANTED_COUNTS, counts_on
 
 pytestmark = pytest.mark.spark
