@@ -1,9 +1,13 @@
 """Mutation testing of the clinical core with mutmut; a score per module in benchmarks/results/mutation.json.
 
-Usage: ``python scripts/mutation.py [--smoke MODULE] [--children N]``. Which files are mutated and which tests
-run is configured in ``[tool.mutmut]`` of pyproject.toml. ``--smoke gradeline.evidence.absolute`` runs the
-mutants of one module only (a few minutes; CI can afford it). The score is killed / (all mutants that ran):
-survivors, timeouts and mutants no test reaches all count against it.
+Usage: ``python scripts/mutation.py [--module M | --quick M [--scratch DIR] | --smoke] [--children N]``.
+Which files are mutated and which tests run is configured in ``[tool.mutmut]`` of pyproject.toml.
+``--module gradeline.evidence.absolute`` runs the mutants of one module only, with the whole test selection.
+``--quick gradeline.monitor.episodes`` mutates one row's files against the tests written for them, in a
+scratch copy of the repository (minutes, for triage; ``--scratch DIR`` keeps the copy so that ``mutmut
+results`` and ``mutmut show`` work there). ``--smoke`` is the quick run of ``cdshooks/auth.py`` (about a
+minute on two free cores; CI can afford it) and fails below the goal. The score is killed / (all mutants that
+ran): survivors, timeouts and mutants no test reaches all count against it.
 """
 
 import argparse
@@ -11,8 +15,10 @@ import json
 import os
 import platform
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -31,6 +37,29 @@ GROUPS = (
     "gradeline.monitor.indicators",
     "gradeline.monitor.episodes",
 )
+GOAL = 0.85
+# Quick runs: one row's files against the tests written for it, in a scratch copy (a lower bound of the full
+# run's score, which selects more tests). The smoke run is the quick run of auth.py.
+QUICK: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "gradeline.cdshooks.auth": (
+        ("src/gradeline/cdshooks/auth.py",),
+        (
+            "tests/cdshooks/test_auth.py",
+            "tests/cdshooks/test_auth_reasons.py",
+            "tests/cdshooks/test_auth_keys.py",
+        ),
+    ),
+    "gradeline.cdshooks.hooks": (("src/gradeline/cdshooks/hooks.py",), ("tests/cdshooks",)),
+    "gradeline.content.lint": (
+        ("src/gradeline/content/lint/*",),
+        ("tests/content", "tests/evidence/test_rounding_properties.py"),
+    ),
+    "gradeline.monitor.indicators": (("src/gradeline/monitor/indicators.py",), ("tests/monitor",)),
+    "gradeline.monitor.episodes": (("src/gradeline/monitor/episodes.py",), ("tests/monitor",)),
+    "gradeline.decide": (("src/gradeline/decide/*",), ("tests/decide",)),
+    "gradeline.evidence": (("src/gradeline/evidence/*",), ("tests/evidence",)),
+}
+SMOKE_MODULE = "gradeline.cdshooks.auth"
 
 
 def group_of(mutant: str) -> str:
@@ -62,39 +91,84 @@ def score(counts: Counter[str]) -> float | None:
     return round(counts["killed"] / ran, 4) if ran else None
 
 
+def quick_copy(scratch: Path, module: str) -> Path:
+    """A scratch copy of the repository with ``[tool.mutmut]`` narrowed to one row's files and tests."""
+    files, tests = QUICK[module]
+    for part in ("src", "tests", "content"):
+        shutil.copytree(REPO / part, scratch / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    shutil.copy2(REPO / "uv.lock", scratch / "uv.lock")
+    config = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    config = re.sub(
+        r"^only_mutate = \[.*?\]$", "only_mutate = " + json.dumps(list(files)), config, flags=re.M | re.S
+    )
+    config = re.sub(
+        r"^pytest_add_cli_args_test_selection = \[.*?\]$",
+        "pytest_add_cli_args_test_selection = " + json.dumps(list(tests)),
+        config,
+        flags=re.M | re.S,
+    )
+    config = re.sub(r"^also_copy = \[.*?\]$", 'also_copy = ["content/"]', config, flags=re.M | re.S)
+    (scratch / "pyproject.toml").write_text(config, encoding="utf-8")
+    return scratch
+
+
+def run_mutmut(where: Path, names: list[str], children: int) -> tuple[int, str]:
+    """``mutmut run`` in ``where`` (its log in mutants/run.log), then the status of every mutant."""
+    log = where / "mutants" / "run.log"
+    log.parent.mkdir(exist_ok=True)
+    with log.open("w") as out:
+        run = subprocess.run(
+            [str(MUTMUT), "run", "--max-children", str(children), *names],
+            cwd=where,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            check=False,
+        )
+    if run.returncode != 0:
+        print(log.read_text(errors="replace")[-3000:], file=sys.stderr)
+    listing = subprocess.run(
+        [str(MUTMUT), "results", "--all", "true"], cwd=where, capture_output=True, text=True, check=False
+    )
+    return run.returncode, listing.stdout
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--smoke", metavar="MODULE", help="only the mutants of this dotted module")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--module", metavar="MODULE", help="only the mutants of this dotted module")
+    which.add_argument(
+        "--quick", choices=sorted(QUICK), help="one row against its own tests, in a scratch copy"
+    )
+    which.add_argument("--smoke", action="store_true", help=f"--quick {SMOKE_MODULE}; fails below the goal")
+    parser.add_argument("--scratch", type=Path, help="keep the quick run's copy here (to read its survivors)")
     parser.add_argument("--children", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args()
     if not MUTMUT.exists():
         print(f"mutmut is not installed in {MUTMUT.parent}; run `make sync` first.", file=sys.stderr)
         return 2
-    names = [f"{args.smoke}.*"] if args.smoke else []
+    quick = SMOKE_MODULE if args.smoke else args.quick
+    only = quick or args.module
     started = time.monotonic()
-    log = REPO / "mutants" / "run.log"
-    log.parent.mkdir(exist_ok=True)
-    with log.open("w") as out:
-        run = subprocess.run(
-            [str(MUTMUT), "run", "--max-children", str(args.children), *names],
-            cwd=REPO,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            check=False,
-        )
+    if quick and args.scratch:
+        args.scratch.mkdir(parents=True, exist_ok=False)
+        returncode, listing = run_mutmut(quick_copy(args.scratch, quick), [], args.children)
+    elif quick:
+        with tempfile.TemporaryDirectory(prefix="gradeline-mutation-") as scratch:
+            returncode, listing = run_mutmut(quick_copy(Path(scratch), quick), [], args.children)
+    else:
+        returncode, listing = run_mutmut(REPO, [f"{only}.*"] if only else [], args.children)
     seconds = time.monotonic() - started
-    listing = subprocess.run(
-        [str(MUTMUT), "results", "--all", "true"], cwd=REPO, capture_output=True, text=True, check=False
-    )
-    rows = parse_results(listing.stdout)
-    if args.smoke:
-        rows = {k: v for k, v in rows.items() if args.smoke.startswith(k) or k.startswith(args.smoke)}
-    if run.returncode != 0 or not rows:
-        print(f"mutmut failed (exit {run.returncode}); see {log}", file=sys.stderr)
+    rows = parse_results(listing)
+    if only:
+        rows = {k: v for k, v in rows.items() if only.startswith(k) or k.startswith(only)}
+    if returncode != 0 or not rows:
+        print(f"mutmut failed (exit {returncode})", file=sys.stderr)
         return 1
     report = {
         "tool": "mutmut",
+        "only": only,
         "smoke": args.smoke,
+        "tests": "own tests only (a lower bound)" if quick else "the whole selection",
         "seconds": round(seconds, 1),
         "children": args.children,
         "machine": {
@@ -105,7 +179,7 @@ def main() -> int:
         "modules": {k: {"score": score(v), **dict(sorted(v.items()))} for k, v in sorted(rows.items())},
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    target = RESULTS.with_name("mutation-smoke.json") if args.smoke else RESULTS
+    target = RESULTS.with_name(f"mutation-{only}.json") if only else RESULTS
     target.write_text(json.dumps(report, indent=2) + "\n")
     print(f"{'module':34} {'score':>6} {'killed':>7} {'survived':>9} {'other':>6}")
     for module, counts in report["modules"].items():
@@ -115,6 +189,11 @@ def main() -> int:
             f"{module:34} {shown:>6} {counts.get('killed', 0):>7} {counts.get('survived', 0):>9} {other:>6}"
         )
     print(f"{seconds:.0f} s; written to {target.relative_to(REPO)}")
+    if args.smoke:
+        below = [m for m, c in report["modules"].items() if (c["score"] or 0) < GOAL]
+        if below:
+            print(f"below the goal of {GOAL:.0%} killed: {', '.join(below)}", file=sys.stderr)
+            return 1
     return 0
 
 

@@ -4,6 +4,7 @@ Times are fixed: the authenticator's clock reads NOW, so 'in the future' means b
 """
 
 import logging
+import re
 from typing import Any
 
 import jwt
@@ -36,6 +37,11 @@ def token(key: SigningKey, header: dict[str, Any] | None = None, **claims: Any) 
     return jwt.encode(payload, key.private, algorithm=key.alg, headers=head)
 
 
+def exactly(reason: str) -> str:
+    """A pattern for the whole reason: the logged sentence must be this one, not merely contain it."""
+    return f"^{re.escape(reason)}$"
+
+
 def bearer(t: str) -> str:
     return f"Bearer {t}"
 
@@ -52,7 +58,7 @@ def test_iat_in_the_future_beyond_the_leeway_is_refused(
     if accepted:
         assert auth.verify(t, AUD)["iat"] == iat
     else:
-        with pytest.raises(AuthError, match="issued in the future"):
+        with pytest.raises(AuthError, match=exactly("issued in the future")):
             auth.verify(t, AUD)
 
 
@@ -64,7 +70,7 @@ def test_nbf_in_the_future_beyond_the_leeway_is_refused(
     if accepted:
         assert auth.verify(t, AUD)["nbf"] == nbf
     else:
-        with pytest.raises(AuthError, match="not yet valid"):
+        with pytest.raises(AuthError, match=exactly("not yet valid")):
             auth.verify(t, AUD)
 
 
@@ -76,7 +82,7 @@ def test_exp_at_the_edge_of_the_leeway(
     if accepted:
         assert auth.verify(t, AUD)["exp"] == exp
     else:
-        with pytest.raises(AuthError, match="expired"):
+        with pytest.raises(AuthError, match=exactly("expired")):
             auth.verify(t, AUD)
 
 
@@ -84,7 +90,7 @@ def test_a_lifetime_of_exactly_an_hour_plus_leeway_passes_and_one_second_more_fa
     auth: Authenticator, key: SigningKey
 ) -> None:
     assert auth.verify(bearer(token(key, iat=NOW, exp=NOW + 3600 + LEEWAY)), AUD)
-    with pytest.raises(AuthError, match="lifetime longer than allowed"):
+    with pytest.raises(AuthError, match=exactly("lifetime longer than allowed")):
         auth.verify(bearer(token(key, iat=NOW, exp=NOW + 3600 + LEEWAY + 1, jti="j-2")), AUD)
 
 
@@ -94,20 +100,20 @@ def test_a_lifetime_of_exactly_an_hour_plus_leeway_passes_and_one_second_more_fa
         ({"typ": "JWT"}, "no kid"),
         ({"typ": "JWT", "kid": ""}, "no kid"),
         ({"kid": "reasons-es384", "typ": "at+jwt"}, "typ is not JWT"),
-        ({"kid": "someone-else", "typ": "JWT"}, "unknown kid"),
+        ({"kid": "someone-else", "typ": "JWT"}, "unknown kid 'someone-else'"),
     ],
 )
 def test_header_problems_have_their_own_reason(
     auth: Authenticator, key: SigningKey, header: dict[str, Any], reason: str
 ) -> None:
-    with pytest.raises(AuthError, match=reason):
+    with pytest.raises(AuthError, match=exactly(reason)):
         auth.verify(bearer(token(key, header=header)), AUD)
 
 
 @pytest.mark.parametrize(
     ("claims", "reason"),
     [
-        ({"iss": "https://evil.example"}, "untrusted iss"),
+        ({"iss": "https://evil.example"}, "untrusted iss 'https://evil.example'"),
         ({"aud": "https://elsewhere.example/cds-services/x"}, "token rejected: InvalidAudienceError"),
         ({"jti": None}, "token rejected: MissingRequiredClaimError"),
         ({"jti": 7}, "token rejected: InvalidJTIError"),
@@ -118,23 +124,23 @@ def test_header_problems_have_their_own_reason(
 def test_claim_problems_have_their_own_reason(
     auth: Authenticator, key: SigningKey, claims: dict[str, Any], reason: str
 ) -> None:
-    with pytest.raises(AuthError, match=reason):
+    with pytest.raises(AuthError, match=exactly(reason)):
         auth.verify(bearer(token(key, **claims)), AUD)
 
 
 def test_a_replayed_jti_is_refused_with_its_reason(auth: Authenticator, key: SigningKey) -> None:
     t = bearer(token(key, jti="once"))
     auth.verify(t, AUD)
-    with pytest.raises(AuthError, match="jti replayed"):
+    with pytest.raises(AuthError, match=exactly("jti replayed")):
         auth.verify(t, AUD)
 
 
 def test_no_bearer_and_malformed_tokens(auth: Authenticator) -> None:
-    with pytest.raises(AuthError, match="no bearer token"):
+    with pytest.raises(AuthError, match=exactly("no bearer token")):
         auth.verify(None, AUD)
-    with pytest.raises(AuthError, match="no bearer token"):
+    with pytest.raises(AuthError, match=exactly("no bearer token")):
         auth.verify("Basic abc", AUD)
-    with pytest.raises(AuthError, match="malformed token"):
+    with pytest.raises(AuthError, match=exactly("malformed token: DecodeError")):
         auth.verify("Bearer not.a.jwt", AUD)
 
 

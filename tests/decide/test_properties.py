@@ -52,7 +52,22 @@ def contexts(draw: st.DrawFn) -> PatientContext:
 @given(contexts())
 def test_any_answers_give_a_complete_plan(context: PatientContext) -> None:
     plan = make_plan(context, GUIDELINE, RULES)
-    assert plan.scope.verdict in set(ScopeVerdict)
+    statuses = {r.status.value for r in plan.scope.reasons}
+    # The verdict follows the gates: one unmet gate puts the patient outside, an unanswered one leaves it
+    # open.
+    if "not_met" in statuses:
+        assert plan.scope.verdict is ScopeVerdict.OUT_OF_SCOPE
+    elif "unknown" in statuses:
+        assert plan.scope.verdict is ScopeVerdict.BORDERLINE
+    else:
+        assert plan.scope.verdict is ScopeVerdict.IN_SCOPE
+    # The guideline covers patients aged 16 or more with pain for at most 12 weeks (84 days).
+    if context.age_years is not None and context.age_years < 16:
+        assert plan.scope.verdict is ScopeVerdict.OUT_OF_SCOPE
+    if (context.duration_days or 0) > 84 or (context.duration_weeks or 0) > 12:
+        assert plan.scope.verdict is ScopeVerdict.OUT_OF_SCOPE
+    if context.age_years is None or (context.duration_days is None and context.duration_weeks is None):
+        assert plan.scope.verdict is not ScopeVerdict.IN_SCOPE
     assert plan.scope.reasons and plan.scope.label
     assert len(plan.recommendations) == 10
     assert "IKKE GÆLDENDE" in plan.status_notice and plan.clinician_decides

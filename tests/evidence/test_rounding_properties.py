@@ -7,7 +7,6 @@ from hypothesis import strategies as st
 
 from gradeline.content.lint import lint_guideline
 from gradeline.content.seedtext import numbers_in, squash
-from gradeline.evidence.absolute import printed_difference_range
 from gradeline.evidence.rounding import Interval, half_unit
 from tests.content.fixtures import guideline, md, row, rr
 
@@ -40,7 +39,7 @@ def test_a_symmetric_interval_is_never_flagged(point: float, half_width: float, 
     (pv, pd), (lv, ld), (hv, hd) = word(p), word(lo), word(hi)
     effect = md(pv, lv, hv, direction=pd, directions=(ld, hd))
     found = {f.code for f in lint_guideline(guideline(row(effect=effect))).new}
-    assert "GL003" not in found and "GL002" not in found
+    assert found == set()
 
 
 @given(
@@ -54,23 +53,44 @@ def test_a_log_symmetric_ratio_is_never_flagged(ratio: float, spread: float, dig
     if min(Decimal(effect["point"]["value"]), Decimal(effect["ci_first"]["value"])) <= 0:
         return
     found = {f.code for f in lint_guideline(guideline(row(effect=effect))).new}
-    assert "GL003" not in found
+    assert found == set()
+
+
+def _per_thousand_row(baseline: int, ratio: Decimal, treated: int) -> dict[str, object]:
+    return row(
+        effect=rr(str(ratio), str(ratio), str(ratio)),
+        comparator={"value": str(baseline)},
+        intervention={"value": str(treated)},
+    )
 
 
 @given(st.integers(min_value=1, max_value=999), st.floats(min_value=0.05, max_value=5))
 def test_published_style_per_thousand_values_pass_gl005(baseline: int, ratio: float) -> None:
+    """Baseline × RR rounded to a whole number per 1,000, as GRADEpro prints it, is never flagged."""
     ratio_printed = printed(ratio, 2)
     if ratio_printed <= 0:
         return
     treated = round(baseline * float(ratio_printed))
-    difference = treated - baseline
-    r = row(
-        effect=rr(str(ratio_printed), str(ratio_printed), str(ratio_printed)),
-        comparator={"value": str(baseline)},
-        intervention={"value": str(treated)},
-    )
-    assert printed_difference_range(Decimal(baseline), ratio_printed).widen(0.5).contains(difference)
-    assert not [f for f in lint_guideline(guideline(r)).new if f.code == "GL005"]
+    published = guideline(_per_thousand_row(baseline, ratio_printed, treated))
+    found = {f.code for f in lint_guideline(published).new}
+    assert found == set()
+
+
+@given(
+    st.integers(min_value=1, max_value=999),
+    st.floats(min_value=0.05, max_value=5),
+    st.sampled_from([-10, 10]),
+)
+def test_per_thousand_values_ten_off_are_flagged(baseline: int, ratio: float, off: int) -> None:
+    """By hand: the printed digits allow at most 999 × 0.005 + 5 × 0.5 + 0.5 ≈ 8 per 1,000 of slack (baseline
+    ±0.5, RR ±0.005, the value itself ±0.5), so a value 10 per 1,000 away from baseline × RR is a GL005."""
+    ratio_printed = printed(ratio, 2)
+    treated = round(baseline * float(ratio_printed)) + off
+    if ratio_printed <= 0 or treated < 0:
+        return
+    wrong = guideline(_per_thousand_row(baseline, ratio_printed, treated))
+    found = [f.location for f in lint_guideline(wrong).new]
+    assert found == ["test/smerte/intervention"]
 
 
 @given(st.text())

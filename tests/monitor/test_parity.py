@@ -8,8 +8,9 @@ import pytest
 from gradeline.monitor.config import MonitorConfig
 from gradeline.monitor.indicators import INDICATORS
 from gradeline.monitor.ingest.tabular import ingest_tabular
+from gradeline.monitor.results import results
 from gradeline.monitor.synth import SynthSpec, generate
-from tests.monitor.helpers import counts_on
+from tests.monitor.helpers import PLANTED_COUNTS, counts_on
 
 pytestmark = pytest.mark.spark
 
@@ -24,6 +25,11 @@ def test_parity_on_planted_fixture(
     assert {r["indicator"] for r in duck.rows} == set(INDICATORS)
     assert sp.episodes == duck.episodes
     assert sp.rows == duck.rows
+    # Both engines could share a wrong expression: Spark's counts must also equal the hand counts.
+    spark_result = results(sp, min_cell=1)
+    for indicator, expected in PLANTED_COUNTS.items():
+        row = spark_result.overall(indicator)
+        assert (row["numerator"], row["denominator"], row["denominator_exclusions"]) == expected, indicator
 
 
 def test_parity_on_synthetic_data(spark: Any, tmp_path: Path) -> None:

@@ -13,6 +13,8 @@ from pathlib import Path
 import pyspark
 import pytest
 
+from tests.monitor.helpers import PLANTED_COUNTS
+
 pytestmark = pytest.mark.spark
 SERVER_CLASS = "org.apache.spark.sql.connect.service.SparkConnectServer"
 
@@ -103,3 +105,12 @@ def test_parity_over_spark_connect(connect_url: str, planted_dir: Path, tmp_path
     remote = _run(planted_dir, tmp_path / "connect", "--engine", "spark", "--spark-remote", connect_url)
     assert len(duck) > 100
     assert remote == duck
+    # The two engines run the same expressions: the remote counts must also equal the hand counts.
+    overall = {r["indicator"]: r for r in remote if r["stratifier"] == "all"}
+    for indicator, (numerator, denominator, exclusions) in PLANTED_COUNTS.items():
+        row = overall[indicator]
+        assert (row["numerator"], row["denominator"], row["denominator_exclusions"]) == (
+            str(numerator),
+            str(denominator),
+            str(exclusions),
+        ), indicator

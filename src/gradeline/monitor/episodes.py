@@ -106,13 +106,6 @@ def in_population(ep: ir.Table, cfg: MonitorConfig, window: Window) -> ir.Table:
     return ep.filter(ep.age > cfg.min_age_exclusive, ep.start_date >= first_ok, ep.start_date <= last_ok)
 
 
-def episodes(
-    encounters: ir.Table, patients: ir.Table, codes: CodeLists, cfg: MonitorConfig, window: Window
-) -> ir.Table:
-    """The population of every indicator (see :func:`in_population`)."""
-    return in_population(all_episodes(encounters, patients, codes, cfg), cfg, window)
-
-
 def episode_counts(ep: ir.Table, cfg: MonitorConfig, window: Window) -> ir.Table:
     """How many of ``ep`` (from :func:`all_episodes`) each filter removed, as one row for the run summary."""
     first_ok = ibis.literal(window.start) + ibis.interval(days=cfg.lookback_days)
