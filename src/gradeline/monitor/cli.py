@@ -118,11 +118,28 @@ def run_command(
     keep_validated: Annotated[
         bool, typer.Option("--keep-validated", help="Also write the accepted rows to OUT/validated/.")
     ] = False,
+    memory_limit: Annotated[
+        str | None,
+        typer.Option(
+            "--memory-limit",
+            envvar="GRADELINE_DUCKDB_MEMORY_LIMIT",
+            help="DuckDB memory ceiling, e.g. 6GB; above it DuckDB spills to --temp-dir. "
+            "Default: 80 % of the machine's memory.",
+        ),
+    ] = None,
+    temp_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--temp-dir",
+            envvar="GRADELINE_DUCKDB_TEMP_DIR",
+            help="Folder for DuckDB's spill files. Default: .tmp in the working folder.",
+        ),
+    ] = None,
 ) -> None:
     """Validate DATA, compute every indicator and print the overall results."""
     from gradeline.monitor.config import MonitorConfig
     from gradeline.monitor.definitions import load_catalogue
-    from gradeline.monitor.engines import ENGINES, EngineError
+    from gradeline.monitor.engines import ENGINES, DuckDBLimits, EngineError
     from gradeline.monitor.ingest.period import iso_date
     from gradeline.monitor.ingest.report import InputError
     from gradeline.monitor.pipeline import Strictness, run
@@ -151,6 +168,10 @@ def run_command(
     except ValueError as exc:
         _fail(f"invalid option: {exc}")
     strict = Strictness(max_rejected=max_rejected, accept_rejections=accept_rejections)
+    try:
+        limits = DuckDBLimits(memory_limit, temp_dir)
+    except EngineError as exc:
+        _fail(str(exc))
     steps = [
         "validate input",
         "episodes",
@@ -184,6 +205,7 @@ def run_command(
                 spark_remote,
                 strict=strict,
                 keep_validated=keep_validated,
+                limits=limits,
             )
         except (InputError, EngineError) as exc:
             _fail(str(exc))

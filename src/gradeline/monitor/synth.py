@@ -10,7 +10,7 @@ holds the true numerator and denominator of each indicator (stratum 'all') for t
 
 import json
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -84,24 +84,93 @@ def _by_profession(
     return flags
 
 
-def _last_date(out: Path) -> date:
-    """The latest date written (the extraction ends there; follow-up contacts run past the planted window)."""
+DEFAULT_CHUNK_PATIENTS = 1_000_000
+"""Patients generated at a time: memory stays near 1.5 GB however many patients are asked for."""
+
+
+@dataclass
+class _Chunk:
+    tables: dict[str, pa.Table]
+    truth: dict[str, tuple[int, int]]
+    episodes: int
+    encounters: int
+
+
+def _last_date(tables: dict[str, pa.Table]) -> date:
+    """The latest date in the tables (the extraction ends there; follow-up contacts run past the planted
+    window)."""
     last: date = date.min
     for name, table in TABLES.items():
         for col in table.columns:
             if col.type == "date" and col.period == "within":
-                found = pc.max(pq.read_table(out / f"{name}.parquet", columns=[col.name])[col.name]).as_py()
+                found = pc.max(tables[name][col.name]).as_py()
                 last = max(last, found or last)
     return last
 
 
-def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
-    """Write patients/encounters/prescriptions/imaging/referrals/sick_leave Parquet files and planted.json."""
-    rng = np.random.default_rng(spec.seed)
+def _shift_ids(table: pa.Table, patients: int, encounters: int) -> pa.Table:
+    """Move a chunk's patient (and encounter) ids past those of the chunks before it."""
+    for col, by in (("patient_id", patients), ("encounter_id", encounters)):
+        if by and col in table.column_names:
+            i = table.column_names.index(col)
+            table = table.set_column(i, col, pc.add(table[col], pa.scalar(by, pa.int64())))
+    return table
+
+
+def generate(spec: SynthSpec, out: Path, chunk_patients: int = DEFAULT_CHUNK_PATIENTS) -> dict[str, Any]:
+    """Write patients/encounters/prescriptions/imaging/referrals/sick_leave Parquet files and planted.json.
+
+    Patients are generated ``chunk_patients`` at a time, each chunk with its own random stream (the first
+    with ``spec.seed`` itself), and appended to the same files; a patient's records all come from one chunk.
+    The same seed and chunk size give the same data; another chunk size gives other (equally planted) data.
+    """
+    if chunk_patients < 1:
+        raise ValueError("chunk_patients must be at least 1")
     cfg = MonitorConfig()
-    rates = spec.rates
     out.mkdir(parents=True, exist_ok=True)
-    n = spec.patients
+    writers: dict[str, pq.ParquetWriter] = {}
+    truth: dict[str, tuple[int, int]] = {}
+    episodes = encounters = 0
+    last = date.min
+    try:
+        for k, first in enumerate(range(0, spec.patients, chunk_patients)):
+            rng = np.random.default_rng(spec.seed if k == 0 else [spec.seed, k])
+            chunk = _chunk(rng, spec, cfg, min(chunk_patients, spec.patients - first))
+            last = max(last, _last_date(chunk.tables))
+            for name, table in chunk.tables.items():
+                table = _shift_ids(table, first, encounters)
+                if name not in writers:
+                    writers[name] = pq.ParquetWriter(out / f"{name}.parquet", table.schema)
+                writers[name].write_table(table, row_group_size=1_000_000)
+            for key, (num, den) in chunk.truth.items():
+                truth[key] = (truth.get(key, (0, 0))[0] + num, truth.get(key, (0, 0))[1] + den)
+            episodes += chunk.episodes
+            encounters += chunk.encounters
+    finally:
+        for writer in writers.values():
+            writer.close()
+    d1 = date(spec.start.year + spec.years, spec.start.month, spec.start.day) - timedelta(days=1)
+    planted = {
+        "seed": spec.seed,
+        "patients": spec.patients,
+        "episodes": episodes,
+        "encounters": encounters,
+        "period": [str(spec.start), str(d1)],
+        "truth": {k: {"numerator": a, "denominator": b} for k, (a, b) in truth.items()},
+        "note": "True counts for stratum 'all' with the default MonitorConfig; the guideline is not in force "
+        "(ikke gældende).",
+    }
+    write_manifest(out, ExtractionPeriod(spec.start, last))
+    (out / "planted.json").write_text(
+        json.dumps(planted, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    return planted
+
+
+def _chunk(rng: np.random.Generator, spec: SynthSpec, cfg: MonitorConfig, n: int) -> _Chunk:
+    """One chunk of ``n`` patients (ids 1..n) and their records, with the chunk's true counts."""
+    rates = spec.rates
+    tables: dict[str, pa.Table] = {}
     d0 = np.datetime64(spec.start, "D").astype(np.int64)
     d1 = (
         np.datetime64(date(spec.start.year + spec.years, spec.start.month, spec.start.day), "D").astype(
@@ -117,17 +186,14 @@ def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
     region = rng.choice(5, n, p=REGION_WEIGHTS)
     muni_pool = np.array([m for r in REGIONS for m in MUNICIPALITIES[r]])
     muni = region * 3 + rng.integers(0, 3, n)
-    pq.write_table(
-        pa.table(
-            {
-                "patient_id": pid,
-                "birth_date": _dates(birth),
-                "sex": _dict_array(np.array(["F", "M"]), sex),
-                "region_code": _dict_array(REGIONS, region),
-                "municipality_code": _dict_array(muni_pool, muni),
-            }
-        ),
-        out / "patients.parquet",
+    tables["patients"] = pa.table(
+        {
+            "patient_id": pid,
+            "birth_date": _dates(birth),
+            "sex": _dict_array(np.array(["F", "M"]), sex),
+            "region_code": _dict_array(REGIONS, region),
+            "municipality_code": _dict_array(muni_pool, muni),
+        }
     )
 
     # episodes: 0, 1 or 2 per patient, starts with full look-back and follow-up inside the data
@@ -222,21 +288,17 @@ def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
     rank = np.lexsort((rng.random(n_enc), first_rank, e_day))
     enc_id = np.empty(n_enc, np.int64)
     enc_id[rank] = np.arange(1, n_enc + 1)
-    pq.write_table(
-        pa.table(
-            {
-                "encounter_id": enc_id[order],
-                "patient_id": e_pid[order],
-                "enc_date": _dates(e_day[order]),
-                "profession": _dict_array(PROFESSIONS, e_prof[order]),
-                "clinic_id": _dict_array(clinic_names, e_clinic[order]),
-                "code_system": _dict_array(np.array(["ICPC2", "SKS"]), system_idx[order]),
-                "code": _dict_array(codes, code_idx[order]),
-                "red_flag": pa.array(e_red[order], mask=~e_red[order], type=pa.bool_()),
-            }
-        ),
-        out / "encounters.parquet",
-        row_group_size=1_000_000,
+    tables["encounters"] = pa.table(
+        {
+            "encounter_id": enc_id[order],
+            "patient_id": e_pid[order],
+            "enc_date": _dates(e_day[order]),
+            "profession": _dict_array(PROFESSIONS, e_prof[order]),
+            "clinic_id": _dict_array(clinic_names, e_clinic[order]),
+            "code_system": _dict_array(np.array(["ICPC2", "SKS"]), system_idx[order]),
+            "code": _dict_array(codes, code_idx[order]),
+            "red_flag": pa.array(e_red[order], mask=~e_red[order], type=pa.bool_()),
+        }
     )
 
     # imaging: planted lumbar studies on days 0-42; background non-lumbar studies anywhere
@@ -247,16 +309,13 @@ def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
     img_day = np.concatenate([i_day, rng.integers(d0, d1 + 1, nbi)])
     img_mod = np.concatenate([rng.choice(3, i_ep.size, p=[0.6, 0.35, 0.05]), rng.integers(0, 4, nbi)])
     img_site = np.concatenate([np.zeros(i_ep.size, np.int64), np.ones(nbi, np.int64)])
-    pq.write_table(
-        pa.table(
-            {
-                "patient_id": img_pid,
-                "imaging_date": _dates(img_day),
-                "modality": _dict_array(np.array(["MR", "RX", "CT", "US"]), img_mod),
-                "body_site": _dict_array(np.array(["lumbar", "other"]), img_site),
-            }
-        ),
-        out / "imaging.parquet",
+    tables["imaging"] = pa.table(
+        {
+            "patient_id": img_pid,
+            "imaging_date": _dates(img_day),
+            "modality": _dict_array(np.array(["MR", "RX", "CT", "US"]), img_mod),
+            "body_site": _dict_array(np.array(["lumbar", "other"]), img_site),
+        }
     )
 
     # prescriptions: opioid (short: one dispensing of 3-7 days; long: 10-28 days, sometimes a refill),
@@ -317,17 +376,14 @@ def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
             np.ones(other.size, bool),
         ]
     )
-    pq.write_table(
-        pa.table(
-            {
-                "patient_id": rx_pid,
-                "dispense_date": _dates(rx_day),
-                "atc": _dict_array(atc, rx_atc),
-                "days_supply": pa.array(rx_supply, from_pandas=True),
-                "on_prescription": rx_onpres,
-            }
-        ),
-        out / "prescriptions.parquet",
+    tables["prescriptions"] = pa.table(
+        {
+            "patient_id": rx_pid,
+            "dispense_date": _dates(rx_day),
+            "atc": _dict_array(atc, rx_atc),
+            "days_supply": pa.array(rx_supply, from_pandas=True),
+            "on_prescription": rx_onpres,
+        }
     )
 
     # referrals on days 0-84, plus referrals of type other
@@ -345,15 +401,12 @@ def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
         [np.zeros(x_ep.size, np.int64), np.ones(u_ep.size, np.int64), np.full(q_ep.size, 2)]
     )
     types = np.array(["supervised_exercise", "patient_education", "other"])
-    pq.write_table(
-        pa.table(
-            {
-                "patient_id": ref_pid,
-                "referral_date": _dates(ref_day),
-                "referral_type": _dict_array(types, ref_type),
-            }
-        ),
-        out / "referrals.parquet",
+    tables["referrals"] = pa.table(
+        {
+            "patient_id": ref_pid,
+            "referral_date": _dates(ref_day),
+            "referral_type": _dict_array(types, ref_type),
+        }
     )
 
     # sick leave: spell starting 14 days before to 60 days after day 0; ends within 84 days of day 0 for a
@@ -368,15 +421,12 @@ def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
     )
     end = ep_start[s_ep] + s_to
     open_ = end > d1
-    pq.write_table(
-        pa.table(
-            {
-                "patient_id": ep_pid[s_ep],
-                "start_date": _dates(ep_start[s_ep] + s_from),
-                "end_date": pa.array(end.astype("datetime64[D]"), mask=open_, type=pa.date32()),
-            }
-        ),
-        out / "sick_leave.parquet",
+    tables["sick_leave"] = pa.table(
+        {
+            "patient_id": ep_pid[s_ep],
+            "start_date": _dates(ep_start[s_ep] + s_from),
+            "end_date": pa.array(end.astype("datetime64[D]"), mask=open_, type=pa.date32()),
+        }
     )
 
     ended = ~open_
@@ -393,18 +443,4 @@ def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
         "sygemelding": (int(sick.sum()), m),
         "tilbage-i-arbejde": (int((ended & (s_to <= cfg.return_to_work_days)).sum()), int(s_ep.size)),
     }
-    planted = {
-        "seed": spec.seed,
-        "patients": n,
-        "episodes": m,
-        "encounters": int(n_enc),
-        "period": [str(spec.start), str(np.datetime64(int(d1), "D"))],
-        "truth": {k: {"numerator": a, "denominator": b} for k, (a, b) in truth.items()},
-        "note": "True counts for stratum 'all' with the default MonitorConfig; the guideline is not in force "
-        "(ikke gældende).",
-    }
-    write_manifest(out, ExtractionPeriod(spec.start, _last_date(out)))
-    (out / "planted.json").write_text(
-        json.dumps(planted, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
-    return planted
+    return _Chunk(tables, truth, m, int(n_enc))
