@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -19,8 +19,8 @@ if TYPE_CHECKING:  # the engines (ibis, duckdb, pyarrow) load only when a comman
     from gradeline.monitor.pipeline import RunOutput
 
 monitor_app = typer.Typer(
-    help="Adherence monitoring (guideline section 15): indicators from encounter data. "
-    "The guideline is not in force (ikke gældende).",
+    help="Adherence monitoring: a guideline's indicators (its pack's monitor/ folder) from encounter data. "
+    "Every result states the guideline's status.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -93,10 +93,20 @@ def run_command(
     spark_remote: Annotated[
         str | None, typer.Option("--spark-remote", help="Spark Connect URL, e.g. sc://host:15002.")
     ] = None,
+    pack: Annotated[
+        str | None,
+        typer.Option("--pack", help="Guideline: a pack's slug in the content directory or its folder."),
+    ] = None,
     lookback_days: Annotated[
-        int, typer.Option(help="Days without an LBP contact before a new episode.")
-    ] = 180,
-    max_opioid_days: Annotated[int, typer.Option(help="Opioid courses longer than this are counted.")] = 7,
+        int | None,
+        typer.Option(
+            help="Days without a contact for the condition before a new episode (default: the pack's)."
+        ),
+    ] = None,
+    max_course_days: Annotated[
+        int | None,
+        typer.Option(help="Drug courses longer than this many days are counted (default: the pack's)."),
+    ] = None,
     period: Annotated[str, typer.Option(help="Period stratifier: quarter or year.")] = "quarter",
     start: Annotated[
         str | None,
@@ -136,7 +146,61 @@ def run_command(
         ),
     ] = None,
 ) -> None:
-    """Validate DATA, compute every indicator and print the overall results."""
+    """Validate DATA, compute every indicator of the guideline and print the overall results."""
+    from gradeline.content.packs import UnknownPack, activated, active_pack, resolve_pack
+    from gradeline.monitor.codes import NoMonitorDefinitions, has_monitoring
+
+    try:
+        folder = resolve_pack(pack) if pack else active_pack()
+    except UnknownPack as exc:
+        _fail(str(exc))
+    if not has_monitoring(folder):
+        _fail(f"the guideline '{folder.name}' defines no monitoring indicators (no monitor/indicators.yaml)")
+    with activated(folder):
+        try:
+            _run(
+                data,
+                engine,
+                out_dir,
+                fmt,
+                measure_report,
+                spark_remote,
+                lookback_days,
+                max_course_days,
+                period,
+                start,
+                end,
+                max_rejected,
+                accept_rejections,
+                min_cell,
+                keep_validated,
+                memory_limit,
+                temp_dir,
+            )
+        except NoMonitorDefinitions as exc:
+            _fail(str(exc))
+
+
+def _run(
+    data: Path,
+    engine: str,
+    out_dir: Path | None,
+    fmt: str,
+    measure_report: Path | None,
+    spark_remote: str | None,
+    lookback_days: int | None,
+    max_course_days: int | None,
+    period: str,
+    start: str | None,
+    end: str | None,
+    max_rejected: float,
+    accept_rejections: bool,
+    min_cell: int,
+    keep_validated: bool,
+    memory_limit: str | None,
+    temp_dir: Path | None,
+) -> None:
+    """The run of the active pack's indicators (see :func:`run_command`)."""
     from gradeline.monitor.config import MonitorConfig
     from gradeline.monitor.definitions import load_catalogue
     from gradeline.monitor.engines import ENGINES, DuckDBLimits, EngineError
@@ -155,9 +219,9 @@ def run_command(
     if not 0 <= max_rejected < 1:
         _fail("--max-rejected must be a share from 0 to below 1, e.g. 0.05")
     try:
+        windows: dict[str, Any] = {"lookback_days": lookback_days, "max_course_days": max_course_days}
         cfg = MonitorConfig(
-            lookback_days=lookback_days,
-            max_opioid_days=max_opioid_days,
+            **{k: v for k, v in windows.items() if v is not None},
             period=period,  # type: ignore[arg-type]
             observation_start=iso_date(start, "--start") if start else None,
             observation_end=iso_date(end, "--end") if end else None,

@@ -79,7 +79,7 @@ class _Mapper:
         self.rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self.enc_codes: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.ignored: dict[str, int] = defaultdict(int)
-        self.lbp = {(s, c) for s, cs in codes.lbp.items() for c in cs}
+        self.condition_codes = {(s, c) for s, cs in codes.condition.items() for c in cs}
         self.red = {(s, c) for s, cs in codes.red_flag.items() for c in cs}
 
     def add(self, table: str, source: str, line: int, **values: Any) -> None:
@@ -159,7 +159,8 @@ class _Mapper:
     def imaging(self, r: dict[str, Any], source: str, line: int) -> None:
         modality = next((c for _s, c in _codings([{"coding": r.get("modality") or []}])), None)
         sites = [c.get("code") for s in r.get("series") or [] for c in [s.get("bodySite") or {}]]
-        site = "lumbar" if any(c in self.codes.lumbar_snomed for c in sites) else ("other" if sites else None)
+        known = [self.codes.body_site_snomed[c] for c in sites if c in self.codes.body_site_snomed]
+        site = known[0] if known else ("other" if sites else None)
         self.add(
             "imaging",
             source,
@@ -185,7 +186,9 @@ class _Mapper:
         for row in self.rows.get("encounters", []):
             row["_fhir_id"] = row.pop("fhir_id") or ""
             diags = [d for s, c in self.enc_codes.get(row["_fhir_id"], []) if (d := _diagnosis(s, c))]
-            primary = next((d for d in diags if d in self.lbp), diags[0] if diags else (None, None))
+            primary = next(
+                (d for d in diags if d in self.condition_codes), diags[0] if diags else (None, None)
+            )
             row["code_system"], row["code"] = primary
             row["red_flag"] = "true" if any(d in self.red for d in diags) else None
         # encounter_id follows (start time, resource id): a total order that does not depend on file order

@@ -2,11 +2,11 @@
 observation, provider, care_site and location as CSV or Parquet files (lower-case table names).
 
 Danish source codes are read from the ``*_source_value`` columns (standard concepts are SNOMED/RxNorm):
-ICPC-2 (``L03``) or SKS (``DM545``) in condition_source_value, ATC in drug_source_value, SKS imaging procedure
-codes (UXM/UXR/UXC/UXU…) in procedure_source_value with the body site (``lumbar``/``other``) in
-modifier_source_value, referral types in observation_source_value, the profession in
-provider.specialty_source_value (GP/PT/CHIRO or the SNOMED code), the region in location.state. A sick_leave
-table in the internal schema may sit beside the OMOP tables (OMOP has none).
+ICPC-2 or SKS diagnosis codes in condition_source_value, ATC in drug_source_value, SKS imaging procedure
+codes (UXM/UXR/UXC/UXU…) in procedure_source_value with the body site (a value of codes.yaml
+``imaging.body_sites``) in modifier_source_value, referral types in observation_source_value, the profession
+in provider.specialty_source_value (GP/PT/CHIRO or the SNOMED code), the region in location.state. A
+sick_leave table in the internal schema may sit beside the OMOP tables (OMOP has none).
 """
 
 from pathlib import Path
@@ -70,7 +70,7 @@ def ingest_omop(
             ) from exc
         present.add(t)
     snomed = " ".join(f"WHEN {_lit(k)} THEN {_lit(v)}" for k, v in codes.profession_by_snomed().items())
-    lbp = ", ".join(_lit(c) for cs in codes.lbp.values() for c in cs)
+    dx = ", ".join(_lit(c) for cs in codes.condition.values() for c in cs)
     red = ", ".join(_lit(c) for cs in codes.red_flag.values() for c in cs)
     region_of = "l.state" if "location" in present else "NULL"
     muni_of = "l.county" if "location" in present else "NULL"
@@ -89,8 +89,8 @@ def ingest_omop(
               CASE WHEN regexp_full_match(upper(condition_source_value), '[A-Z][0-9]{{2}}') THEN 'ICPC2'
                    ELSE 'SKS' END AS code_system, _row
             FROM omop_condition_occurrence WHERE visit_occurrence_id IS NOT NULL),
-        pick AS (SELECT visit_occurrence_id, arg_min(code_system, (code NOT IN ({lbp}), _row)) AS code_system,
-                   arg_min(code, (code NOT IN ({lbp}), _row)) AS code, bool_or(code IN ({red})) AS red_flag
+        pick AS (SELECT visit_occurrence_id, arg_min(code_system, (code NOT IN ({dx}), _row)) AS code_system,
+                   arg_min(code, (code NOT IN ({dx}), _row)) AS code, bool_or(code IN ({red})) AS red_flag
                  FROM c GROUP BY visit_occurrence_id)"""
         if cond
         else "WITH pick AS (SELECT NULL AS visit_occurrence_id, NULL AS code_system, NULL AS code, "

@@ -8,7 +8,7 @@ import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.csv as pacsv  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
-from gradeline.monitor.results import COLUMNS, GUIDELINE_STATUS, MonitorResult
+from gradeline.monitor.results import COLUMNS, MonitorResult
 
 Format = Literal["csv", "parquet"]
 
@@ -38,7 +38,7 @@ SCHEMA = pa.schema(
 def to_arrow(result: MonitorResult) -> pa.Table:
     table = pa.Table.from_pylist([{c: r[c] for c in COLUMNS} for r in result.rows], schema=SCHEMA)
     return table.replace_schema_metadata(
-        {"guideline_status": GUIDELINE_STATUS, "notice": result.summary["notice"]}
+        {"guideline_status": result.summary["guideline_status"], "notice": result.summary["notice"]}
     )
 
 
