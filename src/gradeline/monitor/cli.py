@@ -34,7 +34,7 @@ def _fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _print(result: RunOutput, seconds: float) -> None:
+def _print(result: RunOutput, seconds: float, min_age_exclusive: int) -> None:
     from gradeline.monitor.definitions import load_catalogue
 
     summary = result.result.summary
@@ -44,7 +44,8 @@ def _print(result: RunOutput, seconds: float) -> None:
     ep = summary["episodes"]
     out.print(
         f"Episodes: {ep['in_population']} in the population of {ep['all_episodes']} "
-        f"({ep['age_out_of_scope']} age ≤ 16, {ep['before_lookback_covered']} without full look-back, "
+        f"({ep['age_out_of_scope']} age ≤ {min_age_exclusive}, "
+        f"{ep['before_lookback_covered']} without full look-back, "
         f"{ep['followup_incomplete']} without full follow-up); episodes starting "
         f"{summary['measured_start']} to {summary['measured_end']}; "
         f"{summary['suppressed_rows']} small cells suppressed; "
@@ -276,7 +277,7 @@ def _run(
         except Exception as exc:  # engine/IO failures: one sentence, never a traceback
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             _fail(f"the monitoring run failed: {first}", code=1)
-    _print(result, time.perf_counter() - t0)
+    _print(result, time.perf_counter() - t0, cfg.min_age_exclusive)
 
 
 def fmt_checked(fmt: str) -> Format:
@@ -288,9 +289,20 @@ def synth_command(
     patients: Annotated[int, typer.Option("--patients", help="Number of patients.")],
     out_dir: Annotated[Path, typer.Option("--out", help="Folder for the Parquet files.")],
     seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same data).")] = 1,
+    pack: Annotated[
+        str | None,
+        typer.Option("--pack", help="Guideline whose monitor/synth.yaml is planted (slug or folder)."),
+    ] = None,
 ) -> None:
     """Generate seeded synthetic Danish-coded data with planted adherence rates (planted.json)."""
+    from gradeline.content.packs import UnknownPack, active_pack, resolve_pack
+    from gradeline.monitor.codes import NoMonitorDefinitions
     from gradeline.monitor.synth import SynthSpec, generate
+
+    try:
+        folder = resolve_pack(pack) if pack else active_pack()
+    except UnknownPack as exc:
+        _fail(str(exc))
 
     if patients < 1:
         _fail("--patients must be at least 1")
@@ -299,7 +311,9 @@ def synth_command(
     t0 = time.perf_counter()
     with err.status(f"generating {patients} patients …"):
         try:
-            planted = generate(SynthSpec(patients=patients, seed=seed), out_dir)
+            planted = generate(SynthSpec(patients=patients, seed=seed, pack=folder), out_dir)
+        except NoMonitorDefinitions as exc:
+            _fail(str(exc))
         except OSError as exc:
             _fail(f"cannot write to {out_dir}: {exc.strerror}")
     out.print(

@@ -70,6 +70,16 @@ class CodeLists:
     version: str = "unversioned"
     """Version of the code lists (codes.yaml ``version``), reported with every run."""
 
+    regions_en: dict[str, str] | None = None
+    """English region names, where the pack gives them (``regions_en``)."""
+
+    def labels(self, language: str) -> dict[str, str]:
+        """Region and profession code -> name in ``language`` (English names where the pack has them)."""
+        english = not language.lower().startswith("da")
+        regions = {**self.regions, **(self.regions_en or {})} if english else self.regions
+        key = "label_en" if english else "label"
+        return {**regions, **{k: str(v.get(key) or v["label"]) for k, v in self.professions.items()}}
+
     def profession_by_snomed(self) -> dict[str, str]:
         return {str(v["snomed"]): k for k, v in self.professions.items() if v.get("snomed")}
 
@@ -119,4 +129,5 @@ def read_codes(pack: Path) -> CodeLists:
         referral_types=tuple(raw["referral_types"]),
         sources=sources,
         version=str(raw.get("version", "unversioned")),
+        regions_en={str(k): str(v) for k, v in (raw.get("regions_en") or {}).items()},
     )

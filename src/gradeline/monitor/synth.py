@@ -19,7 +19,7 @@ import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.compute as pc  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
-from gradeline.content.packs import pack_or_active
+from gradeline.content.packs import activated, pack_or_active
 from gradeline.monitor.codes import load_codes, read_yaml
 from gradeline.monitor.config import MonitorConfig
 from gradeline.monitor.definitions import load_catalogue
@@ -170,7 +170,8 @@ def generate(spec: SynthSpec, out: Path, chunk_patients: int = DEFAULT_CHUNK_PAT
     if chunk_patients < 1:
         raise ValueError("chunk_patients must be at least 1")
     profile = load_profile(spec.pack)
-    cfg = MonitorConfig()
+    with activated(pack_or_active(spec.pack)):
+        cfg = MonitorConfig()  # the pack's windows
     out.mkdir(parents=True, exist_ok=True)
     writers: dict[str, pq.ParquetWriter] = {}
     truth: dict[str, tuple[int, int]] = {}

@@ -17,7 +17,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from gradeline.monitor.codes import load_codes
+from gradeline.monitor.codes import has_monitoring, load_codes
 from gradeline.monitor.definitions import load_catalogue
 from gradeline.monitor.outputs.charts import funnel
 from gradeline.monitor.outputs.plots import by_stratum_svg, funnel_svg, over_time_svg
@@ -99,13 +99,15 @@ def in_language(item: dict[str, Any], language: str) -> dict[str, Any]:
     return out
 
 
-def _labels() -> dict[str, str]:
-    codes = load_codes()
-    return {**codes.regions, **{k: v["label"] for k, v in codes.professions.items()}}
+def _labels(language: str) -> dict[str, str]:
+    return load_codes().labels(language)
 
 
 def overview(request: HttpRequest) -> HttpResponse:
-    """Every indicator with its overall share and interval, tied to its recommendation."""
+    """Every indicator with its overall share and interval, tied to its recommendation (the active pack's;
+    a guideline without indicators says so)."""
+    if not has_monitoring():
+        return render(request, "gradeline/monitoring.html", {"items": [], "no_indicators": True})
     rows, synthetic = results()
     lang = getattr(request, "LANGUAGE_CODE", "da")
     items = [
@@ -122,6 +124,8 @@ def overview(request: HttpRequest) -> HttpResponse:
 def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
     """One indicator: definition, charts over time and by region/profession, and the data behind them."""
     lang = getattr(request, "LANGUAGE_CODE", "da")
+    if not has_monitoring():
+        raise Http404(indicator_id)
     definitions = {ind["id"]: in_language(ind, lang) for ind in catalogue()["indicators"]}
     if indicator_id not in definitions:
         raise Http404(indicator_id)
@@ -148,7 +152,7 @@ def _charts(
     on a busy machine)."""
     key = (indicator_id, language, rows_id)
     if key not in _chart_cache:
-        _chart_cache[key] = _draw(indicator_id, title, rows)
+        _chart_cache[key] = _draw(indicator_id, title, language, rows)
         while len(_chart_cache) > 64:
             _chart_cache.pop(next(iter(_chart_cache)))
     return _chart_cache[key]
@@ -157,8 +161,8 @@ def _charts(
 _chart_cache: dict[tuple[str, str, int], list[dict[str, Any]]] = {}
 
 
-def _draw(indicator_id: str, title: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    labels = _labels()
+def _draw(indicator_id: str, title: str, language: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    labels = _labels(language)
     charts = []
     for heading, data, svg, caption in (
         (_("Over tid"), over_time(rows, indicator_id), over_time_svg, _PERIOD_CAPTION),
@@ -173,7 +177,7 @@ def _draw(indicator_id: str, title: str, rows: list[dict[str, Any]]) -> list[dic
             {
                 "heading": heading,
                 "caption": caption(),
-                "svg": svg(data, labels, f"{title}: {heading}"),
+                "svg": svg(data, labels, f"{title}: {heading}", language),
                 "table": _table(data, labels),
                 "hidden": data.get("hidden", 0),
             }
