@@ -30,7 +30,7 @@ class Window:
 
 def code_in(table: ir.Table, codes: dict[str, tuple[str, ...]]) -> ir.BooleanValue:
     """True where (code_system, code) falls under a code list given per system: a listed code or any of its
-    subcodes (SKS/ICD-10 hierarchy by prefix, e.g. DM545 covers DM5450)."""
+    subcodes (SKS/ICD-10 hierarchy by prefix: a listed code covers every code that starts with it)."""
     cond: ir.BooleanValue = ibis.literal(False)
     for system, values in codes.items():
         under: ir.BooleanValue = ibis.literal(False)
