@@ -79,6 +79,16 @@ def _print(result: RunOutput, seconds: float, min_age_exclusive: int) -> None:
         out.print(f"wrote {f}", highlight=False)
 
 
+def _pack(name: str | None) -> Path:
+    """The pack named by --pack (slug or folder), else the active one; an unknown name is one sentence."""
+    from gradeline.content.packs import UnknownPack, active_pack, resolve_pack
+
+    try:
+        return resolve_pack(name) if name else active_pack()
+    except UnknownPack as exc:
+        _fail(str(exc))
+
+
 @monitor_app.command("run")
 def run_command(
     data: Annotated[
@@ -148,13 +158,10 @@ def run_command(
     ] = None,
 ) -> None:
     """Validate DATA, compute every indicator of the guideline and print the overall results."""
-    from gradeline.content.packs import UnknownPack, activated, active_pack, resolve_pack
+    from gradeline.content.packs import activated
     from gradeline.monitor.codes import NoMonitorDefinitions, has_monitoring
 
-    try:
-        folder = resolve_pack(pack) if pack else active_pack()
-    except UnknownPack as exc:
-        _fail(str(exc))
+    folder = _pack(pack)
     if not has_monitoring(folder):
         _fail(f"the guideline '{folder.name}' defines no monitoring indicators (no monitor/indicators.yaml)")
     with activated(folder):
@@ -295,14 +302,10 @@ def synth_command(
     ] = None,
 ) -> None:
     """Generate seeded synthetic Danish-coded data with planted adherence rates (planted.json)."""
-    from gradeline.content.packs import UnknownPack, active_pack, resolve_pack
     from gradeline.monitor.codes import NoMonitorDefinitions
     from gradeline.monitor.synth import SynthSpec, generate
 
-    try:
-        folder = resolve_pack(pack) if pack else active_pack()
-    except UnknownPack as exc:
-        _fail(str(exc))
+    folder = _pack(pack)
 
     if patients < 1:
         _fail("--patients must be at least 1")

@@ -3,16 +3,23 @@
 Loaders take ``pack`` (a pack folder) and default to the active pack (``gradeline.content.packs``).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import yaml
 
 from gradeline.content.packs import pack_or_active
 
 CODE_SYSTEMS = ("ICPC2", "SKS")
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+
+
+class PackLoader(Protocol[T_co]):
+    def __call__(self, pack: Path | None = None) -> T_co: ...
 
 
 class NoMonitorDefinitions(LookupError):
@@ -39,6 +46,17 @@ def read_yaml(pack: Path | None, name: str) -> dict[str, Any]:
     """``monitor/<name>`` of the pack as a mapping."""
     raw: dict[str, Any] = yaml.safe_load(monitor_file(pack, name).read_text(encoding="utf-8"))
     return raw
+
+
+def pack_loader(read: Callable[[Path], T]) -> PackLoader[T]:
+    """``read`` (pack folder -> its data) as a loader that defaults to the active pack, cached by pack."""
+    cached = lru_cache(maxsize=8)(read)
+
+    def load(pack: Path | None = None) -> T:
+        return cached(pack_or_active(pack).resolve())
+
+    load.__doc__ = f"{read.__doc__} Cached; default: the active pack."
+    return load
 
 
 def has_monitoring(pack: Path | None = None) -> bool:
@@ -90,16 +108,6 @@ def _by_system(block: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     }
 
 
-def load_codes(pack: Path | None = None) -> CodeLists:
-    """Read monitor/codes.yaml of a content pack (default: the active pack)."""
-    return _load_codes(pack_or_active(pack).resolve())
-
-
-@lru_cache(maxsize=8)
-def _load_codes(pack: Path) -> CodeLists:
-    return read_codes(pack)
-
-
 def read_codes(pack: Path) -> CodeLists:
     """monitor/codes.yaml of ``pack``, read every time (for checks of a pack being edited)."""
     raw = read_yaml(pack, "codes.yaml")
@@ -131,3 +139,7 @@ def read_codes(pack: Path) -> CodeLists:
         version=str(raw.get("version", "unversioned")),
         regions_en={str(k): str(v) for k, v in (raw.get("regions_en") or {}).items()},
     )
+
+
+load_codes = pack_loader(read_codes)
+"""monitor/codes.yaml of a content pack (default: the active pack), cached."""

@@ -2,14 +2,12 @@
 parameters' defaults. Loaders take ``pack`` and default to the active pack."""
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 
-from gradeline.content.packs import pack_or_active
-from gradeline.monitor.codes import read_yaml
+from gradeline.monitor.codes import pack_loader, read_yaml
 
 
 @dataclass(frozen=True)
@@ -85,16 +83,6 @@ def _definition(raw: dict[str, Any]) -> IndicatorDefinition:
     return IndicatorDefinition(**fields)
 
 
-def load_catalogue(pack: Path | None = None) -> IndicatorCatalogue:
-    """Read monitor/indicators.yaml of a content pack (default: the active pack)."""
-    return _load_catalogue(pack_or_active(pack).resolve())
-
-
-@lru_cache(maxsize=8)
-def _load_catalogue(pack: Path) -> IndicatorCatalogue:
-    return read_catalogue(pack)
-
-
 def read_catalogue(pack: Path) -> IndicatorCatalogue:
     """monitor/indicators.yaml of ``pack``, read every time (for checks of a pack being edited).
 
@@ -114,3 +102,7 @@ def read_catalogue(pack: Path) -> IndicatorCatalogue:
         parameters=parameters,
         **texts,
     )
+
+
+load_catalogue = pack_loader(read_catalogue)
+"""monitor/indicators.yaml of a content pack (default: the active pack), cached."""

@@ -31,27 +31,6 @@ def _status(pack: Path) -> str:
     return f"{label[:1].lower()}{label[1:]} ({value})" if label else value
 
 
-COLUMNS = (
-    "indicator",
-    "recommendation",
-    "stratifier",
-    "stratum",
-    "initial_population",
-    "denominator",
-    "denominator_exclusions",
-    "numerator",
-    "share",
-    "ci_low",
-    "ci_high",
-    "ci_method",
-    "value_mean_days",
-    "value_n",
-    "partial_period",
-    "suppressed",
-    "guideline_status",
-)
-
-
 @dataclass
 class MonitorResult:
     """Everything a run produced: result rows, run summary and the indicators that could not run."""

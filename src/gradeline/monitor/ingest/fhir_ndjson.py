@@ -18,10 +18,9 @@ import duckdb
 import pyarrow as pa  # type: ignore[import-untyped]
 
 from gradeline.monitor.codes import CodeLists, load_codes
-from gradeline.monitor.ingest.period import ExtractionPeriod, resolve_period
+from gradeline.monitor.ingest.adapter import begin, finish
+from gradeline.monitor.ingest.period import ExtractionPeriod
 from gradeline.monitor.ingest.report import IngestReport, InputError, TableReport
-from gradeline.monitor.ingest.tabular import attach_side_table
-from gradeline.monitor.ingest.validate import save, validate
 
 SUPPORTED = {
     "Patient",
@@ -219,8 +218,7 @@ def ingest_fhir(
     period: ExtractionPeriod | None = None,
 ) -> IngestReport:
     """Map and validate a folder of FHIR Bulk Data NDJSON files (patient ids kept as in the source)."""
-    period = period or resolve_period(data)
-    con = con or duckdb.connect()
+    con, period = begin(data, con, period)
     mapper = _Mapper(load_codes())
     files = sorted(data.glob("*.ndjson"), key=lambda p: (p.name.split(".")[0] != "Patient", p.name))
     bad_json: list[tuple[str, int, str]] = []
@@ -247,24 +245,22 @@ def ingest_fhir(
         con.register(f"arrow_{table}", pa.Table.from_pylist(rows))
         con.execute(f"CREATE OR REPLACE TEMP VIEW raw_{table} AS SELECT * FROM arrow_{table}")
         sources[table] = f"FHIR NDJSON ({table})"
-    malformed: dict[str, str] = {}
-    attach_side_table(con, data, "sick_leave", sources, malformed)
-    report = validate(con, sources, period, malformed=malformed)
-    for name, line_no, why in bad_json:
-        con.execute("INSERT INTO rejections VALUES ('(unparsed)', ?, ?, ?)", [name, line_no, why])
-    if bad_json:
-        report.tables["unparsed"] = TableReport(
-            table="unparsed",
-            source="NDJSON",
-            read=len(bad_json),
-            rejected=len(bad_json),
-            reasons={"line is not valid JSON": len(bad_json)},
-        )
-    report.notes.extend(f"ignored {n} {kind}" for kind, n in sorted(mapper.ignored.items()))
-    if "sick_leave" not in sources:
-        report.notes.append(
-            "no sick-leave data (FHIR has no sick-leave resource; add sick_leave.csv beside it)"
-        )
-    if clean_dir is not None:
-        save(con, report, clean_dir)
-    return report
+
+    def amend(report: IngestReport) -> None:
+        for name, line_no, why in bad_json:
+            con.execute("INSERT INTO rejections VALUES ('(unparsed)', ?, ?, ?)", [name, line_no, why])
+        if bad_json:
+            report.tables["unparsed"] = TableReport(
+                table="unparsed",
+                source="NDJSON",
+                read=len(bad_json),
+                rejected=len(bad_json),
+                reasons={"line is not valid JSON": len(bad_json)},
+            )
+        report.notes.extend(f"ignored {n} {kind}" for kind, n in sorted(mapper.ignored.items()))
+        if "sick_leave" not in sources:
+            report.notes.append(
+                "no sick-leave data (FHIR has no sick-leave resource; add sick_leave.csv beside it)"
+            )
+
+    return finish(con, data, sources, period, clean_dir, amend)

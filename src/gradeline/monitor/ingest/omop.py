@@ -14,10 +14,11 @@ from pathlib import Path
 import duckdb
 
 from gradeline.monitor.codes import load_codes
-from gradeline.monitor.ingest.period import ExtractionPeriod, resolve_period
+from gradeline.monitor.ingest.adapter import begin, finish
+from gradeline.monitor.ingest.period import ExtractionPeriod
 from gradeline.monitor.ingest.report import IngestReport, InputError
-from gradeline.monitor.ingest.tabular import attach_side_table, find_table
-from gradeline.monitor.ingest.validate import save, validate
+from gradeline.monitor.ingest.tabular import find_table
+from gradeline.monitor.ingest.tabular import sql_literal as _lit
 
 OMOP_TABLES = (
     "person",
@@ -37,10 +38,6 @@ def is_omop(data: Path) -> bool:
     return all(find_table(data, t) is not None for t in REQUIRED)
 
 
-def _lit(v: str) -> str:
-    return "'" + v.replace("'", "''") + "'"
-
-
 def ingest_omop(
     data: Path,
     clean_dir: Path | None = None,
@@ -48,8 +45,7 @@ def ingest_omop(
     period: ExtractionPeriod | None = None,
 ) -> IngestReport:
     """Map and validate OMOP CDM v5.4 tables into the internal schema (person_id kept as the patient id)."""
-    period = period or resolve_period(data)
-    con = con or duckdb.connect()
+    con, period = begin(data, con, period)
     codes = load_codes()
     present = set()
     for t in OMOP_TABLES:
@@ -134,13 +130,11 @@ def ingest_omop(
               observation_source_value AS referral_type
             FROM omop_observation WHERE lower(observation_source_value) IN ({kinds})""")
         sources["referrals"] = "observation (referral types)"
-    malformed: dict[str, str] = {}
-    attach_side_table(con, data, "sick_leave", sources, malformed)
-    report = validate(con, sources, period, malformed=malformed)
-    report.notes.append(
-        "OMOP: procedures other than SKS UX* and observations that are not referral types are not used; "
-        "drug exposures count as dispensed on prescription"
-    )
-    if clean_dir is not None:
-        save(con, report, clean_dir)
-    return report
+
+    def amend(report: IngestReport) -> None:
+        report.notes.append(
+            "OMOP: procedures other than SKS UX* and observations that are not referral types are not used; "
+            "drug exposures count as dispensed on prescription"
+        )
+
+    return finish(con, data, sources, period, clean_dir, amend)
