@@ -48,10 +48,10 @@ def _valuesets(pack: Path, guideline: Guideline) -> list[str]:
 
 
 def _monitor(pack: Path, guideline: Guideline) -> list[str]:
-    from gradeline.monitor.codes import has_monitoring, read_codes
+    from gradeline.monitor.codes import read_codes
     from gradeline.monitor.definitions import read_catalogue
 
-    if not has_monitoring(pack):  # a guideline without indicators
+    if not (pack / "monitor").is_dir():  # a guideline without indicators
         return []
     read_codes(pack)
     catalogue = read_catalogue(pack)
