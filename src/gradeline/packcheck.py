@@ -48,11 +48,13 @@ def _valuesets(pack: Path, guideline: Guideline) -> list[str]:
 
 
 def _monitor(pack: Path, guideline: Guideline) -> list[str]:
-    from gradeline.monitor.codes import load_codes
-    from gradeline.monitor.definitions import load_catalogue
+    from gradeline.monitor.codes import read_codes
+    from gradeline.monitor.definitions import read_catalogue
 
-    load_codes.__wrapped__(pack)
-    catalogue = load_catalogue.__wrapped__(pack)
+    if not (pack / "monitor").is_dir():  # a guideline without indicators
+        return []
+    read_codes(pack)
+    catalogue = read_catalogue(pack)
     known = {r.id for r in guideline.recommendations}
     return [
         f"{pack / 'monitor' / 'indicators.yaml'}: {ind.id}: recommendation {ind.recommendation!r} is not "

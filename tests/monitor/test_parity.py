@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from gradeline.monitor.config import MonitorConfig
-from gradeline.monitor.indicators import INDICATORS
+from gradeline.monitor.indicators import indicator_functions
 from gradeline.monitor.ingest.tabular import ingest_tabular
 from gradeline.monitor.results import results
 from gradeline.monitor.synth import SynthSpec, generate
@@ -22,7 +22,7 @@ def test_parity_on_planted_fixture(
     ingest_tabular(planted_dir, clean)
     duck = counts_on("duckdb", clean, planted_cfg)
     sp = counts_on("spark", clean, planted_cfg, spark=spark)
-    assert {r["indicator"] for r in duck.rows} == set(INDICATORS)
+    assert {r["indicator"] for r in duck.rows} == set(indicator_functions())
     assert sp.episodes == duck.episodes
     assert sp.rows == duck.rows
     # Both engines could share a wrong expression: Spark's counts must also equal the hand counts.

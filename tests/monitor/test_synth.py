@@ -45,3 +45,18 @@ def test_planted_values_are_found_exactly(synth: Path, tmp_path: Path) -> None:
         assert (row["numerator"], row["denominator"]) == (expected["numerator"], expected["denominator"]), (
             indicator
         )
+
+
+def test_generated_in_chunks_the_planted_values_are_still_found(tmp_path: Path) -> None:
+    planted = generate(SynthSpec(patients=2500, seed=11), tmp_path / "data", chunk_patients=700)
+    patients = pq.read_table(tmp_path / "data" / "patients.parquet")["patient_id"].to_pylist()
+    assert sorted(patients) == list(range(1, 2501))  # four chunks, one id range
+    encounters = pq.read_table(tmp_path / "data" / "encounters.parquet")["encounter_id"].to_pylist()
+    assert len(set(encounters)) == len(encounters) == planted["encounters"]
+    report = ingest_tabular(tmp_path / "data", tmp_path / "clean")
+    assert report.rejected == 0
+    result = results(counts_on("duckdb", tmp_path / "clean"), min_cell=1)
+    assert len(planted["truth"]) == 10
+    for indicator, expected in planted["truth"].items():
+        row = result.overall(indicator)
+        assert (row["numerator"], row["denominator"]) == (expected["numerator"], expected["denominator"])

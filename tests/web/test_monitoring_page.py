@@ -68,3 +68,35 @@ def test_results_without_small_cell_suppression_are_withheld(
 def test_unknown_indicator_is_404(client: Client, settings, results: Path) -> None:  # type: ignore[no-untyped-def]
     settings.GRADELINE_MONITOR_RESULTS = str(results)
     assert client.get("/nkr-laenderygsmerter/monitorering/no-such-indicator/").status_code == 404
+
+
+DANISH_CHART_WORDS = ("Andel", "Alle", "grænse", "Nævner", "Samlet", "Fysioterapeut", "Kiropraktor", "forløb")
+
+
+def _svg_text(html: str) -> str:
+    """The text drawn in the page's charts (SVG text elements keep their words)."""
+    import re
+
+    return " ".join(re.findall(r"<svg.*?</svg>", html, flags=re.S))
+
+
+def test_english_page_draws_english_charts(client: Client, settings, results: Path) -> None:  # type: ignore[no-untyped-def]
+    settings.GRADELINE_MONITOR_RESULTS = str(results)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get("/nkr-laenderygsmerter/monitorering/nsaid-udlevering/").content.decode()
+    charts = _svg_text(html)
+    assert charts.count("<svg") >= 7
+    for english in ("Share (%)", "Denominator (episodes)", "95% limit", "99.8% limit", "Overall share"):
+        assert english in charts, english
+    assert "Physiotherapist" in charts and "North Denmark Region" in charts
+    assert [w for w in DANISH_CHART_WORDS if w in charts] == []
+    # the tables behind the charts, the captions and the suppression notes too
+    assert "Physiotherapist" in html and "Fysioterapeut" not in html
+    assert "Tragtdiagram" not in html and "skjult (færre end 5 patienter)" not in html
+    assert "Share (95 % CI)" in html
+
+
+def test_danish_page_keeps_danish_charts(client: Client, settings, results: Path) -> None:  # type: ignore[no-untyped-def]
+    settings.GRADELINE_MONITOR_RESULTS = str(results)
+    charts = _svg_text(client.get("/nkr-laenderygsmerter/monitorering/nsaid-udlevering/").content.decode())
+    assert "Andel (%)" in charts and "99,8 %-grænse" in charts and "Share (%)" not in charts

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -19,8 +19,8 @@ if TYPE_CHECKING:  # the engines (ibis, duckdb, pyarrow) load only when a comman
     from gradeline.monitor.pipeline import RunOutput
 
 monitor_app = typer.Typer(
-    help="Adherence monitoring (guideline section 15): indicators from encounter data. "
-    "The guideline is not in force (ikke gældende).",
+    help="Adherence monitoring: a guideline's indicators (its pack's monitor/ folder) from encounter data. "
+    "Every result states the guideline's status.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -34,7 +34,7 @@ def _fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _print(result: RunOutput, seconds: float) -> None:
+def _print(result: RunOutput, seconds: float, min_age_exclusive: int) -> None:
     from gradeline.monitor.definitions import load_catalogue
 
     summary = result.result.summary
@@ -44,7 +44,8 @@ def _print(result: RunOutput, seconds: float) -> None:
     ep = summary["episodes"]
     out.print(
         f"Episodes: {ep['in_population']} in the population of {ep['all_episodes']} "
-        f"({ep['age_out_of_scope']} age ≤ 16, {ep['before_lookback_covered']} without full look-back, "
+        f"({ep['age_out_of_scope']} age ≤ {min_age_exclusive}, "
+        f"{ep['before_lookback_covered']} without full look-back, "
         f"{ep['followup_incomplete']} without full follow-up); episodes starting "
         f"{summary['measured_start']} to {summary['measured_end']}; "
         f"{summary['suppressed_rows']} small cells suppressed; "
@@ -78,6 +79,16 @@ def _print(result: RunOutput, seconds: float) -> None:
         out.print(f"wrote {f}", highlight=False)
 
 
+def _pack(name: str | None) -> Path:
+    """The pack named by --pack (slug or folder), else the active one; an unknown name is one sentence."""
+    from gradeline.content.packs import UnknownPack, active_pack, resolve_pack
+
+    try:
+        return resolve_pack(name) if name else active_pack()
+    except UnknownPack as exc:
+        _fail(str(exc))
+
+
 @monitor_app.command("run")
 def run_command(
     data: Annotated[
@@ -93,10 +104,20 @@ def run_command(
     spark_remote: Annotated[
         str | None, typer.Option("--spark-remote", help="Spark Connect URL, e.g. sc://host:15002.")
     ] = None,
+    pack: Annotated[
+        str | None,
+        typer.Option("--pack", help="Guideline: a pack's slug in the content directory or its folder."),
+    ] = None,
     lookback_days: Annotated[
-        int, typer.Option(help="Days without an LBP contact before a new episode.")
-    ] = 180,
-    max_opioid_days: Annotated[int, typer.Option(help="Opioid courses longer than this are counted.")] = 7,
+        int | None,
+        typer.Option(
+            help="Days without a contact for the condition before a new episode (default: the pack's)."
+        ),
+    ] = None,
+    max_course_days: Annotated[
+        int | None,
+        typer.Option(help="Drug courses longer than this many days are counted (default: the pack's)."),
+    ] = None,
     period: Annotated[str, typer.Option(help="Period stratifier: quarter or year.")] = "quarter",
     start: Annotated[
         str | None,
@@ -118,11 +139,79 @@ def run_command(
     keep_validated: Annotated[
         bool, typer.Option("--keep-validated", help="Also write the accepted rows to OUT/validated/.")
     ] = False,
+    memory_limit: Annotated[
+        str | None,
+        typer.Option(
+            "--memory-limit",
+            envvar="GRADELINE_DUCKDB_MEMORY_LIMIT",
+            help="DuckDB memory ceiling, e.g. 6GB; above it DuckDB spills to --temp-dir. "
+            "Default: 80 % of the machine's memory.",
+        ),
+    ] = None,
+    temp_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--temp-dir",
+            envvar="GRADELINE_DUCKDB_TEMP_DIR",
+            help="Folder for DuckDB's spill files. Default: .tmp in the working folder.",
+        ),
+    ] = None,
 ) -> None:
-    """Validate DATA, compute every indicator and print the overall results."""
+    """Validate DATA, compute every indicator of the guideline and print the overall results."""
+    from gradeline.content.packs import activated
+    from gradeline.monitor.codes import NoMonitorDefinitions, has_monitoring
+
+    folder = _pack(pack)
+    if not has_monitoring(folder):
+        _fail(f"the guideline '{folder.name}' defines no monitoring indicators (no monitor/indicators.yaml)")
+    with activated(folder):
+        try:
+            _run(
+                data,
+                engine,
+                out_dir,
+                fmt,
+                measure_report,
+                spark_remote,
+                lookback_days,
+                max_course_days,
+                period,
+                start,
+                end,
+                max_rejected,
+                accept_rejections,
+                min_cell,
+                keep_validated,
+                memory_limit,
+                temp_dir,
+            )
+        except NoMonitorDefinitions as exc:
+            _fail(str(exc))
+
+
+def _run(
+    data: Path,
+    engine: str,
+    out_dir: Path | None,
+    fmt: str,
+    measure_report: Path | None,
+    spark_remote: str | None,
+    lookback_days: int | None,
+    max_course_days: int | None,
+    period: str,
+    start: str | None,
+    end: str | None,
+    max_rejected: float,
+    accept_rejections: bool,
+    min_cell: int,
+    keep_validated: bool,
+    memory_limit: str | None,
+    temp_dir: Path | None,
+) -> None:
+    """The run of the active pack's indicators (see :func:`run_command`)."""
     from gradeline.monitor.config import MonitorConfig
     from gradeline.monitor.definitions import load_catalogue
-    from gradeline.monitor.engines import ENGINES, EngineError
+    from gradeline.monitor.engines import ENGINES, DuckDBLimits, EngineError
     from gradeline.monitor.ingest.period import iso_date
     from gradeline.monitor.ingest.report import InputError
     from gradeline.monitor.pipeline import Strictness, run
@@ -138,9 +227,9 @@ def run_command(
     if not 0 <= max_rejected < 1:
         _fail("--max-rejected must be a share from 0 to below 1, e.g. 0.05")
     try:
+        windows: dict[str, Any] = {"lookback_days": lookback_days, "max_course_days": max_course_days}
         cfg = MonitorConfig(
-            lookback_days=lookback_days,
-            max_opioid_days=max_opioid_days,
+            **{k: v for k, v in windows.items() if v is not None},
             period=period,  # type: ignore[arg-type]
             observation_start=iso_date(start, "--start") if start else None,
             observation_end=iso_date(end, "--end") if end else None,
@@ -151,6 +240,10 @@ def run_command(
     except ValueError as exc:
         _fail(f"invalid option: {exc}")
     strict = Strictness(max_rejected=max_rejected, accept_rejections=accept_rejections)
+    try:
+        limits = DuckDBLimits(memory_limit, temp_dir)
+    except EngineError as exc:
+        _fail(str(exc))
     steps = [
         "validate input",
         "episodes",
@@ -184,13 +277,14 @@ def run_command(
                 spark_remote,
                 strict=strict,
                 keep_validated=keep_validated,
+                limits=limits,
             )
         except (InputError, EngineError) as exc:
             _fail(str(exc))
         except Exception as exc:  # engine/IO failures: one sentence, never a traceback
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             _fail(f"the monitoring run failed: {first}", code=1)
-    _print(result, time.perf_counter() - t0)
+    _print(result, time.perf_counter() - t0, cfg.min_age_exclusive)
 
 
 def fmt_checked(fmt: str) -> Format:
@@ -202,9 +296,16 @@ def synth_command(
     patients: Annotated[int, typer.Option("--patients", help="Number of patients.")],
     out_dir: Annotated[Path, typer.Option("--out", help="Folder for the Parquet files.")],
     seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same data).")] = 1,
+    pack: Annotated[
+        str | None,
+        typer.Option("--pack", help="Guideline whose monitor/synth.yaml is planted (slug or folder)."),
+    ] = None,
 ) -> None:
     """Generate seeded synthetic Danish-coded data with planted adherence rates (planted.json)."""
+    from gradeline.monitor.codes import NoMonitorDefinitions
     from gradeline.monitor.synth import SynthSpec, generate
+
+    folder = _pack(pack)
 
     if patients < 1:
         _fail("--patients must be at least 1")
@@ -213,7 +314,9 @@ def synth_command(
     t0 = time.perf_counter()
     with err.status(f"generating {patients} patients …"):
         try:
-            planted = generate(SynthSpec(patients=patients, seed=seed), out_dir)
+            planted = generate(SynthSpec(patients=patients, seed=seed, pack=folder), out_dir)
+        except NoMonitorDefinitions as exc:
+            _fail(str(exc))
         except OSError as exc:
             _fail(f"cannot write to {out_dir}: {exc.strerror}")
     out.print(

@@ -19,7 +19,7 @@ from gradeline.monitor.config import COMBINED_STRATIFIERS, STRATIFIERS, MonitorC
 from gradeline.monitor.definitions import load_catalogue
 from gradeline.monitor.engines import Materialized
 from gradeline.monitor.episodes import Window, all_episodes, episode_counts, in_population
-from gradeline.monitor.indicators import INDICATORS, RESULT_COLUMNS, Context
+from gradeline.monitor.indicators import RESULT_COLUMNS, Context, indicator_functions
 
 COUNT_COLUMNS = ("population", "den", "excl", "num", "value_sum", "value_n")
 Progress = Callable[[str], None]
@@ -183,9 +183,10 @@ def compute(
         ep = in_population(every.table, cfg, window)
         ctx = Context(episodes=ep, tables=tables, codes=codes, cfg=cfg)
         parts = []
+        functions = indicator_functions()
         for ind_id in ids:
             step(ind_id)
-            expr = INDICATORS[ind_id](ctx).select(*STRATA, *RESULT_COLUMNS)
+            expr = functions[ind_id](ctx).select(*STRATA, *RESULT_COLUMNS)
             part = Materialized(con, expr.mutate(indicator=ibis.literal(ind_id)), "indicator")
             kept.append(part)
             parts.append(part.table)

@@ -1,5 +1,10 @@
-"""Run-time parameters of the indicators (all windows in days from the episode start, day 0)."""
+"""Run-time parameters of the indicators (all windows in days from the episode start, day 0).
 
+The windows' defaults are the pack's (monitor/indicators.yaml ``parameters``; the youngest age from
+guideline.yaml's scope), read from the active pack when a MonitorConfig is made without them.
+"""
+
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -10,21 +15,38 @@ STRATIFIERS: tuple[str, ...] = ("region", "clinic", "profession", "age_band", "s
 COMBINED_STRATIFIERS: tuple[tuple[str, str], ...] = (("period", "region"), ("period", "profession"))
 
 
+def pack_default(name: str) -> Callable[[], int]:
+    """A default factory: the active pack's value of parameter ``name``."""
+
+    def read() -> int:
+        from gradeline.monitor.codes import NoMonitorDefinitions
+        from gradeline.monitor.definitions import load_catalogue
+
+        parameters = load_catalogue().parameters
+        if name not in parameters:
+            raise NoMonitorDefinitions(f"the pack's monitor/indicators.yaml sets no parameter {name}")
+        return parameters[name]
+
+    return read
+
+
 @dataclass(frozen=True)
 class MonitorConfig:
     """Parameters with the defaults the indicator definitions document
     (content/.../monitor/indicators.yaml)."""
 
-    lookback_days: int = 180
-    """A new-onset episode starts at an LBP contact with no LBP contact in the previous ``lookback_days``."""
-    imaging_window_days: int = 42
-    followup_days: int = 84
-    max_opioid_days: int = 7
-    long_lasting_days: int = 84
-    return_to_work_days: int = 84
-    sick_leave_lead_days: int = 14
+    lookback_days: int = field(default_factory=pack_default("lookback_days"))
+    """A new-onset episode starts at a contact for the condition with none in the previous
+    ``lookback_days``."""
+    imaging_window_days: int = field(default_factory=pack_default("imaging_window_days"))
+    followup_days: int = field(default_factory=pack_default("followup_days"))
+    max_course_days: int = field(default_factory=pack_default("max_course_days"))
+    """Drug courses longer than this are counted (indicator kind ``course_longer_than``)."""
+    long_lasting_days: int = field(default_factory=pack_default("long_lasting_days"))
+    return_to_work_days: int = field(default_factory=pack_default("return_to_work_days"))
+    sick_leave_lead_days: int = field(default_factory=pack_default("sick_leave_lead_days"))
     """Sick-leave spells starting up to this many days before day 0 belong to the episode."""
-    min_age_exclusive: int = 16
+    min_age_exclusive: int = field(default_factory=pack_default("min_age_exclusive"))
     period: Period = "quarter"
     observation_start: date | None = None
     """First day of data; None = the earliest encounter. Episodes need ``lookback_days`` of data before
@@ -37,7 +59,7 @@ class MonitorConfig:
     """Lower bounds of the age bands; the last band is open ('75+')."""
 
     def __post_init__(self) -> None:
-        for name in ("lookback_days", "imaging_window_days", "followup_days", "max_opioid_days"):
+        for name in ("lookback_days", "imaging_window_days", "followup_days", "max_course_days"):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must not be negative")
         if self.imaging_window_days > self.followup_days:

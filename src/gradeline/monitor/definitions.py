@@ -1,14 +1,13 @@
-"""What each indicator means (content/.../monitor/indicators.yaml), checked against the guideline's ids."""
+"""What each indicator means and how it is computed (content/<pack>/monitor/indicators.yaml), and the run
+parameters' defaults. Loaders take ``pack`` and default to the active pack."""
 
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 
-from gradeline.content.pack import DEFAULT_PACK
-from gradeline.monitor.codes import monitor_dir
+from gradeline.monitor.codes import pack_loader, read_yaml
 
 
 @dataclass(frozen=True)
@@ -34,6 +33,8 @@ class IndicatorDefinition:
     exclusions_da: str = ""
     caveat_da: str = ""
     value_da: str | None = None
+    compute: dict[str, Any] = field(default_factory=dict)
+    """The generic kind that computes it (``kind``, see indicators.KINDS) and that kind's arguments."""
 
     def texts(self, language: str) -> dict[str, str | None]:
         """Title, rationale, denominator, numerator, exclusions, caveat and value in Danish or English."""
@@ -63,6 +64,10 @@ class IndicatorCatalogue:
     notice: str
     notice_en: str
     indicators: tuple[IndicatorDefinition, ...]
+    parameters: dict[str, int] = field(default_factory=dict)
+    """Defaults of the run parameters (MonitorConfig field -> days or years)."""
+    episode: str = "New-onset episodes in scope."
+    episode_da: str = "Nyopståede forløb i målgruppen."
 
     def get(self, indicator_id: str) -> IndicatorDefinition:
         for ind in self.indicators:
@@ -74,15 +79,30 @@ class IndicatorCatalogue:
 def _definition(raw: dict[str, Any]) -> IndicatorDefinition:
     fields: dict[str, Any] = {k: (" ".join(v.split()) if isinstance(v, str) else v) for k, v in raw.items()}
     fields["requires"] = tuple(fields.get("requires") or ())
+    fields["compute"] = dict(fields.get("compute") or {})
     return IndicatorDefinition(**fields)
 
 
-@lru_cache(maxsize=4)
-def load_catalogue(pack: Path = DEFAULT_PACK) -> IndicatorCatalogue:
-    """Read monitor/indicators.yaml of a content pack."""
-    raw: dict[str, Any] = yaml.safe_load((monitor_dir(pack) / "indicators.yaml").read_text(encoding="utf-8"))
+def read_catalogue(pack: Path) -> IndicatorCatalogue:
+    """monitor/indicators.yaml of ``pack``, read every time (for checks of a pack being edited).
+
+    The parameters include ``min_age_exclusive`` from guideline.yaml's scope unless the file sets it."""
+    raw = read_yaml(pack, "indicators.yaml")
+    parameters = {str(k): int(v) for k, v in (raw.get("parameters") or {}).items()}
+    if "min_age_exclusive" not in parameters:
+        guideline = yaml.safe_load((pack / "guideline.yaml").read_text(encoding="utf-8")) or {}
+        scope = guideline.get("scope") or {}
+        if "min_age_exclusive" in scope:
+            parameters["min_age_exclusive"] = int(scope["min_age_exclusive"])
+    texts = {k: " ".join(raw[k].split()) for k in ("episode", "episode_da") if raw.get(k)}
     return IndicatorCatalogue(
         notice=" ".join(raw["notice"].split()),
         notice_en=" ".join(raw["notice_en"].split()),
         indicators=tuple(_definition(item) for item in raw["indicators"]),
+        parameters=parameters,
+        **texts,
     )
+
+
+load_catalogue = pack_loader(read_catalogue)
+"""monitor/indicators.yaml of a content pack (default: the active pack), cached."""

@@ -13,18 +13,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from gradeline.monitor.columns import HIDDEN
+
 DEFAULT_MIN_CELL = 5
-HIDDEN = (
-    "initial_population",
-    "denominator",
-    "denominator_exclusions",
-    "numerator",
-    "share",
-    "ci_low",
-    "ci_high",
-    "value_mean_days",
-    "value_n",
-)
 PATIENT_COUNTS = (
     "patients_population",
     "patients_den",

@@ -2,6 +2,8 @@
 
 import itertools
 import os
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -88,6 +90,46 @@ def load_tables(con: BaseBackend, clean_dir: Path, prefix: str = "") -> dict[str
         target = str(path / "*.parquet") if path.is_dir() else str(path)
         tables[name] = con.read_parquet(target, table_name=f"{prefix}{name}")
     return tables
+
+
+_SIZE = re.compile(r"\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
+MEMORY_LIMIT_ENV = "GRADELINE_DUCKDB_MEMORY_LIMIT"
+TEMP_DIR_ENV = "GRADELINE_DUCKDB_TEMP_DIR"
+
+
+@dataclass(frozen=True)
+class DuckDBLimits:
+    """Memory ceiling and spill folder of the DuckDB connection a run validates and computes in.
+
+    Unset, DuckDB takes 80 % of the machine's memory and spills to ``.tmp`` in the working folder.
+    """
+
+    memory_limit: str | None = None
+    """A size such as ``6GB`` or ``512MiB``; above it DuckDB spills to ``temp_dir``."""
+    temp_dir: Path | None = None
+    """Folder for DuckDB's spill files (created when missing)."""
+
+    def __post_init__(self) -> None:
+        if self.memory_limit is not None and not _SIZE.fullmatch(self.memory_limit.strip()):
+            raise EngineError(
+                f"memory limit {self.memory_limit!r} is not a size; write it like 6GB or 512MiB"
+            )
+        if self.temp_dir is not None and self.temp_dir.exists() and not self.temp_dir.is_dir():
+            raise EngineError(f"temp folder {self.temp_dir} exists and is not a folder")
+
+    @classmethod
+    def from_env(cls) -> "DuckDBLimits":
+        """Limits from GRADELINE_DUCKDB_MEMORY_LIMIT and GRADELINE_DUCKDB_TEMP_DIR (empty = unset)."""
+        temp = os.environ.get(TEMP_DIR_ENV) or None
+        return cls(os.environ.get(MEMORY_LIMIT_ENV) or None, Path(temp) if temp else None)
+
+    def apply(self, con: Any) -> None:
+        """Set the limits on a DuckDB connection (``duckdb.DuckDBPyConnection``)."""
+        if self.memory_limit:
+            con.execute(f"SET memory_limit = '{self.memory_limit.strip()}'")
+        if self.temp_dir:
+            self.temp_dir.mkdir(parents=True, exist_ok=True)
+            con.execute(f"SET temp_directory = '{self.temp_dir.as_posix().replace(chr(39), chr(39) * 2)}'")
 
 
 _names = itertools.count()

@@ -1,13 +1,12 @@
-"""New-onset episodes of low back pain, as one Ibis expression that runs unchanged on DuckDB and Spark.
+"""New-onset episodes of the guideline's condition, as one Ibis expression that runs unchanged on DuckDB and
+Spark.
 
-An episode starts at an LBP contact (code list ``lbp_contact``) with no LBP contact in the previous
-``lookback_days``; every later LBP contact within ``lookback_days`` of the previous one belongs to the same
-episode. Contacts are ordered by (enc_date, encounter_id) - a total order, so the first contact (its
-profession
-and clinic) and hence every stratum is the same on every engine. Episodes are kept when the patient is over
-``min_age_exclusive`` years at the start, the data cover ``lookback_days`` before the start (no left
-censoring)
-and ``followup_days`` after it (complete follow-up).
+An episode starts at a contact for the condition (the pack's code list ``condition_contact``) with no such
+contact in the previous ``lookback_days``; every later contact within ``lookback_days`` of the previous one
+belongs to the same episode. Contacts are ordered by (enc_date, encounter_id) - a total order, so the first
+contact (its profession and clinic) and hence every stratum is the same on every engine. Episodes are kept
+when the patient is over ``min_age_exclusive`` years at the start, the data cover ``lookback_days`` before
+the start (no left censoring) and ``followup_days`` after it (complete follow-up).
 """
 
 import itertools
@@ -31,7 +30,7 @@ class Window:
 
 def code_in(table: ir.Table, codes: dict[str, tuple[str, ...]]) -> ir.BooleanValue:
     """True where (code_system, code) falls under a code list given per system: a listed code or any of its
-    subcodes (SKS/ICD-10 hierarchy by prefix, e.g. DM545 covers DM5450)."""
+    subcodes (SKS/ICD-10 hierarchy by prefix: a listed code covers every code that starts with it)."""
     cond: ir.BooleanValue = ibis.literal(False)
     for system, values in codes.items():
         under: ir.BooleanValue = ibis.literal(False)
@@ -63,27 +62,35 @@ def period_of(d: ir.DateValue, grain: str) -> ir.StringValue:
     return year + ibis.literal("-Q") + d.quarter().cast("string")
 
 
-def lbp_contacts(encounters: ir.Table, codes: CodeLists, cfg: MonitorConfig) -> ir.Table:
-    """LBP contacts with the episode sequence number per patient (``seq``) and a start marker
+def condition_contacts(encounters: ir.Table, codes: CodeLists, cfg: MonitorConfig) -> ir.Table:
+    """Contacts for the condition with the episode sequence number per patient (``seq``) and a start marker
     (``is_start``)."""
-    lbp = encounters.filter(code_in(encounters, codes.lbp))
-    order = [lbp.enc_date, lbp.encounter_id]
-    w = ibis.window(group_by=lbp.patient_id, order_by=order)
-    lbp = lbp.mutate(prev_date=lbp.enc_date.lag().over(w))
-    gap = lbp.enc_date.delta(lbp.prev_date, unit="day")
-    lbp = lbp.mutate(is_start=(lbp.prev_date.isnull() | (gap > cfg.lookback_days)).cast("int64"))
-    cw = ibis.cumulative_window(group_by=lbp.patient_id, order_by=[lbp.enc_date, lbp.encounter_id])
-    return lbp.mutate(seq=lbp.is_start.sum().over(cw))
+    contacts = encounters.filter(code_in(encounters, codes.condition))
+    order = [contacts.enc_date, contacts.encounter_id]
+    w = ibis.window(group_by=contacts.patient_id, order_by=order)
+    contacts = contacts.mutate(prev_date=contacts.enc_date.lag().over(w))
+    gap = contacts.enc_date.delta(contacts.prev_date, unit="day")
+    contacts = contacts.mutate(
+        is_start=(contacts.prev_date.isnull() | (gap > cfg.lookback_days)).cast("int64")
+    )
+    cw = ibis.cumulative_window(
+        group_by=contacts.patient_id, order_by=[contacts.enc_date, contacts.encounter_id]
+    )
+    return contacts.mutate(seq=contacts.is_start.sum().over(cw))
 
 
 def all_episodes(encounters: ir.Table, patients: ir.Table, codes: CodeLists, cfg: MonitorConfig) -> ir.Table:
     """Every episode with its strata, before the scope and censoring filters (flags say which apply)."""
-    lbp = lbp_contacts(encounters, codes, cfg)
-    first = lbp.filter(lbp.is_start == 1).select(
-        "patient_id", "seq", start_date=lbp.enc_date, profession=lbp.profession, clinic=lbp.clinic_id
+    contacts = condition_contacts(encounters, codes, cfg)
+    first = contacts.filter(contacts.is_start == 1).select(
+        "patient_id",
+        "seq",
+        start_date=contacts.enc_date,
+        profession=contacts.profession,
+        clinic=contacts.clinic_id,
     )
-    span = lbp.group_by(["patient_id", "seq"]).aggregate(
-        last_contact=lbp.enc_date.max(), contacts=lbp.encounter_id.count()
+    span = contacts.group_by(["patient_id", "seq"]).aggregate(
+        last_contact=contacts.enc_date.max(), contacts=contacts.encounter_id.count()
     )
     ep = first.join(span, ["patient_id", "seq"])
     pat = patients.select(

@@ -1,23 +1,29 @@
-"""The indicators, each defined once as an Ibis expression over episodes and the internal schema.
+"""The generic indicator kinds, each defined once as an Ibis expression over episodes and the internal schema.
+
+A pack's monitor/indicators.yaml gives every indicator a ``compute`` block naming its kind (``KINDS``) and
+the kind's arguments (a drug class of codes.yaml, a referral type, imaging modalities and body site);
+:func:`indicator_functions` builds the executable definitions of a pack from it.
 
 Every indicator returns one row per episode (all episodes of the population) with the episode's strata and
 four integer columns: ``den`` (in the denominator before exclusions, 0/1), ``excl`` (denominator exclusion,
 0/1), ``num`` (numerator, 0/1; never 1 when excluded) and ``value`` (a whole number of days for
 indicators that
-also report a mean, else null). Meaning, rationale and caveats live in content/.../monitor/indicators.yaml.
+also report a mean, else null). Meaning, rationale and caveats live in content/<pack>/monitor/indicators.yaml.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import ibis  # type: ignore[import-untyped]
 import ibis.expr.types as ir  # type: ignore[import-untyped]
 
 from gradeline.monitor.codes import CodeLists
 from gradeline.monitor.config import MonitorConfig
+from gradeline.monitor.definitions import load_catalogue
 from gradeline.monitor.episodes import code_in
 
-LUMBAR_MODALITIES = ("MR", "RX", "CT")
 RESULT_COLUMNS = ("den", "excl", "num", "value")
 
 
@@ -71,18 +77,24 @@ def _dispensed(ctx: Context, drug: str) -> ir.Table:
     return rx.filter(rx.on_prescription, prefix)
 
 
-def imaging_without_red_flag(ctx: Context) -> ir.Table:
-    ep, cfg = ctx.episodes, ctx.cfg
-    img = ctx.tables["imaging"]
-    img = img.filter(img.modality.isin(list(LUMBAR_MODALITIES)), img.body_site == "lumbar")
-    enc = ctx.tables["encounters"]
-    red = enc.filter(enc.red_flag.fill_null(False) | code_in(enc, ctx.codes.red_flag))
-    t = _flagged(ep, _hits(ep, img, "imaging_date", 0, cfg.imaging_window_days), "imaged")
-    t = _flagged(t, _hits(ep, red, "enc_date", 0, cfg.imaging_window_days), "red_flag")
-    return _result(t, ibis.literal(1), t.red_flag, t.imaged * (1 - t.red_flag))
+def imaging_without_red_flag(modalities: list[str], body_site: str) -> IndicatorFn:
+    """Episodes with imaging of ``modalities`` at ``body_site`` from day 0 to imaging_window_days, a red flag
+    (encounter field or red-flag code) in the same window excluding the episode."""
+
+    def indicator(ctx: Context) -> ir.Table:
+        ep, cfg = ctx.episodes, ctx.cfg
+        img = ctx.tables["imaging"]
+        img = img.filter(img.modality.isin(list(modalities)), img.body_site == body_site)
+        enc = ctx.tables["encounters"]
+        red = enc.filter(enc.red_flag.fill_null(False) | code_in(enc, ctx.codes.red_flag))
+        t = _flagged(ep, _hits(ep, img, "imaging_date", 0, cfg.imaging_window_days), "imaged")
+        t = _flagged(t, _hits(ep, red, "enc_date", 0, cfg.imaging_window_days), "red_flag")
+        return _result(t, ibis.literal(1), t.red_flag, t.imaged * (1 - t.red_flag))
+
+    return indicator
 
 
-def _drug_dispensing(drug: str) -> IndicatorFn:
+def dispensing(drug: str) -> IndicatorFn:
     def indicator(ctx: Context) -> ir.Table:
         ep = ctx.episodes
         t = _flagged(ep, _hits(ep, _dispensed(ctx, drug), "dispense_date", 0, ctx.cfg.followup_days), "hit")
@@ -93,9 +105,19 @@ def _drug_dispensing(drug: str) -> IndicatorFn:
     return indicator
 
 
-def opioid_course_too_long(ctx: Context) -> ir.Table:
+def course_longer_than(drug: str) -> IndicatorFn:
+    """Among episodes with a ``drug`` dispensing from day 0 to followup_days: courses (last dispensing day +
+    days supplied, minus the first dispensing day) longer than max_course_days; the value is the course."""
+
+    def indicator(ctx: Context) -> ir.Table:
+        return _course(ctx, drug)
+
+    return indicator
+
+
+def _course(ctx: Context, drug: str) -> ir.Table:
     ep, cfg = ctx.episodes, ctx.cfg
-    rx = _dispensed(ctx, "opioid")
+    rx = _dispensed(ctx, drug)
     e = ep.select(c_id=ep.episode_id, c_pid=ep.patient_id, c_start=ep.start_date)
     v = rx.select(v_pid=rx.patient_id, v_date=rx.dispense_date, v_days=rx.days_supply)
     j = e.join(
@@ -112,24 +134,25 @@ def opioid_course_too_long(ctx: Context) -> ir.Table:
     course = course.mutate(days=course.end - course.first)
     t = ep.left_join(course.select("c_id", "days"), ep.episode_id == course.c_id).drop("c_id")
     has = t.days.notnull()
-    too_long = has & (t.days > cfg.max_opioid_days)
+    too_long = has & (t.days > cfg.max_course_days)
     return _result(t, has.cast("int64"), ibis.literal(0), too_long.cast("int64"), t.days)
 
 
-def _referral(kind: str) -> IndicatorFn:
+def referral(referral_type: str) -> IndicatorFn:
     def indicator(ctx: Context) -> ir.Table:
         ep = ctx.episodes
         ref = ctx.tables["referrals"]
-        ref = ref.filter(ref.referral_type == kind)
+        ref = ref.filter(ref.referral_type == referral_type)
         t = _flagged(ep, _hits(ep, ref, "referral_date", 0, ctx.cfg.followup_days), "hit")
         return _result(t, ibis.literal(1), ibis.literal(0), t.hit)
 
-    indicator.__name__ = f"referral_{kind}"
-    indicator.__doc__ = f"Episodes with a referral of type {kind} from day 0 to followup_days."
+    indicator.__name__ = f"referral_{referral_type}"
+    indicator.__doc__ = f"Episodes with a referral of type {referral_type} from day 0 to followup_days."
     return indicator
 
 
-def long_lasting(ctx: Context) -> ir.Table:
+def contacts_beyond(ctx: Context) -> ir.Table:
+    """Episodes whose last contact for the condition is more than long_lasting_days after day 0."""
     ep = ctx.episodes
     lasting = ep.last_contact.delta(ep.start_date, unit="day") > ctx.cfg.long_lasting_days
     return _result(ep, ibis.literal(1), ibis.literal(0), lasting.cast("int64"))
@@ -174,16 +197,37 @@ def back_to_work(ctx: Context) -> ir.Table:
     return _result(t, has.cast("int64"), ibis.literal(0), back.cast("int64"), value)
 
 
-INDICATORS: dict[str, IndicatorFn] = {
-    "billeddiagnostik-uden-roede-flag": imaging_without_red_flag,
-    "opioid-udlevering": _drug_dispensing("opioid"),
-    "opioid-laengere-forloeb": opioid_course_too_long,
-    "nsaid-udlevering": _drug_dispensing("nsaid"),
-    "paracetamol-udlevering": _drug_dispensing("paracetamol"),
-    "henvisning-superviseret-traening": _referral("supervised_exercise"),
-    "henvisning-patientuddannelse": _referral("patient_education"),
-    "langvarigt-forloeb": long_lasting,
-    "sygemelding": sick_leave,
-    "tilbage-i-arbejde": back_to_work,
+KINDS: dict[str, Callable[..., IndicatorFn]] = {
+    "imaging_without_red_flag": imaging_without_red_flag,
+    "dispensing": dispensing,
+    "course_longer_than": course_longer_than,
+    "referral": referral,
+    "contacts_beyond": lambda: contacts_beyond,
+    "sick_leave": lambda: sick_leave,
+    "back_to_work": lambda: back_to_work,
 }
-"""Indicator id -> its one executable definition (ids match indicators.yaml)."""
+"""Indicator kind (``compute.kind`` in indicators.yaml) -> a builder taking the kind's arguments."""
+
+
+class IndicatorDefinitionError(ValueError):
+    """An indicator's ``compute`` block names no known kind or wrong arguments."""
+
+
+def build(indicator_id: str, compute: dict[str, Any]) -> IndicatorFn:
+    """The executable definition of one indicator from its ``compute`` block."""
+    args = dict(compute)
+    kind = str(args.pop("kind", ""))
+    if kind not in KINDS:
+        raise IndicatorDefinitionError(
+            f"indicator {indicator_id}: compute.kind {kind!r} is not one of {', '.join(KINDS)}"
+        )
+    try:
+        return KINDS[kind](**args)
+    except TypeError as exc:
+        message = f"indicator {indicator_id}: wrong arguments for {kind}: {exc}"
+        raise IndicatorDefinitionError(message) from exc
+
+
+def indicator_functions(pack: Path | None = None) -> dict[str, IndicatorFn]:
+    """Indicator id -> its executable definition, for every indicator of the pack (default: active)."""
+    return {ind.id: build(ind.id, ind.compute) for ind in load_catalogue(pack).indicators}

@@ -17,7 +17,7 @@ import ibis  # type: ignore[import-untyped]
 from gradeline.monitor.codes import load_codes
 from gradeline.monitor.compute import compute
 from gradeline.monitor.config import MonitorConfig
-from gradeline.monitor.engines import connect, load_tables
+from gradeline.monitor.engines import DuckDBLimits, connect, load_tables
 from gradeline.monitor.ingest.fhir_ndjson import ingest_fhir, is_fhir
 from gradeline.monitor.ingest.omop import ingest_omop, is_omop
 from gradeline.monitor.ingest.period import ExtractionPeriod, resolve_period
@@ -84,9 +84,12 @@ def run(
     spark: Any = None,
     strict: Strictness | None = None,
     keep_validated: bool = False,
+    limits: DuckDBLimits | None = None,
 ) -> RunOutput:
     """Validate ``data``, compute every indicator on ``engine`` and write tables (and a MeasureReport
-    bundle). DuckDB computes on the validated tables where they are; Spark reads them as Parquet."""
+    bundle). DuckDB computes on the validated tables where they are; Spark reads them as Parquet.
+    ``limits`` bound the DuckDB connection's memory and name its spill folder (default: from the
+    environment, ``DuckDBLimits.from_env``)."""
     cfg = cfg or MonitorConfig()
     strict = strict or Strictness()
     step = progress or (lambda _m: None)
@@ -95,6 +98,7 @@ def run(
     step("validate input")
     con = duckdb.connect()
     con.execute("SET enable_progress_bar = false")
+    (limits or DuckDBLimits.from_env()).apply(con)
     try:
         report = ingest(data, con, period)
         if not strict.accept_rejections:

@@ -1,8 +1,13 @@
 """Indicator results: counts from the engine plus share, Wilson interval and mean, one row per stratum."""
 
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+import yaml
+
+from gradeline.content.packs import pack_or_active
 from gradeline.monitor.compute import Counts, measured_window
 from gradeline.monitor.config import MonitorConfig
 from gradeline.monitor.definitions import load_catalogue
@@ -10,27 +15,20 @@ from gradeline.monitor.disclosure import DEFAULT_MIN_CELL, suppress
 from gradeline.monitor.periods import is_partial
 from gradeline.monitor.stats import CI_METHOD, wilson
 
-GUIDELINE_STATUS = "ikke gældende (not in force)"
 
-COLUMNS = (
-    "indicator",
-    "recommendation",
-    "stratifier",
-    "stratum",
-    "initial_population",
-    "denominator",
-    "denominator_exclusions",
-    "numerator",
-    "share",
-    "ci_low",
-    "ci_high",
-    "ci_method",
-    "value_mean_days",
-    "value_n",
-    "partial_period",
-    "suppressed",
-    "guideline_status",
-)
+def guideline_status(pack: Path | None = None) -> str:
+    """The guideline's status as every result row states it: guideline.yaml ``status`` label (value), e.g.
+    'ikke gældende (not in force)'."""
+    return _status(pack_or_active(pack).resolve())
+
+
+@lru_cache(maxsize=8)
+def _status(pack: Path) -> str:
+    raw = yaml.safe_load((pack / "guideline.yaml").read_text(encoding="utf-8")) or {}
+    status = raw.get("status") or {}
+    value = str(status.get("value") or "unknown").replace("_", " ")
+    label = str(status.get("label") or "").strip()
+    return f"{label[:1].lower()}{label[1:]} ({value})" if label else value
 
 
 @dataclass
@@ -56,6 +54,7 @@ def results(counts: Counts, min_cell: int = DEFAULT_MIN_CELL) -> MonitorResult:
     """Turn engine counts into result rows (denominator = den - exclusions), flag partial periods and
     suppress small cells (fewer than ``min_cell`` patients, with complements; 1 = no suppression)."""
     catalogue = load_catalogue()
+    status = guideline_status()
     measured = counts.measured or measured_window(counts.window, MonitorConfig())
     rows = []
     for c in counts.rows:
@@ -80,13 +79,13 @@ def results(counts: Counts, min_cell: int = DEFAULT_MIN_CELL) -> MonitorResult:
                 "value_mean_days": c["value_sum"] / c["value_n"] if c["value_n"] else None,
                 "value_n": c["value_n"],
                 "partial_period": period is not None and is_partial(period, measured),
-                "guideline_status": GUIDELINE_STATUS,
+                "guideline_status": status,
                 **{k: v for k, v in c.items() if k.startswith("patients_")},
             }
         )
     suppress(rows, min_cell)
     summary = {
-        "guideline_status": GUIDELINE_STATUS,
+        "guideline_status": status,
         "notice": catalogue.notice,
         "notice_en": catalogue.notice_en,
         "observation_start": counts.window.start.isoformat(),

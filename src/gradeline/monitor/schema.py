@@ -99,7 +99,7 @@ TABLES: dict[str, Table] = {
                     "code",
                     "string",
                     True,
-                    "Reason for contact: ICPC-2 (e.g. L03) or SKS (e.g. DM545).",
+                    "Reason for contact: an ICPC-2 or SKS (D + ICD-10) diagnosis code.",
                     codes="diagnosis",
                 ),
                 Column(
@@ -123,7 +123,7 @@ TABLES: dict[str, Table] = {
                     "Date dispensed at the pharmacy (LMDB: EKSD).",
                     period="within",
                 ),
-                Column("atc", "string", True, "ATC code, 7 characters (e.g. N02AX02).", codes="atc"),
+                Column("atc", "string", True, "ATC code, 7 characters.", codes="atc"),
                 Column("days_supply", "float64", False, "Days covered (LMDB: DDD dispensed at 1 DDD a day)."),
                 Column("on_prescription", "bool", True, "Dispensed on prescription (OTC sales are false)."),
             ),
@@ -135,7 +135,13 @@ TABLES: dict[str, Table] = {
                 PATIENT_ID,
                 Column("imaging_date", "date", True, "Date of the study.", period="within"),
                 Column("modality", "string", True, "MR, RX (X-ray), CT or US.", codes="modality"),
-                Column("body_site", "string", True, "lumbar or other.", codes="body_site"),
+                Column(
+                    "body_site",
+                    "string",
+                    True,
+                    "One of the pack's imaging body_sites (codes.yaml).",
+                    codes="body_site",
+                ),
             ),
         ),
         Table(

@@ -1,16 +1,16 @@
 """Seeded synthetic data in the internal schema, with planted adherence rates and the true counts.
 
-Vectorised numpy -> pyarrow -> Parquet (no per-row Python). Danish coding: five regions (1081-1085)
-weighted by
-population, real municipality codes, GP/physiotherapist/chiropractor contacts with ICPC-2 L03/L84 (and SKS
-DM545 for a share of GP contacts), ATC N02A*/M01A*/N02BE01 dispensings, lumbar imaging, referrals and
-sick-leave spells. Episodes are planted so that every indicator has a known true value: ``planted.json``
-holds the true numerator and denominator of each indicator (stratum 'all') for the default MonitorConfig.
+Vectorised numpy -> pyarrow -> Parquet (no per-row Python). Danish setting: five regions (1081-1085)
+weighted by population, real municipality codes, GP/physiotherapist/chiropractor contacts. What is planted
+comes from the pack (default: the active one): the codes and rates in monitor/synth.yaml, the windows in
+MonitorConfig, and which indicator reads each planted rate from the indicators' ``compute`` blocks.
+Episodes are planted so that every indicator has a known true value: ``planted.json`` holds the true
+numerator and denominator of each indicator (stratum 'all') for the default MonitorConfig.
 """
 
 import json
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,10 @@ import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.compute as pc  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
+from gradeline.content.packs import activated, pack_or_active
+from gradeline.monitor.codes import load_codes, read_yaml
 from gradeline.monitor.config import MonitorConfig
+from gradeline.monitor.definitions import load_catalogue
 from gradeline.monitor.ingest.period import ExtractionPeriod, write_manifest
 from gradeline.monitor.schema import TABLES
 
@@ -35,28 +38,69 @@ MUNICIPALITIES = {
 PROFESSIONS = np.array(["GP", "PT", "CHIRO"])
 PROFESSION_WEIGHTS = np.array([0.55, 0.20, 0.25])
 CLINICS_PER_PROFESSION = {"GP": 1600, "PT": 700, "CHIRO": 300}
-BACKGROUND_ICPC2 = np.array(
-    ["A97", "R74", "K86", "T90", "P76", "S88", "D01", "L15", "L90", "L86", "R05", "U71"]
-)
-OTHER_ATC = np.array(["C10AA01", "A02BC01", "N06AB04", "C09AA02", "R03AC02"])
-RED_FLAG_SKS = np.array(["DC795", "DS320", "DM464", "DG834"])
+Rates = tuple[float, float, float]
 
 
 @dataclass(frozen=True)
-class PlantedRates:
-    """Per-episode probabilities by first-contact profession (GP, PT, CHIRO)."""
+class SynthProfile:
+    """What the generator plants, from the pack: codes (monitor/synth.yaml) and the indicators they feed."""
 
-    imaging: tuple[float, float, float] = (0.10, 0.03, 0.15)
-    red_flag: float = 0.03
-    opioid: tuple[float, float, float] = (0.12, 0.04, 0.05)
-    opioid_long: float = 0.35
-    nsaid: tuple[float, float, float] = (0.30, 0.10, 0.12)
-    paracetamol: tuple[float, float, float] = (0.15, 0.05, 0.06)
-    supervised_exercise: tuple[float, float, float] = (0.20, 0.55, 0.30)
-    patient_education: tuple[float, float, float] = (0.10, 0.35, 0.25)
-    long_lasting: float = 0.12
-    sick_leave: float = 0.08
-    back_within_12_weeks: float = 0.70
+    condition_icpc2: tuple[str, ...]
+    condition_shares: tuple[float, ...]
+    condition_sks: str
+    sks_share_gp: float
+    background_icpc2: tuple[str, ...]
+    red_flag_sks: tuple[str, ...]
+    drugs: dict[str, tuple[str, ...]]
+    """Drug class -> ATC codes dispensed (in the pack's order)."""
+    over_the_counter: str | None
+    other_atc: tuple[str, ...]
+    modalities: tuple[str, ...]
+    """All imaging modalities (codes.yaml); planted studies use the imaging indicator's."""
+    imaging_modalities: tuple[str, ...]
+    imaging_shares: tuple[float, ...]
+    body_site: str
+    other_site: str
+    referral_types: tuple[str, ...]
+    rates: dict[str, Any]
+    indicators: dict[str, dict[str, Any]]
+    """Indicator id -> its compute block."""
+
+    @property
+    def course_drug(self) -> str | None:
+        """The drug class whose courses an indicator measures (planted with short and long courses)."""
+        return next(
+            (c["drug"] for c in self.indicators.values() if c.get("kind") == "course_longer_than"), None
+        )
+
+
+def load_profile(pack: Path | None = None) -> SynthProfile:
+    """The pack's synth.yaml with its code lists and indicators (default: the active pack)."""
+    folder = pack_or_active(pack)
+    raw = read_yaml(folder, "synth.yaml")
+    codes, catalogue = load_codes(folder), load_catalogue(folder)
+    computes = {i.id: dict(i.compute) for i in catalogue.indicators}
+    imaging = next((c for c in computes.values() if c.get("kind") == "imaging_without_red_flag"), {})
+    site = str(imaging.get("body_site", codes.body_sites[0]))
+    return SynthProfile(
+        condition_icpc2=tuple(raw["condition"]["ICPC2"]["codes"]),
+        condition_shares=tuple(float(x) for x in raw["condition"]["ICPC2"]["shares"]),
+        condition_sks=str(raw["condition"]["SKS"]["code"]),
+        sks_share_gp=float(raw["condition"]["SKS"]["share_of_gp_contacts"]),
+        background_icpc2=tuple(raw["background_icpc2"]),
+        red_flag_sks=tuple(raw["red_flag_sks"]),
+        drugs={str(k): tuple(v) for k, v in raw["drugs"].items()},
+        over_the_counter=raw.get("over_the_counter"),
+        other_atc=tuple(raw["other_atc"]),
+        modalities=codes.modalities,
+        imaging_modalities=tuple(imaging.get("modalities", codes.modalities)),
+        imaging_shares=tuple(float(x) for x in raw["imaging_modality_shares"]),
+        body_site=site,
+        other_site=next(s for s in codes.body_sites if s != site),
+        referral_types=codes.referral_types,
+        rates=dict(raw["rates"]),
+        indicators=computes,
+    )
 
 
 @dataclass(frozen=True)
@@ -66,7 +110,8 @@ class SynthSpec:
     start: date = date(2021, 1, 1)
     years: int = 3
     background_per_patient: float = 7.5
-    rates: PlantedRates = field(default_factory=PlantedRates)
+    pack: Path | None = None
+    """The content pack whose codes and indicators are planted (default: the active pack)."""
 
 
 def _dict_array(values: np.ndarray, index: np.ndarray) -> pa.Array:
@@ -77,31 +122,102 @@ def _dates(days: np.ndarray) -> pa.Array:
     return pa.array(days.astype("datetime64[D]"), type=pa.date32())
 
 
-def _by_profession(
-    rng: np.random.Generator, prof: np.ndarray, rates: tuple[float, float, float]
-) -> np.ndarray:
+def _by_profession(rng: np.random.Generator, prof: np.ndarray, rates: Rates) -> np.ndarray:
     flags: np.ndarray = rng.random(prof.size) < np.asarray(rates)[prof]
     return flags
 
 
-def _last_date(out: Path) -> date:
-    """The latest date written (the extraction ends there; follow-up contacts run past the planted window)."""
+DEFAULT_CHUNK_PATIENTS = 1_000_000
+"""Patients generated at a time: memory stays near 1.5 GB however many patients are asked for."""
+
+
+@dataclass
+class _Chunk:
+    tables: dict[str, pa.Table]
+    truth: dict[str, tuple[int, int]]
+    episodes: int
+    encounters: int
+
+
+def _last_date(tables: dict[str, pa.Table]) -> date:
+    """The latest date in the tables (the extraction ends there; follow-up contacts run past the planted
+    window)."""
     last: date = date.min
     for name, table in TABLES.items():
         for col in table.columns:
             if col.type == "date" and col.period == "within":
-                found = pc.max(pq.read_table(out / f"{name}.parquet", columns=[col.name])[col.name]).as_py()
+                found = pc.max(tables[name][col.name]).as_py()
                 last = max(last, found or last)
     return last
 
 
-def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
-    """Write patients/encounters/prescriptions/imaging/referrals/sick_leave Parquet files and planted.json."""
-    rng = np.random.default_rng(spec.seed)
-    cfg = MonitorConfig()
-    rates = spec.rates
+def _shift_ids(table: pa.Table, patients: int, encounters: int) -> pa.Table:
+    """Move a chunk's patient (and encounter) ids past those of the chunks before it."""
+    for col, by in (("patient_id", patients), ("encounter_id", encounters)):
+        if by and col in table.column_names:
+            i = table.column_names.index(col)
+            table = table.set_column(i, col, pc.add(table[col], pa.scalar(by, pa.int64())))
+    return table
+
+
+def generate(spec: SynthSpec, out: Path, chunk_patients: int = DEFAULT_CHUNK_PATIENTS) -> dict[str, Any]:
+    """Write patients/encounters/prescriptions/imaging/referrals/sick_leave Parquet files and planted.json.
+
+    Patients are generated ``chunk_patients`` at a time, each chunk with its own random stream (the first
+    with ``spec.seed`` itself), and appended to the same files; a patient's records all come from one chunk.
+    The same seed and chunk size give the same data; another chunk size gives other (equally planted) data.
+    """
+    if chunk_patients < 1:
+        raise ValueError("chunk_patients must be at least 1")
+    profile = load_profile(spec.pack)
+    with activated(pack_or_active(spec.pack)):
+        cfg = MonitorConfig()  # the pack's windows
     out.mkdir(parents=True, exist_ok=True)
-    n = spec.patients
+    writers: dict[str, pq.ParquetWriter] = {}
+    truth: dict[str, tuple[int, int]] = {}
+    episodes = encounters = 0
+    last = date.min
+    try:
+        for k, first in enumerate(range(0, spec.patients, chunk_patients)):
+            rng = np.random.default_rng(spec.seed if k == 0 else [spec.seed, k])
+            chunk = _chunk(rng, spec, profile, cfg, min(chunk_patients, spec.patients - first))
+            last = max(last, _last_date(chunk.tables))
+            for name, table in chunk.tables.items():
+                table = _shift_ids(table, first, encounters)
+                if name not in writers:
+                    writers[name] = pq.ParquetWriter(out / f"{name}.parquet", table.schema)
+                writers[name].write_table(table, row_group_size=1_000_000)
+            for key, (num, den) in chunk.truth.items():
+                truth[key] = (truth.get(key, (0, 0))[0] + num, truth.get(key, (0, 0))[1] + den)
+            episodes += chunk.episodes
+            encounters += chunk.encounters
+    finally:
+        for writer in writers.values():
+            writer.close()
+    d1 = date(spec.start.year + spec.years, spec.start.month, spec.start.day) - timedelta(days=1)
+    planted = {
+        "seed": spec.seed,
+        "patients": spec.patients,
+        "episodes": episodes,
+        "encounters": encounters,
+        "period": [str(spec.start), str(d1)],
+        "truth": {k: {"numerator": a, "denominator": b} for k, (a, b) in truth.items()},
+        "note": "True counts for stratum 'all' with the default MonitorConfig; the guideline is not in force "
+        "(ikke gældende).",
+    }
+    write_manifest(out, ExtractionPeriod(spec.start, last))
+    (out / "planted.json").write_text(
+        json.dumps(planted, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    return planted
+
+
+def _chunk(
+    rng: np.random.Generator, spec: SynthSpec, profile: SynthProfile, cfg: MonitorConfig, n: int
+) -> _Chunk:
+    """One chunk of ``n`` patients (ids 1..n) and their records, with the chunk's true counts."""
+    rates = profile.rates
+    tables: dict[str, pa.Table] = {}
     d0 = np.datetime64(spec.start, "D").astype(np.int64)
     d1 = (
         np.datetime64(date(spec.start.year + spec.years, spec.start.month, spec.start.day), "D").astype(
@@ -117,17 +233,14 @@ def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
     region = rng.choice(5, n, p=REGION_WEIGHTS)
     muni_pool = np.array([m for r in REGIONS for m in MUNICIPALITIES[r]])
     muni = region * 3 + rng.integers(0, 3, n)
-    pq.write_table(
-        pa.table(
-            {
-                "patient_id": pid,
-                "birth_date": _dates(birth),
-                "sex": _dict_array(np.array(["F", "M"]), sex),
-                "region_code": _dict_array(REGIONS, region),
-                "municipality_code": _dict_array(muni_pool, muni),
-            }
-        ),
-        out / "patients.parquet",
+    tables["patients"] = pa.table(
+        {
+            "patient_id": pid,
+            "birth_date": _dates(birth),
+            "sex": _dict_array(np.array(["F", "M"]), sex),
+            "region_code": _dict_array(REGIONS, region),
+            "municipality_code": _dict_array(muni_pool, muni),
+        }
     )
 
     # episodes: 0, 1 or 2 per patient, starts with full look-back and follow-up inside the data
@@ -158,18 +271,19 @@ def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
     )
 
     # planted episode flags
-    red = rng.random(m) < rates.red_flag
-    imaged = _by_profession(rng, ep_prof, rates.imaging)
-    opioid = _by_profession(rng, ep_prof, rates.opioid)
-    opioid_long = opioid & (rng.random(m) < rates.opioid_long)
-    nsaid = _by_profession(rng, ep_prof, rates.nsaid)
-    para = _by_profession(rng, ep_prof, rates.paracetamol)
-    exercise = _by_profession(rng, ep_prof, rates.supervised_exercise)
-    education = _by_profession(rng, ep_prof, rates.patient_education)
-    lasting = rng.random(m) < rates.long_lasting
-    sick = rng.random(m) < rates.sick_leave
+    red = rng.random(m) < rates["red_flag"]
+    imaged = _by_profession(rng, ep_prof, rates["imaging"])
+    dispensed = {d: _by_profession(rng, ep_prof, rates["dispensing"][d]) for d in profile.drugs}
+    course_drug = profile.course_drug
+    long_course = (
+        dispensed[course_drug] & (rng.random(m) < rates["long_course"]) if course_drug else np.zeros(m, bool)
+    )
+    referred = {t: _by_profession(rng, ep_prof, rates["referral"][t]) for t in rates["referral"]}
+    lasting = rng.random(m) < rates["long_lasting"]
+    sick = rng.random(m) < rates["sick_leave"]
 
-    # LBP contacts: the first (day 0), follow-ups on days 1-84, one more on days 85-150 when long-lasting
+    # contacts for the condition: the first (day 0), follow-ups to day long_lasting_days, one more to day 150
+    # when long-lasting
     n_follow = np.minimum(rng.poisson(1.4, m), 6)
     f_ep = np.repeat(np.arange(m), n_follow)
     f_day = rng.integers(1, cfg.long_lasting_days + 1, f_ep.size)
@@ -186,10 +300,11 @@ def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
         ep_clinic[lbp_ep],
         offsets[lbp_prof] + ep_region[lbp_ep] * per_region[lbp_prof],
     )
-    # GP contacts coded in SKS (DM545) for 10 %, else ICPC-2 L03 (70 %) / L84 (30 %)
-    lbp_code = np.where(rng.random(lbp_ep.size) < 0.7, 0, 1)
-    sks = (lbp_prof == 0) & (rng.random(lbp_ep.size) < 0.10)
-    # background contacts (not LBP): anywhere in the data period; the first and last pin the period
+    # a share of GP contacts coded in SKS, else ICPC-2 by the pack's shares
+    n_icpc = len(profile.condition_icpc2)
+    lbp_code = rng.choice(n_icpc, lbp_ep.size, p=np.asarray(profile.condition_shares))
+    sks = (lbp_prof == 0) & (rng.random(lbp_ep.size) < profile.sks_share_gp)
+    # background contacts (not the condition): anywhere in the data period; the first and last pin the period
     nb = int(n * spec.background_per_patient)
     b_pid = rng.integers(1, n + 1, nb)
     b_day = rng.integers(d0, d1 + 1, nb)
@@ -198,12 +313,16 @@ def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
     b_prof = rng.choice(3, nb, p=[0.8, 0.12, 0.08])
     b_clinic = offsets[b_prof] + region[b_pid - 1] * per_region[b_prof] + rng.integers(0, per_region[b_prof])
 
-    codes = np.concatenate([np.array(["L03", "L84", "DM545"]), BACKGROUND_ICPC2, RED_FLAG_SKS])
+    background, red_codes = np.array(profile.background_icpc2), np.array(profile.red_flag_sks)
+    codes = np.concatenate(
+        [np.array([*profile.condition_icpc2, profile.condition_sks]), background, red_codes]
+    )
+    first_bg = n_icpc + 1
     code_idx = np.concatenate(
         [
-            np.where(sks, 2, lbp_code),
-            3 + rng.integers(0, BACKGROUND_ICPC2.size, nb),
-            3 + BACKGROUND_ICPC2.size + rng.integers(0, RED_FLAG_SKS.size, r_ep.size),
+            np.where(sks, n_icpc, lbp_code),
+            first_bg + rng.integers(0, background.size, nb),
+            first_bg + background.size + rng.integers(0, red_codes.size, r_ep.size),
         ]
     )
     system_idx = np.concatenate([sks.astype(np.int64), np.zeros(nb, np.int64), np.ones(r_ep.size, np.int64)])
@@ -222,145 +341,125 @@ def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
     rank = np.lexsort((rng.random(n_enc), first_rank, e_day))
     enc_id = np.empty(n_enc, np.int64)
     enc_id[rank] = np.arange(1, n_enc + 1)
-    pq.write_table(
-        pa.table(
-            {
-                "encounter_id": enc_id[order],
-                "patient_id": e_pid[order],
-                "enc_date": _dates(e_day[order]),
-                "profession": _dict_array(PROFESSIONS, e_prof[order]),
-                "clinic_id": _dict_array(clinic_names, e_clinic[order]),
-                "code_system": _dict_array(np.array(["ICPC2", "SKS"]), system_idx[order]),
-                "code": _dict_array(codes, code_idx[order]),
-                "red_flag": pa.array(e_red[order], mask=~e_red[order], type=pa.bool_()),
-            }
-        ),
-        out / "encounters.parquet",
-        row_group_size=1_000_000,
+    tables["encounters"] = pa.table(
+        {
+            "encounter_id": enc_id[order],
+            "patient_id": e_pid[order],
+            "enc_date": _dates(e_day[order]),
+            "profession": _dict_array(PROFESSIONS, e_prof[order]),
+            "clinic_id": _dict_array(clinic_names, e_clinic[order]),
+            "code_system": _dict_array(np.array(["ICPC2", "SKS"]), system_idx[order]),
+            "code": _dict_array(codes, code_idx[order]),
+            "red_flag": pa.array(e_red[order], mask=~e_red[order], type=pa.bool_()),
+        }
     )
 
-    # imaging: planted lumbar studies on days 0-42; background non-lumbar studies anywhere
+    # imaging: planted studies of the indicator's body site in its window; background studies anywhere
     i_ep = np.flatnonzero(imaged)
     i_day = ep_start[i_ep] + rng.integers(0, cfg.imaging_window_days + 1, i_ep.size)
     nbi = n // 20
     img_pid = np.concatenate([ep_pid[i_ep], rng.integers(1, n + 1, nbi)])
     img_day = np.concatenate([i_day, rng.integers(d0, d1 + 1, nbi)])
-    img_mod = np.concatenate([rng.choice(3, i_ep.size, p=[0.6, 0.35, 0.05]), rng.integers(0, 4, nbi)])
+    planted_mod = np.array([profile.modalities.index(x) for x in profile.imaging_modalities])
+    img_mod = np.concatenate(
+        [
+            planted_mod[rng.choice(planted_mod.size, i_ep.size, p=np.asarray(profile.imaging_shares))],
+            rng.integers(0, len(profile.modalities), nbi),
+        ]
+    )
     img_site = np.concatenate([np.zeros(i_ep.size, np.int64), np.ones(nbi, np.int64)])
-    pq.write_table(
-        pa.table(
-            {
-                "patient_id": img_pid,
-                "imaging_date": _dates(img_day),
-                "modality": _dict_array(np.array(["MR", "RX", "CT", "US"]), img_mod),
-                "body_site": _dict_array(np.array(["lumbar", "other"]), img_site),
-            }
-        ),
-        out / "imaging.parquet",
+    tables["imaging"] = pa.table(
+        {
+            "patient_id": img_pid,
+            "imaging_date": _dates(img_day),
+            "modality": _dict_array(np.array(profile.modalities), img_mod),
+            "body_site": _dict_array(np.array([profile.body_site, profile.other_site]), img_site),
+        }
     )
 
-    # prescriptions: opioid (short: one dispensing of 3-7 days; long: 10-28 days, sometimes a refill),
-    # NSAID, paracetamol (plus OTC paracetamol that must not count) and unrelated drugs
-    o_ep = np.flatnonzero(opioid)
-    o_day = rng.integers(0, 31, o_ep.size)
-    o_long = opioid_long[o_ep]
-    o_supply = np.where(o_long, rng.choice([10, 14, 20, 28], o_ep.size), rng.choice([3, 5, 7], o_ep.size))
-    refill = o_long & (rng.random(o_ep.size) < 0.4)
-    rf_ep = o_ep[refill]
-    rf_day = o_day[refill] + o_supply[refill]
-    rf_supply = np.full(rf_ep.size, 10)
-    course = o_supply.copy()
-    course[refill] = rf_day - o_day[refill] + rf_supply
-    n_ep_ = np.flatnonzero(nsaid)
-    p_ep = np.flatnonzero(para)
-    otc = np.flatnonzero(rng.random(m) < 0.2)
+    # prescriptions: the course drug (short: one dispensing of 3-7 days; long: 10-28 days, sometimes a
+    # refill), the other drug classes, over-the-counter sales that must not count, and unrelated drugs
+    first_code: dict[str, int] = {}
+    n_codes = 0
+    for drug, atcs in profile.drugs.items():
+        first_code[drug] = n_codes
+        n_codes += len(atcs)
+    atc = np.array([*(c for a in profile.drugs.values() for c in a), *profile.other_atc])
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, bool]] = []
+    course, course_eps = np.zeros(0, np.int64), 0
+    for drug, flags in dispensed.items():
+        d_ep = np.flatnonzero(flags)
+        k, base = len(profile.drugs[drug]), first_code[drug]
+        if drug == course_drug:
+            o_day = rng.integers(0, 31, d_ep.size)
+            o_long = long_course[d_ep]
+            o_supply = np.where(
+                o_long, rng.choice([10, 14, 20, 28], d_ep.size), rng.choice([3, 5, 7], d_ep.size)
+            )
+            refill = o_long & (rng.random(d_ep.size) < 0.4)
+            rf_ep = d_ep[refill]
+            rf_day = o_day[refill] + o_supply[refill]
+            rf_supply = np.full(rf_ep.size, 10)
+            course = o_supply.copy()
+            course[refill] = rf_day - o_day[refill] + rf_supply
+            course_eps = d_ep.size
+            parts.append(
+                (ep_pid[d_ep], ep_start[d_ep] + o_day, base + rng.integers(0, k, d_ep.size), o_supply, True)
+            )
+            parts.append(
+                (ep_pid[rf_ep], ep_start[rf_ep] + rf_day, np.full(rf_ep.size, base + k - 1), rf_supply, True)
+            )
+        else:
+            day = ep_start[d_ep] + rng.integers(0, cfg.followup_days + 1, d_ep.size)
+            supply = rng.choice([10, 20, 30], d_ep.size)
+            parts.append((ep_pid[d_ep], day, base + rng.integers(0, k, d_ep.size), supply, True))
+    if profile.over_the_counter:
+        otc = np.flatnonzero(rng.random(m) < 0.2)
+        code = np.full(otc.size, first_code[profile.over_the_counter])
+        day = ep_start[otc] + rng.integers(0, 30, otc.size)
+        parts.append((ep_pid[otc], day, code, np.full(otc.size, np.nan), False))
     no_ep = np.flatnonzero(n_ep == 0)
     other = rng.integers(0, no_ep.size, n // 4) if no_ep.size else np.zeros(0, np.int64)
-    rx_pid = np.concatenate(
-        [ep_pid[o_ep], ep_pid[rf_ep], ep_pid[n_ep_], ep_pid[p_ep], ep_pid[otc], pid[no_ep[other]]]
-    )
-    rx_day = np.concatenate(
-        [
-            ep_start[o_ep] + o_day,
-            ep_start[rf_ep] + rf_day,
-            ep_start[n_ep_] + rng.integers(0, cfg.followup_days + 1, n_ep_.size),
-            ep_start[p_ep] + rng.integers(0, cfg.followup_days + 1, p_ep.size),
-            ep_start[otc] + rng.integers(0, 30, otc.size),
-            rng.integers(d0, d1 + 1, other.size),
-        ]
-    )
-    atc = np.concatenate([np.array(["N02AX02", "N02AA01", "M01AE01", "M01AB05", "N02BE01"]), OTHER_ATC])
-    rx_atc = np.concatenate(
-        [
-            rng.integers(0, 2, o_ep.size),
-            np.ones(rf_ep.size, np.int64),
-            2 + rng.integers(0, 2, n_ep_.size),
-            np.full(p_ep.size, 4),
-            np.full(otc.size, 4),
-            5 + rng.integers(0, OTHER_ATC.size, other.size),
-        ]
-    )
-    rx_supply = np.concatenate(
-        [
-            o_supply,
-            rf_supply,
-            rng.choice([10, 20, 30], n_ep_.size),
-            rng.choice([10, 25], p_ep.size),
-            np.full(otc.size, np.nan),
-            rng.choice([30, 90], other.size),
-        ]
-    ).astype(float)
-    rx_onpres = np.concatenate(
-        [
-            np.ones(rx_pid.size - otc.size - other.size, bool),
-            np.zeros(otc.size, bool),
-            np.ones(other.size, bool),
-        ]
-    )
-    pq.write_table(
-        pa.table(
-            {
-                "patient_id": rx_pid,
-                "dispense_date": _dates(rx_day),
-                "atc": _dict_array(atc, rx_atc),
-                "days_supply": pa.array(rx_supply, from_pandas=True),
-                "on_prescription": rx_onpres,
-            }
-        ),
-        out / "prescriptions.parquet",
+    other_code = n_codes + rng.integers(0, len(profile.other_atc), other.size)
+    day = rng.integers(d0, d1 + 1, other.size)
+    parts.append((pid[no_ep[other]], day, other_code, rng.choice([30, 90], other.size), True))
+    tables["prescriptions"] = pa.table(
+        {
+            "patient_id": np.concatenate([p[0] for p in parts]),
+            "dispense_date": _dates(np.concatenate([p[1] for p in parts])),
+            "atc": _dict_array(atc, np.concatenate([p[2] for p in parts])),
+            "days_supply": pa.array(np.concatenate([p[3] for p in parts]).astype(float), from_pandas=True),
+            "on_prescription": np.concatenate([np.full(p[0].size, p[4]) for p in parts]),
+        }
     )
 
-    # referrals on days 0-84, plus referrals of type other
-    x_ep, u_ep = np.flatnonzero(exercise), np.flatnonzero(education)
-    q_ep = np.flatnonzero(rng.random(m) < 0.1)
-    ref_pid = np.concatenate([ep_pid[x_ep], ep_pid[u_ep], ep_pid[q_ep]])
-    ref_day = np.concatenate(
-        [
-            ep_start[x_ep] + rng.integers(0, cfg.followup_days + 1, x_ep.size),
-            ep_start[u_ep] + rng.integers(0, cfg.followup_days + 1, u_ep.size),
-            ep_start[q_ep] + rng.integers(0, 200, q_ep.size),
-        ]
-    )
-    ref_type = np.concatenate(
-        [np.zeros(x_ep.size, np.int64), np.ones(u_ep.size, np.int64), np.full(q_ep.size, 2)]
-    )
-    types = np.array(["supervised_exercise", "patient_education", "other"])
-    pq.write_table(
-        pa.table(
-            {
-                "patient_id": ref_pid,
-                "referral_date": _dates(ref_day),
-                "referral_type": _dict_array(types, ref_type),
-            }
-        ),
-        out / "referrals.parquet",
+    # referrals of the planted types in the follow-up window, plus referrals of a type no indicator counts
+    planted_types = list(referred)
+    unplanted = [t for t in profile.referral_types if t not in referred]
+    q_ep = np.flatnonzero(rng.random(m) < 0.1) if unplanted else np.zeros(0, np.int64)
+    ref_eps = [np.flatnonzero(referred[t]) for t in planted_types]
+    ref_days = [ep_start[e] + rng.integers(0, cfg.followup_days + 1, e.size) for e in ref_eps]
+    types = np.array([*planted_types, *unplanted[:1]])
+    tables["referrals"] = pa.table(
+        {
+            "patient_id": np.concatenate([*(ep_pid[e] for e in ref_eps), ep_pid[q_ep]]),
+            "referral_date": _dates(
+                np.concatenate([*ref_days, ep_start[q_ep] + rng.integers(0, 200, q_ep.size)])
+            ),
+            "referral_type": _dict_array(
+                types,
+                np.concatenate(
+                    [*(np.full(e.size, i) for i, e in enumerate(ref_eps)), np.full(q_ep.size, len(ref_eps))]
+                ),
+            ),
+        }
     )
 
-    # sick leave: spell starting 14 days before to 60 days after day 0; ends within 84 days of day 0 for a
-    # planted share, later (or still open at the end of data) otherwise
+    # sick leave: spell starting sick_leave_lead_days before to 60 days after day 0; ends by day
+    # return_to_work_days for a planted share, later (or still open at the end of data) otherwise
     s_ep = np.flatnonzero(sick)
     s_from = rng.integers(-cfg.sick_leave_lead_days, 61, s_ep.size)
-    back = rng.random(s_ep.size) < rates.back_within_12_weeks
+    back = rng.random(s_ep.size) < rates["back_within_window"]
     s_to = np.where(
         back,
         rng.integers(np.maximum(s_from, 0) + 1, cfg.return_to_work_days + 1),
@@ -368,43 +467,30 @@ def generate(spec: SynthSpec, out: Path) -> dict[str, Any]:
     )
     end = ep_start[s_ep] + s_to
     open_ = end > d1
-    pq.write_table(
-        pa.table(
-            {
-                "patient_id": ep_pid[s_ep],
-                "start_date": _dates(ep_start[s_ep] + s_from),
-                "end_date": pa.array(end.astype("datetime64[D]"), mask=open_, type=pa.date32()),
-            }
-        ),
-        out / "sick_leave.parquet",
+    tables["sick_leave"] = pa.table(
+        {
+            "patient_id": ep_pid[s_ep],
+            "start_date": _dates(ep_start[s_ep] + s_from),
+            "end_date": pa.array(end.astype("datetime64[D]"), mask=open_, type=pa.date32()),
+        }
     )
 
     ended = ~open_
     not_red = ~red
-    truth = {
-        "billeddiagnostik-uden-roede-flag": (int((imaged & not_red).sum()), int(not_red.sum())),
-        "opioid-udlevering": (int(opioid.sum()), m),
-        "opioid-laengere-forloeb": (int((course > cfg.max_opioid_days).sum()), int(o_ep.size)),
-        "nsaid-udlevering": (int(nsaid.sum()), m),
-        "paracetamol-udlevering": (int(para.sum()), m),
-        "henvisning-superviseret-traening": (int(exercise.sum()), m),
-        "henvisning-patientuddannelse": (int(education.sum()), m),
-        "langvarigt-forloeb": (int(lasting.sum()), m),
-        "sygemelding": (int(sick.sum()), m),
-        "tilbage-i-arbejde": (int((ended & (s_to <= cfg.return_to_work_days)).sum()), int(s_ep.size)),
-    }
     planted = {
-        "seed": spec.seed,
-        "patients": n,
-        "episodes": m,
-        "encounters": int(n_enc),
-        "period": [str(spec.start), str(np.datetime64(int(d1), "D"))],
-        "truth": {k: {"numerator": a, "denominator": b} for k, (a, b) in truth.items()},
-        "note": "True counts for stratum 'all' with the default MonitorConfig; the guideline is not in force "
-        "(ikke gældende).",
+        "imaging_without_red_flag": (int((imaged & not_red).sum()), int(not_red.sum())),
+        "course_longer_than": (int((course > cfg.max_course_days).sum()), int(course_eps)),
+        "contacts_beyond": (int(lasting.sum()), m),
+        "sick_leave": (int(sick.sum()), m),
+        "back_to_work": (int((ended & (s_to <= cfg.return_to_work_days)).sum()), int(s_ep.size)),
     }
-    write_manifest(out, ExtractionPeriod(spec.start, _last_date(out)))
-    (out / "planted.json").write_text(
-        json.dumps(planted, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
-    return planted
+    truth = {}
+    for ind_id, compute in profile.indicators.items():
+        kind = compute.get("kind")
+        if kind == "dispensing" and compute.get("drug") in dispensed:
+            truth[ind_id] = (int(dispensed[compute["drug"]].sum()), m)
+        elif kind == "referral" and compute.get("referral_type") in referred:
+            truth[ind_id] = (int(referred[compute["referral_type"]].sum()), m)
+        elif kind in planted and (kind != "course_longer_than" or compute.get("drug") == course_drug):
+            truth[ind_id] = planted[str(kind)]
+    return _Chunk(tables, truth, m, int(n_enc))

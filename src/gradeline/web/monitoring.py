@@ -101,13 +101,12 @@ def in_language(item: dict[str, Any], language: str) -> dict[str, Any]:
     return out
 
 
-def _labels() -> dict[str, str]:
-    codes = load_codes(active_pack())
-    return {**codes.regions, **{k: v["label"] for k, v in codes.professions.items()}}
+def _labels(language: str) -> dict[str, str]:
+    return load_codes().labels(language)
 
 
 def _without_definitions(request: HttpRequest) -> HttpResponse:
-    message = _("Denne retningslinje har ingen monitoreringsdefinitioner.")
+    message = _("Denne retningslinje har ingen indikatorer til monitorering.")
     return render(request, "gradeline/monitoring_absent.html", {"message": message}, status=404)
 
 
@@ -160,7 +159,7 @@ def _charts(
     on a busy machine)."""
     key = (indicator_id, language, rows_id)
     if key not in _chart_cache:
-        _chart_cache[key] = _draw(indicator_id, title, rows)
+        _chart_cache[key] = _draw(indicator_id, title, language, rows)
         while len(_chart_cache) > 64:
             _chart_cache.pop(next(iter(_chart_cache)))
     return _chart_cache[key]
@@ -169,8 +168,8 @@ def _charts(
 _chart_cache: dict[tuple[str, str, int], list[dict[str, Any]]] = {}
 
 
-def _draw(indicator_id: str, title: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    labels = _labels()
+def _draw(indicator_id: str, title: str, language: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    labels = _labels(language)
     charts = []
     for heading, data, svg, caption in (
         (_("Over tid"), over_time(rows, indicator_id), over_time_svg, _PERIOD_CAPTION),
@@ -185,7 +184,7 @@ def _draw(indicator_id: str, title: str, rows: list[dict[str, Any]]) -> list[dic
             {
                 "heading": heading,
                 "caption": caption(),
-                "svg": svg(data, labels, f"{title}: {heading}"),
+                "svg": svg(data, labels, f"{title}: {heading}", language),
                 "table": _table(data, labels),
                 "hidden": data.get("hidden", 0),
             }

@@ -218,5 +218,10 @@ def test_the_script_name_of_the_server_is_kept(content_root: Path) -> None:
 def test_a_guideline_without_monitoring_definitions_says_so(client: Client) -> None:
     response = client.get(f"/{THIRD}/monitorering/")
     assert response.status_code == 404
-    assert "ingen monitoreringsdefinitioner" in response.content.decode()
+    assert "ingen indikatorer til monitorering" in response.content.decode()
+    assert client.get(f"/{THIRD}/monitorering/nsaid-udlevering/").status_code == 404
+    client.cookies["gradeline_language"] = "en"
+    english = client.get(f"/{THIRD}/monitorering/").content.decode()
+    assert "This guideline has no indicators for monitoring." in english
+    client.cookies["gradeline_language"] = "da"
     assert f"/{THIRD}/monitorering/" not in client.get(f"/{THIRD}/").content.decode()

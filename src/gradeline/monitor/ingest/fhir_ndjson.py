@@ -18,10 +18,9 @@ import duckdb
 import pyarrow as pa  # type: ignore[import-untyped]
 
 from gradeline.monitor.codes import CodeLists, load_codes
-from gradeline.monitor.ingest.period import ExtractionPeriod, resolve_period
+from gradeline.monitor.ingest.adapter import begin, finish
+from gradeline.monitor.ingest.period import ExtractionPeriod
 from gradeline.monitor.ingest.report import IngestReport, InputError, TableReport
-from gradeline.monitor.ingest.tabular import attach_side_table
-from gradeline.monitor.ingest.validate import save, validate
 
 SUPPORTED = {
     "Patient",
@@ -79,7 +78,7 @@ class _Mapper:
         self.rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self.enc_codes: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.ignored: dict[str, int] = defaultdict(int)
-        self.lbp = {(s, c) for s, cs in codes.lbp.items() for c in cs}
+        self.condition_codes = {(s, c) for s, cs in codes.condition.items() for c in cs}
         self.red = {(s, c) for s, cs in codes.red_flag.items() for c in cs}
 
     def add(self, table: str, source: str, line: int, **values: Any) -> None:
@@ -159,7 +158,8 @@ class _Mapper:
     def imaging(self, r: dict[str, Any], source: str, line: int) -> None:
         modality = next((c for _s, c in _codings([{"coding": r.get("modality") or []}])), None)
         sites = [c.get("code") for s in r.get("series") or [] for c in [s.get("bodySite") or {}]]
-        site = "lumbar" if any(c in self.codes.lumbar_snomed for c in sites) else ("other" if sites else None)
+        known = [self.codes.body_site_snomed[c] for c in sites if c in self.codes.body_site_snomed]
+        site = known[0] if known else ("other" if sites else None)
         self.add(
             "imaging",
             source,
@@ -185,7 +185,9 @@ class _Mapper:
         for row in self.rows.get("encounters", []):
             row["_fhir_id"] = row.pop("fhir_id") or ""
             diags = [d for s, c in self.enc_codes.get(row["_fhir_id"], []) if (d := _diagnosis(s, c))]
-            primary = next((d for d in diags if d in self.lbp), diags[0] if diags else (None, None))
+            primary = next(
+                (d for d in diags if d in self.condition_codes), diags[0] if diags else (None, None)
+            )
             row["code_system"], row["code"] = primary
             row["red_flag"] = "true" if any(d in self.red for d in diags) else None
         # encounter_id follows (start time, resource id): a total order that does not depend on file order
@@ -216,8 +218,7 @@ def ingest_fhir(
     period: ExtractionPeriod | None = None,
 ) -> IngestReport:
     """Map and validate a folder of FHIR Bulk Data NDJSON files (patient ids kept as in the source)."""
-    period = period or resolve_period(data)
-    con = con or duckdb.connect()
+    con, period = begin(data, con, period)
     mapper = _Mapper(load_codes())
     files = sorted(data.glob("*.ndjson"), key=lambda p: (p.name.split(".")[0] != "Patient", p.name))
     bad_json: list[tuple[str, int, str]] = []
@@ -244,24 +245,22 @@ def ingest_fhir(
         con.register(f"arrow_{table}", pa.Table.from_pylist(rows))
         con.execute(f"CREATE OR REPLACE TEMP VIEW raw_{table} AS SELECT * FROM arrow_{table}")
         sources[table] = f"FHIR NDJSON ({table})"
-    malformed: dict[str, str] = {}
-    attach_side_table(con, data, "sick_leave", sources, malformed)
-    report = validate(con, sources, period, malformed=malformed)
-    for name, line_no, why in bad_json:
-        con.execute("INSERT INTO rejections VALUES ('(unparsed)', ?, ?, ?)", [name, line_no, why])
-    if bad_json:
-        report.tables["unparsed"] = TableReport(
-            table="unparsed",
-            source="NDJSON",
-            read=len(bad_json),
-            rejected=len(bad_json),
-            reasons={"line is not valid JSON": len(bad_json)},
-        )
-    report.notes.extend(f"ignored {n} {kind}" for kind, n in sorted(mapper.ignored.items()))
-    if "sick_leave" not in sources:
-        report.notes.append(
-            "no sick-leave data (FHIR has no sick-leave resource; add sick_leave.csv beside it)"
-        )
-    if clean_dir is not None:
-        save(con, report, clean_dir)
-    return report
+
+    def amend(report: IngestReport) -> None:
+        for name, line_no, why in bad_json:
+            con.execute("INSERT INTO rejections VALUES ('(unparsed)', ?, ?, ?)", [name, line_no, why])
+        if bad_json:
+            report.tables["unparsed"] = TableReport(
+                table="unparsed",
+                source="NDJSON",
+                read=len(bad_json),
+                rejected=len(bad_json),
+                reasons={"line is not valid JSON": len(bad_json)},
+            )
+        report.notes.extend(f"ignored {n} {kind}" for kind, n in sorted(mapper.ignored.items()))
+        if "sick_leave" not in sources:
+            report.notes.append(
+                "no sick-leave data (FHIR has no sick-leave resource; add sick_leave.csv beside it)"
+            )
+
+    return finish(con, data, sources, period, clean_dir, amend)

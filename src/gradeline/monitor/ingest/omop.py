@@ -2,11 +2,11 @@
 observation, provider, care_site and location as CSV or Parquet files (lower-case table names).
 
 Danish source codes are read from the ``*_source_value`` columns (standard concepts are SNOMED/RxNorm):
-ICPC-2 (``L03``) or SKS (``DM545``) in condition_source_value, ATC in drug_source_value, SKS imaging procedure
-codes (UXM/UXR/UXC/UXU…) in procedure_source_value with the body site (``lumbar``/``other``) in
-modifier_source_value, referral types in observation_source_value, the profession in
-provider.specialty_source_value (GP/PT/CHIRO or the SNOMED code), the region in location.state. A sick_leave
-table in the internal schema may sit beside the OMOP tables (OMOP has none).
+ICPC-2 or SKS diagnosis codes in condition_source_value, ATC in drug_source_value, SKS imaging procedure
+codes (UXM/UXR/UXC/UXU…) in procedure_source_value with the body site (a value of codes.yaml
+``imaging.body_sites``) in modifier_source_value, referral types in observation_source_value, the profession
+in provider.specialty_source_value (GP/PT/CHIRO or the SNOMED code), the region in location.state. A
+sick_leave table in the internal schema may sit beside the OMOP tables (OMOP has none).
 """
 
 from pathlib import Path
@@ -14,10 +14,11 @@ from pathlib import Path
 import duckdb
 
 from gradeline.monitor.codes import load_codes
-from gradeline.monitor.ingest.period import ExtractionPeriod, resolve_period
+from gradeline.monitor.ingest.adapter import begin, finish
+from gradeline.monitor.ingest.period import ExtractionPeriod
 from gradeline.monitor.ingest.report import IngestReport, InputError
-from gradeline.monitor.ingest.tabular import attach_side_table, find_table
-from gradeline.monitor.ingest.validate import save, validate
+from gradeline.monitor.ingest.tabular import find_table
+from gradeline.monitor.ingest.tabular import sql_literal as _lit
 
 OMOP_TABLES = (
     "person",
@@ -37,10 +38,6 @@ def is_omop(data: Path) -> bool:
     return all(find_table(data, t) is not None for t in REQUIRED)
 
 
-def _lit(v: str) -> str:
-    return "'" + v.replace("'", "''") + "'"
-
-
 def ingest_omop(
     data: Path,
     clean_dir: Path | None = None,
@@ -48,8 +45,7 @@ def ingest_omop(
     period: ExtractionPeriod | None = None,
 ) -> IngestReport:
     """Map and validate OMOP CDM v5.4 tables into the internal schema (person_id kept as the patient id)."""
-    period = period or resolve_period(data)
-    con = con or duckdb.connect()
+    con, period = begin(data, con, period)
     codes = load_codes()
     present = set()
     for t in OMOP_TABLES:
@@ -70,7 +66,7 @@ def ingest_omop(
             ) from exc
         present.add(t)
     snomed = " ".join(f"WHEN {_lit(k)} THEN {_lit(v)}" for k, v in codes.profession_by_snomed().items())
-    lbp = ", ".join(_lit(c) for cs in codes.lbp.values() for c in cs)
+    dx = ", ".join(_lit(c) for cs in codes.condition.values() for c in cs)
     red = ", ".join(_lit(c) for cs in codes.red_flag.values() for c in cs)
     region_of = "l.state" if "location" in present else "NULL"
     muni_of = "l.county" if "location" in present else "NULL"
@@ -89,8 +85,8 @@ def ingest_omop(
               CASE WHEN regexp_full_match(upper(condition_source_value), '[A-Z][0-9]{{2}}') THEN 'ICPC2'
                    ELSE 'SKS' END AS code_system, _row
             FROM omop_condition_occurrence WHERE visit_occurrence_id IS NOT NULL),
-        pick AS (SELECT visit_occurrence_id, arg_min(code_system, (code NOT IN ({lbp}), _row)) AS code_system,
-                   arg_min(code, (code NOT IN ({lbp}), _row)) AS code, bool_or(code IN ({red})) AS red_flag
+        pick AS (SELECT visit_occurrence_id, arg_min(code_system, (code NOT IN ({dx}), _row)) AS code_system,
+                   arg_min(code, (code NOT IN ({dx}), _row)) AS code, bool_or(code IN ({red})) AS red_flag
                  FROM c GROUP BY visit_occurrence_id)"""
         if cond
         else "WITH pick AS (SELECT NULL AS visit_occurrence_id, NULL AS code_system, NULL AS code, "
@@ -134,13 +130,11 @@ def ingest_omop(
               observation_source_value AS referral_type
             FROM omop_observation WHERE lower(observation_source_value) IN ({kinds})""")
         sources["referrals"] = "observation (referral types)"
-    malformed: dict[str, str] = {}
-    attach_side_table(con, data, "sick_leave", sources, malformed)
-    report = validate(con, sources, period, malformed=malformed)
-    report.notes.append(
-        "OMOP: procedures other than SKS UX* and observations that are not referral types are not used; "
-        "drug exposures count as dispensed on prescription"
-    )
-    if clean_dir is not None:
-        save(con, report, clean_dir)
-    return report
+
+    def amend(report: IngestReport) -> None:
+        report.notes.append(
+            "OMOP: procedures other than SKS UX* and observations that are not referral types are not used; "
+            "drug exposures count as dispensed on prescription"
+        )
+
+    return finish(con, data, sources, period, clean_dir, amend)

@@ -45,7 +45,7 @@ def register(con: duckdb.DuckDBPyConnection, path: Path, name: str) -> str | Non
     scan, rejects = _scan(path, name)
     try:
         cols = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()]
-        source = "parse_filename(filename)" if "filename" in cols else _lit(path.name)
+        source = "parse_filename(filename)" if "filename" in cols else sql_literal(path.name)
         if rejects is None:
             con.execute(
                 f"CREATE OR REPLACE TEMP VIEW raw_{name} AS "
@@ -69,7 +69,8 @@ def register(con: duckdb.DuckDBPyConnection, path: Path, name: str) -> str | Non
     return rejects
 
 
-def _lit(value: str) -> str:
+def sql_literal(value: str) -> str:
+    """A SQL string literal."""
     return "'" + value.replace("'", "''") + "'"
 
 

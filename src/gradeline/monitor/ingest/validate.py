@@ -55,7 +55,7 @@ def _code_check(col: Column, typed: str, codes: CodeLists) -> str | None:
     if check == "modality":
         return _in(typed, codes.modalities)
     if check == "body_site":
-        return _in(typed, ("lumbar", "other"))
+        return _in(typed, codes.body_sites)
     if check == "referral_type":
         return _in(typed, codes.referral_types)
     return None

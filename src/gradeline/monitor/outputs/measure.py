@@ -39,7 +39,7 @@ def _criteria(ind: IndicatorDefinition, column: str) -> dict[str, Any]:
     """Points at the executable Ibis definition (the column of its per-episode result)."""
     return {
         "language": "text/x-python-ibis",
-        "expression": f"gradeline.monitor.indicators.INDICATORS['{ind.id}'] -> {column}",
+        "expression": f"gradeline.monitor.indicators.KINDS['{ind.compute.get('kind')}'] -> {column}",
     }
 
 
@@ -75,7 +75,7 @@ def measure(ind: IndicatorDefinition, notice: str) -> Measure:
                     "population": [
                         {
                             **_pop("initial-population"),
-                            "description": "New-onset LBP episodes in scope.",
+                            "description": "New-onset episodes in scope.",
                             "criteria": _criteria(ind, "episodes"),
                         },
                         {
@@ -102,7 +102,7 @@ def measure(ind: IndicatorDefinition, notice: str) -> Measure:
 
 
 def value_measure(ind: IndicatorDefinition, notice: str) -> Measure:
-    """The continuous-variable Measure of an indicator's day count (mean days; e.g. opioid course length)."""
+    """The continuous-variable Measure of an indicator's day count (mean days, e.g. a course)."""
     assert ind.value, f"{ind.id} has no day count"
     return Measure.model_validate(
         {

@@ -8,37 +8,19 @@ import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.csv as pacsv  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
-from gradeline.monitor.results import COLUMNS, GUIDELINE_STATUS, MonitorResult
+from gradeline.monitor.columns import COLUMNS, RESULT_COLUMNS
+from gradeline.monitor.results import MonitorResult
 
 Format = Literal["csv", "parquet"]
 
-SCHEMA = pa.schema(
-    [
-        ("indicator", pa.string()),
-        ("recommendation", pa.string()),
-        ("stratifier", pa.string()),
-        ("stratum", pa.string()),
-        ("initial_population", pa.int64()),
-        ("denominator", pa.int64()),
-        ("denominator_exclusions", pa.int64()),
-        ("numerator", pa.int64()),
-        ("share", pa.float64()),
-        ("ci_low", pa.float64()),
-        ("ci_high", pa.float64()),
-        ("ci_method", pa.string()),
-        ("value_mean_days", pa.float64()),
-        ("value_n", pa.int64()),
-        ("partial_period", pa.bool_()),
-        ("suppressed", pa.bool_()),
-        ("guideline_status", pa.string()),
-    ]
-)
+ARROW_TYPES = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_()}
+SCHEMA = pa.schema([(c.name, ARROW_TYPES[c.type]) for c in RESULT_COLUMNS])
 
 
 def to_arrow(result: MonitorResult) -> pa.Table:
     table = pa.Table.from_pylist([{c: r[c] for c in COLUMNS} for r in result.rows], schema=SCHEMA)
     return table.replace_schema_metadata(
-        {"guideline_status": GUIDELINE_STATUS, "notice": result.summary["notice"]}
+        {"guideline_status": result.summary["guideline_status"], "notice": result.summary["notice"]}
     )
 
 

@@ -10,6 +10,7 @@ from gradeline.content.errors import PackError
 from gradeline.content.pack import cached_pack
 from gradeline.content.packs import active_pack, available_packs, default_slug
 from gradeline.model import Guideline, GuidelineStatus
+from gradeline.monitor.codes import has_monitoring
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,8 @@ def has_decision_rules(pack: Path) -> bool:
 
 
 def has_monitoring_definitions(pack: Path) -> bool:
-    """Whether a pack defines monitoring indicators (``monitor/indicators.yaml``)."""
-    return (pack / "monitor" / "indicators.yaml").is_file()
+    """Whether a pack defines monitoring indicators and their code lists (the monitor's own test)."""
+    return has_monitoring(pack)
 
 
 def slug_of(pack: Path) -> str:
