@@ -211,7 +211,7 @@ def load_terminology(pack_dir: Path | str = DEFAULT_PACK) -> Terminology:
     return Terminology(
         problem=_value_set(_read(folder / "problem.yaml"), "problem", systems),
         out_of_scope=_value_set(_read(folder / "out-of-scope.yaml"), "out-of-scope", systems),
-        imaging=_value_set(_read(folder / "lumbar-imaging.yaml"), "lumbar-imaging", systems),
+        imaging=_value_set(_read(folder / "imaging.yaml"), "imaging", systems),
         analgesics=tuple(_value_set(g, str(g["id"]), systems) for g in analgesics["groups"]),
         red_flags=red_flags,
         imaging_override=tuple(c for c in red_flags.codes if c.system == code_system(code, "red-flag"))
