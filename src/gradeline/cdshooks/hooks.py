@@ -225,7 +225,7 @@ def _analgesic_card(
 
 
 def order_hook(request: HookRequest, env: HookEnv) -> list[Issued]:
-    """order-select / order-sign: cards for imaging and analgesic orders (the value sets in the pack say which)."""
+    """order-select / order-sign: cards for imaging and analgesic orders (the pack's value sets say which)."""
     every = draft_orders(request.context)
     medications = _known_medications(request)
     judged = env.terminology.imaging.extra.get("card_modalities")

@@ -107,7 +107,8 @@ def _labels(language: str) -> dict[str, str]:
 
 def _without_definitions(request: HttpRequest) -> HttpResponse:
     message = _("Denne retningslinje har ingen indikatorer til monitorering.")
-    return render(request, "gradeline/monitoring_absent.html", {"message": message}, status=404)
+    context = {"heading": _("Monitorering"), "message": message}
+    return render(request, "gradeline/absent.html", context, status=404)
 
 
 def overview(request: HttpRequest) -> HttpResponse:

@@ -26,4 +26,5 @@ def without_rules(request: HttpRequest) -> HttpResponse | None:
         )
         problem = {"loc": ["path"], "msg": "the guideline has no decide/ folder", "type": "not_found"}
         return json_response(error_body(detail, [problem]), status=404)
-    return render(request, "decide/absent.html", {"message": message}, status=404)
+    context = {"heading": _("Beslutningsstøtte"), "message": message}
+    return render(request, "gradeline/absent.html", context, status=404)
