@@ -41,7 +41,7 @@ def test_an_unknown_pack_is_one_sentence_listing_the_packs(command: list[str]) -
     result = runner.invoke(app, [*command, "--pack", "no-such-guideline"], env=env)
     assert result.exit_code == 2
     assert "'no-such-guideline' is not a content pack" in result.stderr
-    assert "the packs here are: example-fictional." in result.stderr
+    assert "the packs here are: authoring-eksempel, example-fictional." in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
 
 

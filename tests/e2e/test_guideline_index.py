@@ -35,10 +35,12 @@ def test_the_index_leads_to_each_guideline(page: Any, site: str, several: Path, 
     for language in ("da", "en"):
         page.goto(f"{site}/sprog/{language}/?next=/")
         cards = page.locator(".guideline-card")
-        assert cards.count() == 3
+        assert cards.count() == 4  # the first guideline, the fictional example and two test copies
         assert page.get_by_role("link", name=TITLE).is_visible()
         badge = "Ikke gældende" if language == "da" else "Not in force"
         assert page.locator(".badge-status", has_text=badge).count() >= 1
+        example = "Fiktivt eksempel" if language == "da" else "Fictional example"
+        assert page.locator(".badge-fictional", has_text=example).count() == 1
         _no_sideways_scroll(page, f"the index ({language}, {width}px)")
         report[f"index-{language}"] = axe_violations(page)
         page.screenshot(path=str(site_dir / f"guideline-index-{language}-{width}.png"), full_page=True)

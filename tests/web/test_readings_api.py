@@ -52,7 +52,8 @@ def test_a_reading_carries_judgement_computed_values_threshold_and_errata(client
 
 
 def test_certainty_and_importance_are_codes_with_the_printed_label_in_both_languages(client: Client) -> None:
-    rows = {r["outcome_id"]: r for r in client.get("/api/recommendations/akupunktur/readings").json()}
+    response = client.get("/nkr-laenderygsmerter/api/recommendations/akupunktur/readings")
+    rows = {r["outcome_id"]: r for r in response.json()}
     pain = rows["smerteniveau-0-12-uger"]
     assert (pain["certainty"], pain["importance_label"]) == ("low", "critical")
     assert pain["certainty_text"] == {"da": "Lav", "en": "Low"}

@@ -184,10 +184,14 @@ def value_set(g: Guideline, vs: ValueSet) -> Json:
 
 
 def measures(g: Guideline) -> list[Json]:
-    """One Measure per monitoring indicator, from the monitor's own Measure builder (same definitions)."""
+    """One Measure per monitoring indicator, from the monitor's own Measure builder (same definitions); none
+    for a guideline without monitoring indicators."""
+    from gradeline.monitor.codes import has_monitoring
     from gradeline.monitor.definitions import load_catalogue
     from gradeline.monitor.outputs.measure import measure
 
+    if not has_monitoring():
+        return []
     catalogue = load_catalogue()
     found = []
     for ind in catalogue.indicators:

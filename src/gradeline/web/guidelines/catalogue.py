@@ -28,9 +28,9 @@ class Entry:
 
     @property
     def fictional(self) -> bool:
-        """A made-up example guideline (its id or title says so): never clinical advice."""
+        """A made-up example guideline (status ``example``): never clinical advice."""
         g = self.guideline
-        return g is not None and ("fictional" in g.id or "fictional" in g.title.lower())
+        return g is not None and g.status.value == GuidelineStatus.EXAMPLE
 
     @property
     def has_decide(self) -> bool:

@@ -24,9 +24,18 @@ def _card(entry: Entry, language: str) -> dict[str, Any]:
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    """Every guideline the site serves: title, status, language, number of recommendations and a link."""
-    cards = [_card(entry, request.LANGUAGE_CODE) for entry in entries()]
-    return render(request, "guidelines/index.html", {"cards": cards})
+    """Every guideline the site serves: title, status, language, number of recommendations and a link.
+
+    Layer 1 used to live at ``/``: a bookmark such as ``/#billeddiagnostik`` (the fragment never reaches the
+    server) is forwarded by site.js to the default guideline when the fragment names one of its
+    recommendations (``forward_anchors``).
+    """
+    found = entries()
+    cards = [_card(entry, request.LANGUAGE_CODE) for entry in found]
+    default = next((e for e in found if e.guideline is not None), None)  # entries() lists it first
+    recommendations = default.guideline.recommendations if default and default.guideline else []
+    forward = {"prefix": default.url if default else "", "anchors": " ".join(r.id for r in recommendations)}
+    return render(request, "guidelines/index.html", {"cards": cards, "forward": forward})
 
 
 def guideline_list(request: HttpRequest) -> HttpResponse:

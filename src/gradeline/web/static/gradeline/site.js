@@ -1,3 +1,12 @@
+// The guideline index at / : an old layer-1 bookmark (/#<recommendation>) goes on to that recommendation in the
+// default guideline (the fragment never reaches the server, so only the page can forward it).
+(function () {
+  var index = document.querySelector("[data-forward-anchors]");
+  var wanted = decodeURIComponent(window.location.hash.slice(1));
+  if (!index || !wanted) return;
+  if (index.dataset.forwardAnchors.split(" ").indexOf(wanted) === -1) return;
+  window.location.replace(index.dataset.forwardPrefix + "#" + encodeURIComponent(wanted));
+})();
 // Glossary tooltips: Escape hides an open explanation (WCAG 1.4.13); moving on shows them again.
 document.addEventListener("keydown", function (event) {
   if (event.key !== "Escape") return;
