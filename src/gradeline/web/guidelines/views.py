@@ -26,7 +26,7 @@ def _card(entry: Entry, language: str) -> dict[str, Any]:
 def index(request: HttpRequest) -> HttpResponse:
     """Every guideline the site serves: title, status, language, number of recommendations and a link.
 
-    Layer 1 used to live at ``/``: a bookmark such as ``/#billeddiagnostik`` (the fragment never reaches the
+    Layer 1 used to live at ``/``: a bookmark such as ``/#<rec-id>`` (the fragment never reaches the
     server) is forwarded by site.js to the default guideline when the fragment names one of its
     recommendations (``forward_anchors``).
     """
