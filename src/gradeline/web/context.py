@@ -37,4 +37,5 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "nav_chapters": chapter_links(guideline, t),
         "has_decide": has_decision_rules(active_pack()),
         "has_monitoring": has_monitoring_definitions(active_pack()),
+        "guideline_transcribed": guideline.source_file is not None,  # verbatim from a published text
     }

@@ -25,6 +25,15 @@ def test_layer_one_shows_its_three_recommendations_in_its_own_words(client: Clie
         assert title in html
     assert "Strong recommendation for" in html and "Weak recommendation against" in html
     assert "lænderygsmerter" not in html.lower()  # nothing of the first guideline leaks in
+    assert "gengivet ordret" not in html and "reproduced verbatim" not in html  # written, not transcribed
+    assert "implikationer (afsnit" not in html and "implications (section" not in html  # no such chapter
+
+
+def test_the_first_guideline_links_its_strength_chapter_and_says_it_is_verbatim(client: Client) -> None:
+    html = client.get("/nkr-laenderygsmerter/").content.decode()
+    chapter = "/nkr-laenderygsmerter/kapitler/beskrivelse-af-anbefalingernes-styrke-og-implikationer/"
+    assert f'href="{chapter}"' in html
+    assert "Mere om styrke og implikationer (afsnit 19)" in html and "gengivet ordret" in html
 
 
 @pytest.mark.parametrize(("interface", "high"), [("da", "Høj"), ("en", "High")])

@@ -3,6 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from gradeline.model import Chapter, Guideline
 from gradeline.web.context import edition, localizer
 from gradeline.web.glossary import GlossaryMarker
 from gradeline.web.memo import memoized
@@ -22,9 +23,23 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "rows": rows,
             "legend": [strength_view(level, t) for level in g.strength_levels],
+            "strength_chapter": strength_chapter(g),
             "glossary_marker": GlossaryMarker(g.glossary),
         },
     )
+
+
+def strength_chapter(g: Guideline) -> Chapter | None:
+    """The chapter that describes the strength levels: the one with most of their headings as its own
+    sub-headings (the first guideline's section 19), if the pack has one."""
+    headings = {level.heading for level in g.strength_levels}
+
+    def described(chapter: Chapter) -> int:
+        lines = {line.lstrip("#").strip() for line in chapter.body.splitlines() if line.startswith("#")}
+        return len(headings & lines)
+
+    best = max(g.chapters, key=described, default=None)
+    return best if best is not None and described(best) > 0 else None
 
 
 @memoized
