@@ -1,6 +1,7 @@
 """The monitoring page in a browser: the indicator table leads to charts with the numbers behind them; both
 pages fit a phone, pass the axe audit and are saved as screenshots."""
 
+import re
 from typing import Any
 
 import pytest
@@ -33,6 +34,8 @@ def test_monitoring_overview_to_indicator_charts(page: Any, site: str) -> None:
     page.get_by_role(
         "link", name="Billeddiagnostik af lænden inden for 6 uger uden registreret rødt flag"
     ).first.click()
+    page.wait_for_url(re.compile(r"/monitorering/billeddiagnostik-uden-roede-flag/$"))
+    page.wait_for_load_state("load")  # count the charts of the loaded page, not of one still arriving
     assert page.locator("section.chart svg").count() == 7
     assert page.get_by_role("heading", name="Klinikker sammenlignet").is_visible()
     page.get_by_text("Tallene bag figuren").first.click()
