@@ -7,7 +7,8 @@ from django.http import HttpRequest
 from gradeline.content.pack import cached_pack
 from gradeline.content.packs import active_pack
 from gradeline.model import Guideline
-from gradeline.web.guidelines.catalogue import has_decision_rules, has_monitoring_definitions
+from gradeline.monitor.codes import has_monitoring
+from gradeline.web.guidelines.catalogue import has_decision_rules
 from gradeline.web.localize import Localizer
 from gradeline.web.pages import chapter_links
 
@@ -36,6 +37,6 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "unofficial_note": t.translations.note if t.translating else "",
         "nav_chapters": chapter_links(guideline, t),
         "has_decide": has_decision_rules(active_pack()),
-        "has_monitoring": has_monitoring_definitions(active_pack()),
+        "has_monitoring": has_monitoring(active_pack()),
         "guideline_transcribed": guideline.source_file is not None,  # verbatim from a published text
     }

@@ -18,12 +18,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from gradeline.content.packs import active_pack
-from gradeline.monitor.codes import load_codes
+from gradeline.monitor.codes import has_monitoring, load_codes
 from gradeline.monitor.definitions import load_catalogue
 from gradeline.monitor.outputs.charts import funnel
 from gradeline.monitor.outputs.plots import by_stratum_svg, funnel_svg, over_time_svg
 from gradeline.monitor.webdata import by_stratum, catalogue, load_rows, over_time
-from gradeline.web.guidelines.catalogue import has_monitoring_definitions
 
 DEMO_PATIENTS = 20000
 DEMO_FORMAT = 2
@@ -113,7 +112,7 @@ def _without_definitions(request: HttpRequest) -> HttpResponse:
 
 def overview(request: HttpRequest) -> HttpResponse:
     """Every indicator with its overall share and interval, tied to its recommendation."""
-    if not has_monitoring_definitions(active_pack()):
+    if not has_monitoring(active_pack()):
         return _without_definitions(request)
     rows, synthetic = results()
     lang = getattr(request, "LANGUAGE_CODE", "da")
@@ -131,7 +130,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
     """One indicator: definition, charts over time and by region/profession, and the data behind them."""
-    if not has_monitoring_definitions(active_pack()):
+    if not has_monitoring(active_pack()):
         return _without_definitions(request)
     lang = getattr(request, "LANGUAGE_CODE", "da")
     definitions = {ind["id"]: in_language(ind, lang) for ind in catalogue(active_pack())["indicators"]}

@@ -10,7 +10,6 @@ from gradeline.content.errors import PackError
 from gradeline.content.pack import cached_pack
 from gradeline.content.packs import active_pack, available_packs, default_slug
 from gradeline.model import Guideline, GuidelineStatus
-from gradeline.monitor.codes import has_monitoring
 
 
 @dataclass(frozen=True)
@@ -40,11 +39,6 @@ class Entry:
 def has_decision_rules(pack: Path) -> bool:
     """Whether a pack has decision rules (a ``decide/`` folder)."""
     return (pack / "decide").is_dir()
-
-
-def has_monitoring_definitions(pack: Path) -> bool:
-    """Whether a pack defines monitoring indicators and their code lists (the monitor's own test)."""
-    return has_monitoring(pack)
 
 
 def slug_of(pack: Path) -> str:
