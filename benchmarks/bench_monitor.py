@@ -6,13 +6,16 @@ Environment: BENCH_MONITOR_PATIENTS (default 1,170,000 patients ≈ 10^7 encount
 (default 1: each side runs this many times, alternating, and the best time counts); BENCH_MONITOR_BASELINE
 (default 1; 0 times gradeline alone); BENCH_MONITOR_MEMORY_LIMIT (e.g. 6GB: passed as ``--memory-limit``,
 also bounds the CSV conversion); BENCH_MONITOR_TMP (folder for the generated data and DuckDB's spill files;
-default the system's temporary folder). gradeline always spills to a folder of its own (``--temp-dir``),
-whose largest size during the run is reported; the generated data are deleted afterwards.
+default the system's temporary folder); BENCH_MONITOR_DATA (a folder to keep the generated CSV in: generated
+there when it holds no manifest.json yet, reused as it is when it does, never deleted). gradeline always
+spills to a folder of its own (``--temp-dir``), whose largest size during the run is reported; data generated
+in the temporary folder are deleted afterwards.
 """
 
 import contextlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,6 +34,7 @@ REPEATS = int(os.environ.get("BENCH_MONITOR_REPEATS", "1"))
 BASELINE = os.environ.get("BENCH_MONITOR_BASELINE", "1") != "0"
 MEMORY_LIMIT = os.environ.get("BENCH_MONITOR_MEMORY_LIMIT") or None
 TMP = os.environ.get("BENCH_MONITOR_TMP") or None
+DATA = os.environ.get("BENCH_MONITOR_DATA") or None
 HERE = Path(__file__).resolve().parent
 
 
@@ -44,8 +48,9 @@ def _generate(patients: int, out: Path) -> tuple[float, int]:
     )
     t0 = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
-    out.mkdir(parents=True)
+    out.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")
     if MEMORY_LIMIT:
         con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
     con.execute(f"SET temp_directory = '{(out.parent / 'convert-spill').as_posix()}'")
@@ -54,7 +59,26 @@ def _generate(patients: int, out: Path) -> tuple[float, int]:
         con.execute(f"COPY (SELECT * FROM read_parquet('{src}')) TO '{dst}' (HEADER)")
     con.close()
     (out / "manifest.json").write_bytes((parquet / "manifest.json").read_bytes())
+    shutil.rmtree(parquet)
     return time.perf_counter() - t0, int(done.stdout.strip().splitlines()[-1])
+
+
+def _input(tmp: Path) -> tuple[Path, float | None, int]:
+    """The CSV input: generated in ``tmp`` (or in BENCH_MONITOR_DATA when that holds none yet), or reused
+    from BENCH_MONITOR_DATA. Returns the folder, the generation time (None when reused) and the encounter
+    rows."""
+    data = Path(DATA) / "csv" if DATA else tmp / "csv"
+    if (data / "manifest.json").exists():
+        con = duckdb.connect()
+        con.execute("SET enable_progress_bar = false")
+        (rows,) = con.execute(
+            f"SELECT count(*) FROM read_csv('{(data / 'encounters.csv').as_posix()}')"
+        ).fetchone() or (0,)
+        con.close()
+        return data, None, int(rows)
+    _log(f"generating {PATIENTS} patients as CSV in {data}")
+    gen_s, rows = _generate(PATIENTS, data)
+    return data, gen_s, rows
 
 
 def _disk_bytes(folder: Path) -> int:
@@ -131,11 +155,10 @@ def _overall(out: Path, indicator: str) -> tuple[int, int]:
 def run() -> dict[str, Any]:
     """Generate CSV input, then time the full run and the baseline, alternating, best of REPEATS."""
     with tempfile.TemporaryDirectory(prefix="bench-monitor-", dir=TMP) as tmp:
-        data = Path(tmp) / "csv"
-        _log(f"generating {PATIENTS} patients as CSV in {data}")
-        gen_s, rows = _generate(PATIENTS, data)
+        data, gen_s, rows = _input(Path(tmp))
         csv_bytes = _disk_bytes(data)
-        _log(f"{rows} encounter rows, {csv_bytes / 1e9:.1f} GB of CSV in {gen_s:.0f} s")
+        made = f"generated in {gen_s:.0f} s" if gen_s is not None else f"reused from {data}"
+        _log(f"{rows} encounter rows, {csv_bytes / 1e9:.1f} GB of CSV, {made}")
         codes = load_codes()
         red = ",".join(c for cs in codes.red_flag.values() for c in cs)
         base_cmd = [sys.executable, str(HERE / "monitor_baseline.py"), str(data), red]
@@ -172,7 +195,7 @@ def run() -> dict[str, Any]:
             "encounter_rows": rows,
             "records_read": read,
             "csv_gb": round(csv_bytes / 1e9, 2),
-            "synth_and_csv_s": round(gen_s, 1),
+            "synth_and_csv_s": round(gen_s, 1) if gen_s is not None else None,
             "gradeline_end_to_end_s": round(min(full), 1),
             "rows_per_s_end_to_end": round(rows / min(full)),
             "peak_rss_mb": {"gradeline": round(full_peak)},

@@ -32,3 +32,26 @@ def test_bad_limits_are_one_sentence(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x")
     with pytest.raises(EngineError, match="is not a folder"):
         DuckDBLimits(None, tmp_path / "file")
+
+
+def test_a_temp_folder_holds_the_runs_database_and_nothing_is_left(tmp_path: Path) -> None:
+    spill = tmp_path / "spill"
+    with DuckDBLimits("300MB", spill).connect() as con:
+        con.execute("CREATE TABLE t AS SELECT range AS i FROM range(100000)")
+        databases = list(spill.glob("gradeline-run-*.duckdb"))
+        row = con.execute(
+            "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+        ).fetchone()
+        assert len(databases) == 1
+        assert row is not None and Path(row[0]) == databases[0]  # tables go to the file, not to memory
+    assert list(spill.iterdir()) == []
+
+
+def test_without_a_temp_folder_the_database_is_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with DuckDBLimits().connect() as con:
+        row = con.execute("SELECT current_database()").fetchone()
+        assert row == ("memory",)
+    assert list(tmp_path.iterdir()) == []

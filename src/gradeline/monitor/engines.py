@@ -1,12 +1,16 @@
 """Ibis connections: DuckDB (embedded default) and Spark (local SparkSession or Spark Connect)."""
 
+import contextlib
 import itertools
 import os
 import re
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+import duckdb
 import ibis  # type: ignore[import-untyped]
 import ibis.expr.types as ir  # type: ignore[import-untyped]
 from ibis.backends import BaseBackend  # type: ignore[import-untyped]
@@ -101,7 +105,9 @@ TEMP_DIR_ENV = "GRADELINE_DUCKDB_TEMP_DIR"
 class DuckDBLimits:
     """Memory ceiling and spill folder of the DuckDB connection a run validates and computes in.
 
-    Unset, DuckDB takes 80 % of the machine's memory and spills to ``.tmp`` in the working folder.
+    Unset, DuckDB takes 80 % of the machine's memory, keeps its tables in memory and spills to ``.tmp`` in
+    the working folder. With a ``temp_dir`` the run's tables live in a database file there instead
+    (compressed on disk, deleted when the run ends), so data far larger than memory fit in a bounded disk.
     """
 
     memory_limit: str | None = None
@@ -131,19 +137,46 @@ class DuckDBLimits:
             self.temp_dir.mkdir(parents=True, exist_ok=True)
             con.execute(f"SET temp_directory = '{self.temp_dir.as_posix().replace(chr(39), chr(39) * 2)}'")
 
+    @contextlib.contextmanager
+    def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A DuckDB connection with these limits: in memory, or a database file in ``temp_dir`` that is
+        removed (with its write-ahead log) when the block ends."""
+        if self.temp_dir is None:
+            con = duckdb.connect()
+            database = None
+        else:
+            self.temp_dir.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix="gradeline-run-", suffix=".duckdb", dir=self.temp_dir)
+            os.close(fd)
+            database = Path(name)
+            database.unlink()  # DuckDB creates the file itself; an empty one is not a database
+            con = duckdb.connect(str(database))
+        try:
+            con.execute("SET enable_progress_bar = false")
+            self.apply(con)
+            yield con
+        finally:
+            con.close()
+            if database is not None:
+                for path in (database, database.with_name(database.name + ".wal")):
+                    path.unlink(missing_ok=True)
+
 
 _names = itertools.count()
 
 
 class Materialized:
-    """A computed table kept by the engine (DuckDB temp table, Spark cached DataFrame) until ``release``."""
+    """A computed table kept by the engine (a DuckDB table, Spark cached DataFrame) until ``release``.
+
+    On DuckDB it is an ordinary table, so a run with a database file keeps it compressed on disk rather
+    than spilling it uncompressed (temporary tables live in memory)."""
 
     def __init__(self, con: BaseBackend, expr: ir.Table, label: str) -> None:
         self.con = con
         self.name = f"_gradeline_{label}_{next(_names)}"
         self.cached = not is_spark_connect(con)
         if con.name == "duckdb":
-            self.table = con.create_table(self.name, expr, temp=True)
+            self.table = con.create_table(self.name, expr)
         elif self.cached:
             self.table = expr.cache()
         else:

@@ -96,10 +96,7 @@ def run(
     period = resolve_period(data, cfg.observation_start, cfg.observation_end)
     cfg = replace(cfg, observation_start=period.start, observation_end=period.end)
     step("validate input")
-    con = duckdb.connect()
-    con.execute("SET enable_progress_bar = false")
-    (limits or DuckDBLimits.from_env()).apply(con)
-    try:
+    with (limits or DuckDBLimits.from_env()).connect() as con:
         report = ingest(data, con, period)
         if not strict.accept_rejections:
             report.check_rejection_rate(strict.max_rejected)
@@ -128,6 +125,4 @@ def run(
             files += write_tables(result, out, fmt)
         if measure_report:
             files.append(write_measure_bundle(result, measure_report))
-    finally:
-        con.close()
     return RunOutput(result=result, ingest=report, files=files)

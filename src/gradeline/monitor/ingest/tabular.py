@@ -54,7 +54,7 @@ def register(con: duckdb.DuckDBPyConnection, path: Path, name: str) -> str | Non
             return None
         # CSV: line = data row + header, shifted past the malformed lines DuckDB skipped before it
         con.execute(
-            f"CREATE OR REPLACE TEMP TABLE raw_{name} AS "
+            f"CREATE OR REPLACE TABLE raw_{name} AS "
             f"SELECT *, row_number() OVER () + 1 AS _row, {source} AS _source FROM {scan}"
         )
     except duckdb.Error as exc:

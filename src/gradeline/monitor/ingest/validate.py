@@ -181,8 +181,7 @@ def validate(
     codes = codes or load_codes()
     report = IngestReport(period=period)
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE rejections "
-        '("table" VARCHAR, source VARCHAR, "row" BIGINT, reason VARCHAR)'
+        'CREATE OR REPLACE TABLE rejections ("table" VARCHAR, source VARCHAR, "row" BIGINT, reason VARCHAR)'
     )
     for name in TABLES:  # patients first: the others are checked against it
         if name not in sources:
@@ -195,11 +194,10 @@ def validate(
                     "nothing was written"
                 )
         sql, notes = _table_sql(name, types, codes, period)
-        con.execute(f"CREATE OR REPLACE TEMP TABLE chk_{name} AS {sql}")
+        con.execute(f"CREATE OR REPLACE TABLE chk_{name} AS {sql}")
+        drop_if_table(con, f"raw_{name}")
         cols = ", ".join(_q(c) for c in TABLES[name].column_names)
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE ok_{name} AS SELECT {cols} FROM chk_{name} WHERE _reason = ''"
-        )
+        con.execute(f"CREATE OR REPLACE TABLE ok_{name} AS SELECT {cols} FROM chk_{name} WHERE _reason = ''")
         con.execute(
             f"INSERT INTO rejections SELECT '{name}', _source, _row, _reason FROM chk_{name} "
             "WHERE _reason <> ''"
@@ -228,6 +226,12 @@ def validate(
                 f"{sources[name]}: no {name} row was accepted ({report.tables[name].top_reason()})"
             )
     return report
+
+
+def drop_if_table(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Drop ``name`` when it is a table (a CSV read into the database), freeing its space; views stay."""
+    if con.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = ?", [name]).fetchone():
+        con.execute(f"DROP TABLE {name}")
 
 
 def save(con: duckdb.DuckDBPyConnection, report: IngestReport, clean_dir: Path, tables: bool = True) -> None:
