@@ -95,3 +95,48 @@ def test_a_duplicate_recommendation_is_reported_against_the_file_that_repeats_it
     assert code == 2
     assert "99-kopi.yaml: recommendation id 'nsaid' is already used in" in message
     assert message.endswith("12-nsaid.yaml")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "named"),
+    [
+        (
+            "compute: {kind: dispensing, drug: nsaid}",
+            "compute: {kind: dispensed, drug: nsaid}",
+            "compute.kind 'dispensed' is not one of",
+        ),
+        (
+            "compute: {kind: dispensing, drug: nsaid}",
+            "compute: {kind: dispensing, drug: ibuprofen}",
+            "compute names the drug class 'ibuprofen', which codes.yaml does not define",
+        ),
+        (
+            "compute: {kind: dispensing, drug: nsaid}",
+            "compute: {kind: dispensing, drugs: nsaid}",
+            "wrong arguments for dispensing",
+        ),
+        (
+            "modalities: [MR, RX, CT]",
+            "modalities: [MR, PET]",
+            "compute names the imaging modality 'PET', which codes.yaml does not define",
+        ),
+        (
+            "referral_type: supervised_exercise}",
+            "referral_type: yoga}",
+            "compute names the referral type 'yoga', which codes.yaml does not define",
+        ),
+        ("age_bands: [17, 30, 45, 60, 75]", "age_bands: [17, 45, 30]", "must be strictly increasing"),
+        (
+            "age_bands: [17, 30, 45, 60, 75]",
+            "age_bands: [16, 30]",
+            "older than 16; start the first band at 17",
+        ),
+    ],
+)
+def test_a_wrong_compute_block_or_age_band_is_named(pack_copy: Path, old: str, new: str, named: str) -> None:
+    path = pack_copy / "monitor" / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    code, message = _check(pack_copy)
+    assert code == 2 and "indicators.yaml" in message and named in message

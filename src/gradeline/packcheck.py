@@ -49,19 +49,19 @@ def _valuesets(pack: Path, guideline: Guideline) -> list[str]:
 
 def _monitor(pack: Path, guideline: Guideline) -> list[str]:
     from gradeline.monitor.codes import read_codes
-    from gradeline.monitor.definitions import read_catalogue
+    from gradeline.monitor.definitions import compute_problems, read_catalogue
 
     if not (pack / "monitor").is_dir():  # a guideline without indicators
         return []
-    read_codes(pack)
+    codes = read_codes(pack)
     catalogue = read_catalogue(pack)
     known = {r.id for r in guideline.recommendations}
+    where = pack / "monitor" / "indicators.yaml"
     return [
-        f"{pack / 'monitor' / 'indicators.yaml'}: {ind.id}: recommendation {ind.recommendation!r} is not "
-        "in the guideline"
+        f"{where}: {ind.id}: recommendation {ind.recommendation!r} is not in the guideline"
         for ind in catalogue.indicators
         if ind.recommendation not in known
-    ]
+    ] + [f"{where}: {problem}" for problem in compute_problems(catalogue, codes)]
 
 
 def _translations(pack: Path, guideline: Guideline) -> list[str]:

@@ -1,10 +1,13 @@
 """Age in whole years on the day before, of and after a birthday, and the age bands' labels (by hand)."""
 
 import datetime as dt
+from dataclasses import replace
 
 import ibis
 import pytest
 
+from gradeline.monitor.config import MonitorConfig
+from gradeline.monitor.definitions import load_catalogue
 from gradeline.monitor.episodes import age_at, age_band
 
 
@@ -43,3 +46,17 @@ def test_age_in_whole_years(birth: dt.date, when: dt.date, years: int) -> None:
 def test_age_bands_are_labelled_by_their_first_and_last_year(age: int, label: str) -> None:
     expression = age_band(ibis.literal(age), (17, 30, 45, 60, 75))
     assert ibis.duckdb.connect().execute(expression) == label
+
+
+def test_the_age_bands_are_the_packs() -> None:
+    assert MonitorConfig().age_bands == (17, 30, 45, 60, 75)
+
+
+def test_a_pack_without_age_bands_has_one_open_band_from_the_youngest_age_in_scope(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    catalogue = load_catalogue()
+    bare = replace(catalogue, age_bands=())
+    monkeypatch.setattr("gradeline.monitor.definitions.load_catalogue", lambda pack=None: bare)
+    assert MonitorConfig().age_bands == (17,)
+    assert ibis.duckdb.connect().execute(age_band(ibis.literal(80), (17,))) == "17+"

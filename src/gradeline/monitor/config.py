@@ -30,6 +30,14 @@ def pack_default(name: str) -> Callable[[], int]:
     return read
 
 
+def pack_age_bands() -> tuple[int, ...]:
+    """The active pack's age bands (``age_bands`` in indicators.yaml); without them one open band from the
+    youngest age in scope."""
+    from gradeline.monitor.definitions import load_catalogue
+
+    return load_catalogue().age_bands or (pack_default("min_age_exclusive")() + 1,)
+
+
 @dataclass(frozen=True)
 class MonitorConfig:
     """Parameters with the defaults the indicator definitions document
@@ -55,8 +63,8 @@ class MonitorConfig:
     """Last day of data; None = the latest encounter. Episodes need ``followup_days`` of data after them."""
     min_cell_patients: int = 5
     """Result cells resting on fewer patients are suppressed in every output (1 = no suppression)."""
-    age_bands: tuple[int, ...] = field(default=(17, 30, 45, 60, 75))
-    """Lower bounds of the age bands; the last band is open ('75+')."""
+    age_bands: tuple[int, ...] = field(default_factory=pack_age_bands)
+    """Lower bounds of the age bands; the last band is open (e.g. '75+')."""
 
     def __post_init__(self) -> None:
         for name in ("lookback_days", "imaging_window_days", "followup_days", "max_course_days"):

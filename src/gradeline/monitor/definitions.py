@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 import yaml
 
-from gradeline.monitor.codes import pack_loader, read_yaml
+from gradeline.monitor.codes import CodeLists, pack_loader, read_yaml
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,8 @@ class IndicatorCatalogue:
     indicators: tuple[IndicatorDefinition, ...]
     parameters: dict[str, int] = field(default_factory=dict)
     """Defaults of the run parameters (MonitorConfig field -> days or years)."""
+    age_bands: tuple[int, ...] = ()
+    """Lower bounds of the age bands results are stratified by (``age_bands``; the last band is open)."""
     episode: str = "New-onset episodes in scope."
     episode_da: str = "Nyopståede forløb i målgruppen."
 
@@ -100,8 +102,48 @@ def read_catalogue(pack: Path) -> IndicatorCatalogue:
         notice_en=" ".join(raw["notice_en"].split()),
         indicators=tuple(_definition(item) for item in raw["indicators"]),
         parameters=parameters,
+        age_bands=tuple(int(b) for b in raw.get("age_bands") or ()),
         **texts,
     )
+
+
+def compute_problems(catalogue: IndicatorCatalogue, codes: CodeLists) -> list[str]:
+    """What is wrong in the ``compute`` blocks (unknown kind, wrong arguments, a drug class, referral type,
+    modality or body site that codes.yaml lacks) and in ``age_bands``; one sentence each."""
+    from gradeline.monitor.indicators import IndicatorDefinitionError, build
+
+    problems = []
+    for ind in catalogue.indicators:
+        try:
+            build(ind.id, ind.compute)
+        except IndicatorDefinitionError as exc:
+            problems.append(str(exc))
+            continue
+        references = {
+            "drug class": ([ind.compute["drug"]] if "drug" in ind.compute else [], codes.drugs),
+            "referral type": (
+                [ind.compute["referral_type"]] if "referral_type" in ind.compute else [],
+                codes.referral_types,
+            ),
+            "imaging modality": (list(ind.compute.get("modalities") or []), codes.modalities),
+            "body site": ([ind.compute["body_site"]] if "body_site" in ind.compute else [], codes.body_sites),
+        }
+        for what, (named, allowed) in references.items():
+            problems += [
+                f"{ind.id}: compute names the {what} {value!r}, which codes.yaml does not define"
+                for value in named
+                if value not in allowed
+            ]
+    bands = list(catalogue.age_bands)
+    if bands != sorted(set(bands)):
+        problems.append(f"age_bands {bands} must be strictly increasing")
+    youngest = catalogue.parameters.get("min_age_exclusive")
+    if bands and youngest is not None and bands[0] <= youngest:
+        problems.append(
+            f"age_bands start at {bands[0]}, but patients in scope are older than {youngest}; "
+            f"start the first band at {youngest + 1}"
+        )
+    return problems
 
 
 load_catalogue = pack_loader(read_catalogue)
