@@ -153,7 +153,8 @@ def run_command(
         typer.Option(
             "--temp-dir",
             envvar="GRADELINE_DUCKDB_TEMP_DIR",
-            help="Folder for DuckDB's spill files. Default: .tmp in the working folder.",
+            help="Folder for the run's DuckDB database file (compressed tables, deleted afterwards) and "
+            "its spill files; give it for data larger than memory. Default: tables in memory, spill to .tmp.",
         ),
     ] = None,
 ) -> None:
