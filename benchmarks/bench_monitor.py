@@ -27,6 +27,7 @@ from typing import Any
 import duckdb
 
 from gradeline.monitor.codes import load_codes
+from gradeline.monitor.definitions import load_catalogue
 from gradeline.monitor.schema import TABLES
 
 PATIENTS = int(os.environ.get("BENCH_MONITOR_PATIENTS", "1170000"))
@@ -58,7 +59,8 @@ def _generate(patients: int, out: Path) -> tuple[float, int]:
         src, dst = (parquet / f"{name}.parquet").as_posix(), (out / f"{name}.csv").as_posix()
         con.execute(f"COPY (SELECT * FROM read_parquet('{src}')) TO '{dst}' (HEADER)")
     con.close()
-    (out / "manifest.json").write_bytes((parquet / "manifest.json").read_bytes())
+    for name in ("manifest.json", "planted.json"):
+        (out / name).write_bytes((parquet / name).read_bytes())
     shutil.rmtree(parquet)
     return time.perf_counter() - t0, int(done.stdout.strip().splitlines()[-1])
 
@@ -152,6 +154,15 @@ def _overall(out: Path, indicator: str) -> tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
+def _planted(data: Path, indicator: str) -> list[int] | None:
+    """The true numerator and denominator the generator planted (None for data generated without them)."""
+    path = data / "planted.json"
+    if not path.exists():
+        return None
+    truth = json.loads(path.read_text(encoding="utf-8"))["truth"][indicator]
+    return [int(truth["numerator"]), int(truth["denominator"])]
+
+
 def run() -> dict[str, Any]:
     """Generate CSV input, then time the full run and the baseline, alternating, best of REPEATS."""
     with tempfile.TemporaryDirectory(prefix="bench-monitor-", dir=TMP) as tmp:
@@ -178,7 +189,8 @@ def run() -> dict[str, Any]:
             full.append(wall)
             full_peak = max(full_peak, peak)
             spilled = max(spilled, spill)
-        num, den = _overall(Path(tmp) / "out0", "billeddiagnostik-uden-roede-flag")
+        main = load_catalogue().indicators[0].id
+        num, den = _overall(Path(tmp) / "out0", main)
         read = sum(t["read"] for t in summary["input"]["tables"].values())
         command = _gradeline_cmd(data, Path(tmp) / "out0", Path(tmp) / "spill-out0")
         result: dict[str, Any] = {
@@ -201,7 +213,7 @@ def run() -> dict[str, Any]:
             "peak_rss_mb": {"gradeline": round(full_peak)},
             "peak_spill_gb": round(spilled / 1e9, 2),
             "memory_limit": MEMORY_LIMIT,
-            "main_indicator": {"gradeline": [num, den]},
+            "main_indicator": {"id": main, "gradeline": [num, den], "planted": _planted(data, main)},
             "repeats": REPEATS,
         }
         if BASELINE:
