@@ -19,7 +19,9 @@ CASES: list[tuple[str, Guideline, list[str]]] = [
     (
         "GL001: a ratio beyond its CI",
         guideline(row(effect=rr("0.99", "0.45", "0.91"))),
-        ["GL001 test/smerte/effect: the point estimate 0.99 (0.99) lies outside its 95% CI 0.45 — 0.91 (0.45 to 0.91)."],
+        [
+            "GL001 test/smerte/effect: the point estimate 0.99 (0.99) lies outside its 95% CI 0.45 — 0.91 (0.45 to 0.91)."
+        ],
     ),
     (
         "GL002: 0.24 lower is -0.24, larger than -0.87",
@@ -141,13 +143,21 @@ CASES: list[tuple[str, Guideline, list[str]]] = [
     (
         "GL011",
         guideline(
-            row(no_data="x", footnotes=[1]), footnotes=[{"number": 1, "text": "a"}, {"number": 2, "text": "b"}]
+            row(no_data="x", footnotes=[1]),
+            footnotes=[{"number": 1, "text": "a"}, {"number": 2, "text": "b"}],
         ),
         ["GL011 test/footnotes/2: footnote 2 is printed but no row cites it."],
     ),
     (
         "GL012",
-        guideline(row(effect={**md("0.56", "0.87", "0.25"), "text": "MD 0.65 lavere (CI 95% 0.87 lavere — 0.25 lavere)"})),
+        guideline(
+            row(
+                effect={
+                    **md("0.56", "0.87", "0.25"),
+                    "text": "MD 0.65 lavere (CI 95% 0.87 lavere — 0.25 lavere)",
+                }
+            )
+        ),
         [
             "GL012 test/smerte/effect: the structured values read '0.56 lower 0.87 lower 0.25 lower' but the "
             "published text is 'MD 0.65 lavere (CI 95% 0.87 lavere — 0.25 lavere)'."

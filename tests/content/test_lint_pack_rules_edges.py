@@ -6,7 +6,7 @@ from pathlib import Path
 from gradeline.content.lint import lint_guideline
 from gradeline.content.lint.display import time_frame_display
 from gradeline.content.lint.glossary import ratio_examples
-from gradeline.content.lint.summary import direction_vs_summary, importance_vs_summary
+from gradeline.content.lint.summary import direction_vs_summary, importance_vs_summary, time_frame_vs_summary
 from gradeline.content.packs import activated
 from gradeline.evidence.data import EvidenceData, TimeFrameName, cached_evidence_data
 from gradeline.model import GlossaryEntry, Guideline
@@ -19,7 +19,9 @@ def _display(*names: TimeFrameName) -> EvidenceData:
     return data.model_copy(update={"names": data.names.model_copy(update={"time_frames": list(names)})})
 
 
-def test_the_shipped_pack_acknowledges_every_finding_and_no_more(guideline: Guideline, pack_dir: Path) -> None:
+def test_the_shipped_pack_acknowledges_every_finding_and_no_more(
+    guideline: Guideline, pack_dir: Path
+) -> None:
     report = lint_guideline(guideline, pack_dir)
     assert report.new == [] and report.stale == []
     acknowledged = sorted(f.key() for f, _ in report.acknowledged)
@@ -38,20 +40,28 @@ def test_the_rules_read_the_named_pack_not_the_active_one(
 
 def test_a_display_keeping_the_numbers_but_changing_the_unit_is_gl018() -> None:
     g = guideline(row(time_frame="0-12 uger"))
-    weeks_to_months = _display(TimeFrameName(pattern=r"^0-(\d+) uger", da="de første {0} måneder", en="first {0} weeks"))
+    weeks_to_months = _display(
+        TimeFrameName(pattern=r"^0-(\d+) uger", da="de første {0} måneder", en="first {0} weeks")
+    )
     assert [f.code for f in time_frame_display(g, weeks_to_months)] == ["GL018"]
-    in_english = _display(TimeFrameName(pattern=r"^0-(\d+) uger", da="de første {0} uger", en="first {0} months"))
+    in_english = _display(
+        TimeFrameName(pattern=r"^0-(\d+) uger", da="de første {0} uger", en="first {0} months")
+    )
     assert [f.message for f in time_frame_display(g, in_english)] == [
         "the time frame “0-12 uger” is displayed as “first 12 months” (en), which changes the printed numbers or "
         "unit."
     ]
-    keeps = _display(TimeFrameName(pattern=r"^0-(\d+) uger", da="de første {0} uger", en="the first {0} weeks"))
+    keeps = _display(
+        TimeFrameName(pattern=r"^0-(\d+) uger", da="de første {0} uger", en="the first {0} weeks")
+    )
     assert list(time_frame_display(g, keeps)) == []
 
 
 def test_a_display_changing_only_a_number_is_gl018() -> None:
     g = guideline(row(time_frame="8-18 måneder"))
-    data = _display(TimeFrameName(pattern=r"^8-18 måneder", da="efter 8-18 måneder", en="after 6 to 18 months"))
+    data = _display(
+        TimeFrameName(pattern=r"^8-18 måneder", da="efter 8-18 måneder", en="after 6 to 18 months")
+    )
     assert [f.location for f in time_frame_display(g, data)] == ["test/smerte/time_frame"]
 
 
@@ -68,7 +78,9 @@ def test_a_glossary_example_with_decimal_commas_is_read() -> None:
     )
     g = guideline().model_copy(update={"glossary": [GlossaryEntry(term="RR", definition=text)]})
     assert list(ratio_examples(g)) == []  # 2.5/5 = 0.5
-    wrong = g.model_copy(update={"glossary": [GlossaryEntry(term="RR", definition=text.replace("0,5.", "0,6."))]})
+    wrong = g.model_copy(
+        update={"glossary": [GlossaryEntry(term="RR", definition=text.replace("0,5.", "0,6."))]}
+    )
     assert [f.message for f in ratio_examples(wrong)] == ["2,5 per 100 against 5 per 100 gives 0.5, not 0.6."]
 
 
@@ -100,6 +112,7 @@ def test_gl017_reads_no_side_from_a_ratio_a_zero_difference_or_a_row_without_est
     favours_intervention = _data(**{"test/smerte": _judged("not_relevant_favours_intervention")})
     ratio = guideline(row(better="lower", effect=rr("0.64", "0.45", "0.91")))
     assert list(direction_vs_summary(ratio, favours_comparator)) == []
+    assert list(direction_vs_summary(ratio, favours_intervention)) == []
     zero = guideline(row(better="lower", effect=md("0", "0.28", "0.28", directions=("lower", "higher"))))
     assert list(direction_vs_summary(zero, favours_intervention)) == []
     assert list(direction_vs_summary(zero, favours_comparator)) == []
@@ -111,3 +124,41 @@ def test_gl017_reads_no_side_from_a_ratio_a_zero_difference_or_a_row_without_est
     one = guideline(row(better="lower", effect=md("1", "2", "0.5")))
     assert [f.code for f in direction_vs_summary(one, favours_comparator)] == ["GL017"]
     assert list(direction_vs_summary(one, favours_intervention)) == []
+
+
+def test_a_display_keeping_the_numbers_but_not_months_is_gl018() -> None:
+    g = guideline(row(time_frame="8-18 måneder"))
+    weeks = _display(
+        TimeFrameName(pattern=r"^8-18 måneder", da="efter 8-18 måneder", en="after 8 to 18 weeks")
+    )
+    assert [f.code for f in time_frame_display(g, weeks)] == ["GL018"]
+
+
+def test_a_time_frame_no_pattern_names_is_shown_as_printed_without_finding() -> None:
+    # No display pattern: both languages show "3-9 måneder" exactly as printed (English untranslated).
+    g = guideline(row(time_frame="3-9 måneder"))
+    assert list(time_frame_display(g, _display())) == []
+
+
+def test_every_rewriting_row_is_reported() -> None:
+    g = guideline(row(id="a", time_frame="8-18 måneder"), row(id="b", time_frame="8-18 måneder"))
+    data = _display(TimeFrameName(pattern=r"^8-18", da="efter 6-18 måneder", en="after 6 to 18 months"))
+    assert [f.location for f in time_frame_display(g, data)] == ["test/a/time_frame", "test/b/time_frame"]
+
+
+def test_gl014_messages_name_the_source_and_both_spans() -> None:
+    summary = _data(**{"test/smerte": _judged()})  # "op til 12 uger"
+    months = guideline(row(time_frame="0-12 måneder", effect=md("1.16", "4.09", "1.77")))
+    assert [str(f) for f in time_frame_vs_summary(months, summary)] == [
+        "GL014 test/smerte/time_frame: the time frame is printed as “0-12 måneder” (0-12 months), but the "
+        "Sammenfatning (seed line 1) says “op til 12 uger” (up to 12 weeks)."
+    ]
+    named = guideline(row(name="Smerte 0-6 uger", time_frame="0-12 uger"))
+    assert [f.message for f in time_frame_vs_summary(named, _data())] == [
+        "the time frame is printed as “0-12 uger” (0-12 weeks), but the name says “Smerte 0-6 uger” (0-6 weeks)."
+    ]
+    no_data = guideline(row(time_frame="0-12 uger", no_data="Vi fandt ingen studier målt efter 6-18 måneder"))
+    assert [f.message for f in time_frame_vs_summary(no_data, _data())] == [
+        "the time frame is printed as “0-12 uger” (0-12 weeks), but the no-data text says “Vi fandt ingen "
+        "studier målt efter 6-18 måneder” (6-18 months)."
+    ]

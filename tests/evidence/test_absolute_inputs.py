@@ -50,7 +50,9 @@ def test_baseline_from_arm(value: str, unit: str, risk: float | None) -> None:
         (OR, 1.0, 0.5, 1.0),
     ],
 )
-def test_risk_with_intervention_by_hand(measure: EffectMeasure, baseline: float, ratio: float, risk: float) -> None:
+def test_risk_with_intervention_by_hand(
+    measure: EffectMeasure, baseline: float, ratio: float, risk: float
+) -> None:
     assert risk_with_intervention_for(measure, baseline, ratio) == pytest.approx(risk)
 
 
@@ -65,7 +67,9 @@ def test_risk_with_intervention_by_hand(measure: EffectMeasure, baseline: float,
         (EffectMeasure.SMD, 0.5, 2.0, "absolute effects need a ratio (RR, OR or HR), not SMD"),
     ],
 )
-def test_impossible_inputs_are_refused(measure: EffectMeasure, baseline: float, ratio: float, message: str) -> None:
+def test_impossible_inputs_are_refused(
+    measure: EffectMeasure, baseline: float, ratio: float, message: str
+) -> None:
     with pytest.raises(ValueError) as refused:
         risk_with_intervention_for(measure, baseline, ratio)
     assert str(refused.value) == message
@@ -93,7 +97,11 @@ def test_a_hazard_ratio_per_100_with_one_decimal() -> None:
         Decimal("10.6"),
         Decimal("36.0"),
     )
-    assert (a.difference, a.difference_low, a.difference_high) == (Decimal("-16.0"), Decimal("-25.4"), Decimal("0.0"))
+    assert (a.difference, a.difference_low, a.difference_high) == (
+        Decimal("-16.0"),
+        Decimal("-25.4"),
+        Decimal("0.0"),
+    )
 
 
 def test_rows_without_a_ratio_or_a_risk_have_no_absolute_effect() -> None:

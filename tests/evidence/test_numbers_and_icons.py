@@ -5,7 +5,14 @@ from decimal import Decimal
 
 import pytest
 
-from gradeline.evidence.fmt import certainty_name, certainty_symbols, denominator, number, per_label, signed_count
+from gradeline.evidence.fmt import (
+    certainty_name,
+    certainty_symbols,
+    denominator,
+    number,
+    per_label,
+    signed_count,
+)
 from gradeline.evidence.icons import icon_array_svg
 from gradeline.model.outcome import Certainty
 
@@ -107,8 +114,14 @@ def test_307_of_1000_use_forty_columns_of_seven_pixels() -> None:
         (Decimal(150), 100, [{"width": "140", "height": "140", "fill": "url(#w-on)"}]),  # capped at all
         (Decimal(-3), 100, []),  # a negative count highlights nobody
         (Decimal(0), 100, []),
-        (Decimal("36.6"), 100, [{"width": "140", "height": "42", "fill": "url(#w-on)"},
-                                {"y": "42", "width": "98", "height": "14", "fill": "url(#w-on)"}]),
+        (
+            Decimal("36.6"),
+            100,
+            [
+                {"width": "140", "height": "42", "fill": "url(#w-on)"},
+                {"y": "42", "width": "98", "height": "14", "fill": "url(#w-on)"},
+            ],
+        ),
         (Decimal(20), 100, [{"width": "140", "height": "28", "fill": "url(#w-on)"}]),  # whole rows only
         (Decimal(4), 100, [{"y": "0", "width": "56", "height": "14", "fill": "url(#w-on)"}]),  # part of a row
     ],

@@ -94,7 +94,12 @@ def test_paracetamol_pain_row_is_drawn_where_hand_arithmetic_puts_it() -> None:
     band = row.find(f"{SVG}rect[@class='band']")
     assert band is not None
     # x(-2) = 320 + 0.32/4.64 × 416 = 348.69; x(2) = 707.31; width 358.62
-    assert (band.get("x"), band.get("width"), band.get("y"), band.get("height")) == ("348.7", "358.6", "244", "36")
+    assert (band.get("x"), band.get("width"), band.get("y"), band.get("height")) == (
+        "348.7",
+        "358.6",
+        "244",
+        "36",
+    )
     assert band.findtext(f"{SVG}title") == "±2: no clinically relevant difference"
     tick_x = [t.get("x1") for t in row.findall(f"{SVG}line[@class='tick']")]
     assert tick_x == ["348.7", "438.3", "528.0", "617.7", "707.3"]  # -2, -1, 0, 1, 2
@@ -125,7 +130,11 @@ def test_paracetamol_pain_row_is_drawn_where_hand_arithmetic_puts_it() -> None:
         "262",
     )
     point = row.find(f"{SVG}rect[@class='point est cmoderate']")
-    assert point is not None and (point.get("x"), point.get("y"), point.get("width")) == ("522.0", "256", "12")
+    assert point is not None and (point.get("x"), point.get("y"), point.get("width")) == (
+        "522.0",
+        "256",
+        "12",
+    )
     texts = {t.get("class"): (t.get("x"), t.get("y"), t.text) for t in row.findall(f"{SVG}text")}
     assert texts["name"] == ("8", "254", "Pain")
     assert texts["sub"] == ("8", "272", "in the first 12 weeks · MD")

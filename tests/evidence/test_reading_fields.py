@@ -25,7 +25,10 @@ def test_a_very_low_certainty_risk_ratio_row() -> None:
     assert r.certainty_words is not None and r.certainty_words.en.startswith("Very low certainty:")
     assert r.versus_no_effect_label.en == "the interval excludes no effect (direction of benefit not stated)"
     assert r.agreement_label.en == "the published summary makes no statement on clinical relevance"
-    assert r.judgement_short.en == "guideline: a clinically relevant effect in favour of individual patient education"
+    assert (
+        r.judgement_short.en
+        == "guideline: a clinically relevant effect in favour of individual patient education"
+    )
     assert r.computed_statement is not None and r.computed_text is not None
     assert r.computed_text.en == (
         "Computed by gradeline (the guideline states no threshold for this measure): The evidence is very "
@@ -63,7 +66,9 @@ def test_inconsistent_numbers_give_no_computed_statement() -> None:
     )
     assert r.threshold_text.en == "no threshold applied, because the published numbers are inconsistent"
     assert r.versus_no_effect_label.en == "not assessed because the published numbers are inconsistent"
-    assert r.computed_text is not None and r.computed_text.en.startswith("The published numbers are inconsistent")
+    assert r.computed_text is not None and r.computed_text.en.startswith(
+        "The published numbers are inconsistent"
+    )
 
 
 def test_a_computed_reading_disagreeing_with_the_published_summary() -> None:
@@ -108,7 +113,9 @@ def test_a_row_without_certainty_has_no_certainty_words_or_statement() -> None:
     rec = g.recommendation("akupunktur")
     row = rec.outcome("smerteniveau-0-12-uger").model_copy(update={"certainty": None})
     r = outcome_reading(row, g, rec)
-    assert r is not None and r.certainty is None and r.certainty_words is None and r.computed_statement is None
+    assert (
+        r is not None and r.certainty is None and r.certainty_words is None and r.computed_statement is None
+    )
 
 
 def test_a_row_of_another_guideline_has_no_owner() -> None:

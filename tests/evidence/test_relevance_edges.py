@@ -151,7 +151,9 @@ def test_inconsistent_numbers_and_missing_thresholds() -> None:
         "not_assessed",
         None,
     )
-    assert inconsistent.better == "lower" and inconsistent.note_en is not None  # the contradiction is still said
+    assert (
+        inconsistent.better == "lower" and inconsistent.note_en is not None
+    )  # the contradiction is still said
     none = _relevance(pain(measured_with="FABQ"), Estimate(MD, -3.0, -4.0, -2.5))
     assert (none.cls, none.versus_no_effect, none.threshold, none.better) == (
         "no_stated_threshold",

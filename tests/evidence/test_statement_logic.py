@@ -1,14 +1,19 @@
 """Size of effect, the verb, whether a computed statement may stand beside the guideline's judgement, and the
 sentences around it."""
 
-
 import pytest
 
 from gradeline.content.pack import cached_pack
 from gradeline.evidence.absolute import absolute_effect
 from gradeline.evidence.data import Bilingual, Judgements, RowJudgement, cached_evidence_data
 from gradeline.evidence.estimate import Estimate
-from gradeline.evidence.judgement import Judgement, computed_agrees, favoured_side, judgement_of, uncertain_codes
+from gradeline.evidence.judgement import (
+    Judgement,
+    computed_agrees,
+    favoured_side,
+    judgement_of,
+    uncertain_codes,
+)
 from gradeline.evidence.relevance import Threshold
 from gradeline.evidence.statement import computed_part, joined, threshold_text
 from gradeline.evidence.wording import size_class, statement
@@ -50,7 +55,10 @@ def test_a_ratio_whose_absolute_difference_rounds_to_zero_is_trivial() -> None:
     assert shown.difference == 0
     assert size_class(estimate, None, shown) == "trivial"
     assert size_class(estimate, None) == "unclear"
-    assert size_class(Estimate(RR, 0.5, 0.3, 0.8), None, absolute_effect(RR, 0.2, 0.5, 0.3, 0.8)) == "unclassified"
+    assert (
+        size_class(Estimate(RR, 0.5, 0.3, 0.8), None, absolute_effect(RR, 0.2, 0.5, 0.3, 0.8))
+        == "unclassified"
+    )
 
 
 PARACETAMOL = Bilingual(da="Paracetamol", en="Paracetamol")
@@ -63,7 +71,13 @@ PAIN = Bilingual(da="smerter", en="pain")
         (Certainty.HIGH, "important", -1.0, "Paracetamol mindsker smerter.", "Paracetamol reduces pain."),
         (Certainty.HIGH, "important", 1.0, "Paracetamol øger smerter.", "Paracetamol increases pain."),
         (Certainty.HIGH, "important", 0.0, "Paracetamol øger smerter.", "Paracetamol increases pain."),
-        (Certainty.LOW, "small", -1.0, "Paracetamol mindsker muligvis smerter lidt.", "Paracetamol may reduce pain slightly."),
+        (
+            Certainty.LOW,
+            "small",
+            -1.0,
+            "Paracetamol mindsker muligvis smerter lidt.",
+            "Paracetamol may reduce pain slightly.",
+        ),
         (
             Certainty.MODERATE,
             "trivial",
@@ -81,14 +95,20 @@ PAIN = Bilingual(da="smerter", en="pain")
     ],
 )
 def test_statement_wording_and_verb(certainty: Certainty, size: str, point: float, da: str, en: str) -> None:
-    said = statement(DATA.wording, certainty, size, Estimate(MD, point, point - 1, point + 1), PARACETAMOL, PAIN)  # type: ignore[arg-type]
+    said = statement(
+        DATA.wording, certainty, size, Estimate(MD, point, point - 1, point + 1), PARACETAMOL, PAIN
+    )  # type: ignore[arg-type]
     assert (said.da, said.en) == (da, en)
 
 
 def test_a_ratio_below_one_reduces() -> None:
-    said = statement(DATA.wording, Certainty.HIGH, "important", Estimate(RR, 0.9, 0.8, 0.95), PARACETAMOL, PAIN)
+    said = statement(
+        DATA.wording, Certainty.HIGH, "important", Estimate(RR, 0.9, 0.8, 0.95), PARACETAMOL, PAIN
+    )
     assert said.en == "Paracetamol reduces pain."
-    said = statement(DATA.wording, Certainty.HIGH, "important", Estimate(RR, 1.1, 1.05, 1.2), PARACETAMOL, PAIN)
+    said = statement(
+        DATA.wording, Certainty.HIGH, "important", Estimate(RR, 1.1, 1.05, 1.2), PARACETAMOL, PAIN
+    )
     assert said.en == "Paracetamol increases pain."
 
 
@@ -112,7 +132,13 @@ def test_favoured_side(estimate: Estimate, better: str | None, side: str | None)
 @pytest.mark.parametrize(
     ("finding", "size", "side", "certainty", "agrees"),
     [
-        ("no_effect", "important", "intervention", Certainty.VERY_LOW, True),  # 'very uncertain' claims nothing
+        (
+            "no_effect",
+            "important",
+            "intervention",
+            Certainty.VERY_LOW,
+            True,
+        ),  # 'very uncertain' claims nothing
         ("not_stated", "important", "comparator", Certainty.HIGH, True),
         ("no_effect", "trivial", "intervention", Certainty.LOW, True),
         ("no_effect", "unclear", None, Certainty.LOW, True),
@@ -132,7 +158,9 @@ def test_favoured_side(estimate: Estimate, better: str | None, side: str | None)
         ("relevant_benefit", "important", "comparator", Certainty.HIGH, False),
     ],
 )
-def test_computed_agrees(finding: str, size: str, side: str | None, certainty: Certainty | None, agrees: bool) -> None:
+def test_computed_agrees(
+    finding: str, size: str, side: str | None, certainty: Certainty | None, agrees: bool
+) -> None:
     assert computed_agrees(finding, size, side, certainty) is agrees  # type: ignore[arg-type]
 
 
@@ -145,7 +173,9 @@ def test_judgement_comes_from_the_sammenfatning_then_the_row_summary() -> None:
         quote="Der  blev\n ikke fundet effekt. ",
         quote_en="No effect was found.",
     )
-    data = DATA.model_copy(update={"judgements": Judgements(rows={"paracetamol/smerteniveau-0-12-uger": quoted})})
+    data = DATA.model_copy(
+        update={"judgements": Judgements(rows={"paracetamol/smerteniveau-0-12-uger": quoted})}
+    )
     assert judgement_of("paracetamol/smerteniveau-0-12-uger", row, None, data) == Judgement(
         "no_effect",
         "sammenfatning",
@@ -167,10 +197,14 @@ def test_judgement_comes_from_the_sammenfatning_then_the_row_summary() -> None:
 def test_uncertain_codes_are_the_direction_errata_sorted_once() -> None:
     row = g.recommendation("paracetamol").outcome("smerteniveau-0-12-uger")
     errata = [
-        Erratum(code=c, location="x", explanation="kept as published") for c in ("GL017", "GL002", "GL003", "GL017", "GL014", "GL001")
+        Erratum(code=c, location="x", explanation="kept as published")
+        for c in ("GL017", "GL002", "GL003", "GL017", "GL014", "GL001")
     ]
     assert uncertain_codes(row.model_copy(update={"errata": errata})) == ["GL001", "GL003", "GL017"]
-    every = [Erratum(code=c, location="x", explanation="kept as published") for c in ("GL004", "GL006", "GL012", "GL013")]
+    every = [
+        Erratum(code=c, location="x", explanation="kept as published")
+        for c in ("GL004", "GL006", "GL012", "GL013")
+    ]
     assert uncertain_codes(row.model_copy(update={"errata": every})) == ["GL004", "GL006", "GL012"]
 
 
@@ -178,9 +212,21 @@ def test_uncertain_codes_are_the_direction_errata_sorted_once() -> None:
     ("threshold", "inconsistent", "en"),
     [
         (NRS, False, "against the guideline's minimal clinically relevant difference ±2, section 3"),
-        (Threshold(15.0, "mcid", "VAS", "pain_vas_100"), False, "against the guideline's minimal clinically relevant difference ±15, section 3"),
-        (Threshold(2.5, "mcid", "?", "unknown"), False, "against the guideline's minimal clinically relevant difference ±2.5, section "),
-        (COHEN, False, "against Cohen's rule of thumb ±0.2 SD, an external convention the guideline does not use"),
+        (
+            Threshold(15.0, "mcid", "VAS", "pain_vas_100"),
+            False,
+            "against the guideline's minimal clinically relevant difference ±15, section 3",
+        ),
+        (
+            Threshold(2.5, "mcid", "?", "unknown"),
+            False,
+            "against the guideline's minimal clinically relevant difference ±2.5, section ",
+        ),
+        (
+            COHEN,
+            False,
+            "against Cohen's rule of thumb ±0.2 SD, an external convention the guideline does not use",
+        ),
         (None, False, "the guideline states no threshold for this measure"),
         (NRS, True, "no threshold applied, because the published numbers are inconsistent"),
     ],
@@ -190,7 +236,10 @@ def test_threshold_text(threshold: Threshold | None, inconsistent: bool, en: str
 
 
 def test_threshold_text_in_danish() -> None:
-    assert threshold_text(TEXTS, NRS, g).da == "mod retningslinjens mindste klinisk relevante forskel ±2, afsnit 3"
+    assert (
+        threshold_text(TEXTS, NRS, g).da
+        == "mod retningslinjens mindste klinisk relevante forskel ±2, afsnit 3"
+    )
 
 
 THRESHOLD = Bilingual(da="T", en="T")
