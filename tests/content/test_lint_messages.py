@@ -12,7 +12,8 @@ CASES: list[tuple[str, Guideline, list[str]]] = [
         "GL001: a difference beyond its CI",
         guideline(row(effect=md("0.78", "2.75", "4.32", direction="higher"))),
         [
-            "GL001 test/smerte/effect: the point estimate 0.78 higher (0.78) lies outside its 95% CI 2.75 higher "
+            "GL001 test/smerte/effect: the point estimate 0.78 higher (0.78) lies outside its 95% CI 2.75 "
+            "higher "
             "— 4.32 higher (2.75 to 4.32)."
         ],
     ),
@@ -20,14 +21,16 @@ CASES: list[tuple[str, Guideline, list[str]]] = [
         "GL001: a ratio beyond its CI",
         guideline(row(effect=rr("0.99", "0.45", "0.91"))),
         [
-            "GL001 test/smerte/effect: the point estimate 0.99 (0.99) lies outside its 95% CI 0.45 — 0.91 (0.45 to 0.91)."
+            "GL001 test/smerte/effect: the point estimate 0.99 (0.99) lies outside its 95% CI 0.45 — 0.91 "
+            "(0.45 to 0.91)."
         ],
     ),
     (
         "GL002: 0.24 lower is -0.24, larger than -0.87",
         guideline(row(effect=md("0.56", "0.24", "0.87"))),
         [
-            "GL002 test/smerte/effect: the 95% CI is printed as 0.24 lower — 0.87 lower: the first bound is the "
+            "GL002 test/smerte/effect: the 95% CI is printed as 0.24 lower — 0.87 lower: the first bound is "
+            "the "
             "larger (-0.24 > -0.87)."
         ],
     ),
@@ -35,7 +38,8 @@ CASES: list[tuple[str, Guideline, list[str]]] = [
         "GL003: the centre of -0.39 and 0.99 is 0.30 higher, not 0.3 lower",
         guideline(row(effect=md("0.3", "0.39", "0.99", directions=("lower", "higher")))),
         [
-            "GL003 test/smerte/effect: MD 0.3 lower is not the centre of its 95% CI 0.39 lower — 0.99 higher, "
+            "GL003 test/smerte/effect: MD 0.3 lower is not the centre of its 95% CI 0.39 lower — 0.99 "
+            "higher, "
             "even allowing for rounding of the printed digits."
         ],
     ),
@@ -57,7 +61,8 @@ CASES: list[tuple[str, Guideline, list[str]]] = [
             )
         ),
         [
-            "GL004 test/smerte/effect: intervention 19 − comparator 41 = -22, but the printed difference is MD "
+            "GL004 test/smerte/effect: intervention 19 − comparator 41 = -22, but the printed difference is "
+            "MD "
             "22 higher."
         ],
     ),
@@ -75,9 +80,11 @@ CASES: list[tuple[str, Guideline, list[str]]] = [
             )
         ),
         [
-            "GL005 test/smerte/absolute: difference CI bound is printed as 200 fewer per 1.000, but baseline 479 "
+            "GL005 test/smerte/absolute: difference CI bound is printed as 200 fewer per 1.000, but baseline "
+            "479 "
             "per 1.000 with the RR's CI bound gives -266.1 to -260.8.",
-            "GL005 test/smerte/absolute: difference is printed as 150 fewer per 1.000, but baseline 479 per 1.000 "
+            "GL005 test/smerte/absolute: difference is printed as 150 fewer per 1.000, but baseline 479 per "
+            "1.000 "
             "with RR 0.64 gives -175.0 to -169.9.",
             "GL005 test/smerte/intervention: intervention is printed as 350 per 1.000, but baseline 479 per "
             "1.000 with RR 0.64 gives 303.8 to 309.3.",
@@ -95,7 +102,8 @@ CASES: list[tuple[str, Guideline, list[str]]] = [
             )
         ),
         [
-            "GL002 test/smerte/effect: the 95% CI is printed as 11 lower — 13 lower: the first bound is the larger "
+            "GL002 test/smerte/effect: the 95% CI is printed as 11 lower — 13 lower: the first bound is the "
+            "larger "
             "(-11 > -13).",
             "GL006 test/smerte/comparator: comparator value 11 lies outside the scale 0–10 (NRS).",
             "GL006 test/smerte/effect: a mean difference of 11 lower is larger than the whole scale 0–10.",
@@ -123,7 +131,8 @@ CASES: list[tuple[str, Guideline, list[str]]] = [
         "GL008: the first 60 characters of a wrongly worded text",
         guideline(row(no_data="x"), text="Tilbyd test til alle patienter med rygsmerter i mindst seks uger."),
         [
-            "GL008 test/text: a Svag anbefaling for (Gul) recommendation is worded “Overvej at…”, but this one "
+            "GL008 test/text: a Svag anbefaling for (Gul) recommendation is worded “Overvej at…”, but this "
+            "one "
             "reads “Tilbyd test til alle patienter med rygsmerter i mindst seks …”."
         ],
     ),
@@ -167,7 +176,8 @@ CASES: list[tuple[str, Guideline, list[str]]] = [
         "GL013",
         guideline(row(certainty="moderate", effect=md("0.5", "0.8", "0.2")), overall_certainty="low"),
         [
-            "GL013 test/overall_certainty: overall certainty is stated as Lav, but the lowest certainty among the "
+            "GL013 test/overall_certainty: overall certainty is stated as Lav, but the lowest certainty "
+            "among the "
             "critical outcomes is Moderat."
         ],
     ),

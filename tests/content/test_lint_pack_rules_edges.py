@@ -1,5 +1,5 @@
-"""GL014–GL018 and the shipped pack at their edges: rows without the field a rule reads, a display that keeps the
-numbers but not the unit, decimal commas, and the pack whose data the rules read."""
+"""GL014–GL018 and the shipped pack at their edges: rows without the field a rule reads, a display that keeps
+the numbers but not the unit, decimal commas, and the pack whose data the rules read."""
 
 from pathlib import Path
 
@@ -48,7 +48,8 @@ def test_a_display_keeping_the_numbers_but_changing_the_unit_is_gl018() -> None:
         TimeFrameName(pattern=r"^0-(\d+) uger", da="de første {0} uger", en="first {0} months")
     )
     assert [f.message for f in time_frame_display(g, in_english)] == [
-        "the time frame “0-12 uger” is displayed as “first 12 months” (en), which changes the printed numbers or "
+        "the time frame “0-12 uger” is displayed as “first 12 months” (en), which changes the printed "
+        "numbers or "
         "unit."
     ]
     keeps = _display(
@@ -93,7 +94,8 @@ def test_gl015_message() -> None:
     g = guideline(row(effect=md("3.24", "6.52", "0.04")))
     found = importance_vs_summary(g, _data(**{"test/smerte": _judged(importance="vigtig")}))
     assert [str(f) for f in found] == [
-        "GL015 test/smerte/importance: the row prints “9 Kritisk”, but the Sammenfatning (seed line 1) calls it "
+        "GL015 test/smerte/importance: the row prints “9 Kritisk”, but the Sammenfatning (seed line 1) calls "
+        "it "
         "a vigtig outcome."
     ]
 
@@ -103,7 +105,8 @@ def test_gl017_message() -> None:
     found = direction_vs_summary(g, _data(**{"test/smerte": _judged("not_relevant_favours_intervention")}))
     assert [str(f) for f in found] == [
         "GL017 test/smerte/effect: MD 3.5 højere (CI 95% 5.89 højere — 1.11 højere) with “lower is better” "
-        "favours the comparator, but the Sammenfatning (seed line 1) says the result favoured the intervention."
+        "favours the comparator, but the Sammenfatning (seed line 1) says the result favoured the "
+        "intervention."
     ]
 
 
@@ -155,7 +158,8 @@ def test_gl014_messages_name_the_source_and_both_spans() -> None:
     ]
     named = guideline(row(name="Smerte 0-6 uger", time_frame="0-12 uger"))
     assert [f.message for f in time_frame_vs_summary(named, _data())] == [
-        "the time frame is printed as “0-12 uger” (0-12 weeks), but the name says “Smerte 0-6 uger” (0-6 weeks)."
+        "the time frame is printed as “0-12 uger” (0-12 weeks), but the name says “Smerte 0-6 uger” (0-6 "
+        "weeks)."
     ]
     no_data = guideline(row(time_frame="0-12 uger", no_data="Vi fandt ingen studier målt efter 6-18 måneder"))
     assert [f.message for f in time_frame_vs_summary(no_data, _data())] == [

@@ -216,7 +216,8 @@ def test_plot_frame_title_and_ids() -> None:
 def test_text_alternative_states_each_row_in_full() -> None:
     lines = text_alternative(recommendation_readings(g.recommendation("paracetamol"), g), "en")
     assert lines[0] == (
-        "Serious side effects (at the end of treatment): guideline: no effect; published RR 0.99 (95% CI 0.29 "
+        "Serious side effects (at the end of treatment): guideline: no effect; published RR 0.99 (95% CI "
+        "0.29 "
         "to 3.42); certainty: moderate; computed: no stated threshold for clinical relevance (the guideline "
         "states no threshold for this measure)."
     )
@@ -243,8 +244,10 @@ def test_text_alternative_of_inconsistent_rows_quotes_the_published_text() -> No
     lines = text_alternative(recommendation_readings(g.recommendation("billeddiagnostik"), g), "da", True)
     assert lines[0].startswith("Sygefravær - antal dage 6- 18 måneder (efter 6-18 måneder): retningslinjen:")
     assert lines[1] == (
-        "Smerteniveau (efter 6-18 måneder): retningslinjen: ikke klinisk relevant forskel til fordel for ingen "
-        "rutinemæssig scanning; publiceret MD 0.78 højere (CI 95% 4.32 højere — 2.75 højere); sikkerhed: lav; "
+        "Smerteniveau (efter 6-18 måneder): retningslinjen: ikke klinisk relevant forskel til fordel for "
+        "ingen "
+        "rutinemæssig scanning; publiceret MD 0.78 højere (CI 95% 4.32 højere — 2.75 højere); sikkerhed: "
+        "lav; "
         "de publicerede tal er indbyrdes uoverensstemmende (GL001); se errata; errata: GL001, GL002."
     )
 

@@ -1,4 +1,5 @@
-"""One row's reading, field by field: what the page beside the published numbers shows, and when it says less."""
+"""One row's reading, field by field: what the page beside the published numbers shows, and when it says
+less."""
 
 import pytest
 
@@ -44,11 +45,13 @@ def test_impossible_natural_units_are_withheld_with_the_reason_in_both_languages
     assert r.natural is None and r.natural_withheld == "outside_scale"
     assert r.natural_withheld_text is not None
     assert r.natural_withheld_text.en == (
-        "Values in natural units are not shown because the computation would give impossible values (below zero "
+        "Values in natural units are not shown because the computation would give impossible values (below "
+        "zero "
         "or outside the scale). See the published numbers."
     )
     assert r.natural_withheld_text.da == (
-        "Værdier i naturlige enheder vises ikke, fordi beregningen ville give umulige værdier (under nul eller "
+        "Værdier i naturlige enheder vises ikke, fordi beregningen ville give umulige værdier (under nul "
+        "eller "
         "uden for skalaen). Se de publicerede tal."
     )
     assert (r.agreement, r.published_claim, r.size) == ("not_assessable", "no_relevant_difference", "unclear")
@@ -61,7 +64,8 @@ def test_inconsistent_numbers_give_no_computed_statement() -> None:
     assert r.errata_codes == ["GL002", "GL004", "GL017"]
     assert r.computed_statement is None and r.natural is None and r.natural_withheld == "inconsistent"
     assert r.natural_withheld_text is not None and r.natural_withheld_text.en == (
-        "Values in natural units are not shown because the published numbers are inconsistent. See the published "
+        "Values in natural units are not shown because the published numbers are inconsistent. See the "
+        "published "
         "numbers."
     )
     assert r.threshold_text.en == "no threshold applied, because the published numbers are inconsistent"
@@ -72,8 +76,8 @@ def test_inconsistent_numbers_give_no_computed_statement() -> None:
 
 
 def test_a_computed_reading_disagreeing_with_the_published_summary() -> None:
-    # MD 11.95 lower (19.12 to 4.79 lower) against ±15 mm: a relevant benefit is possible, but the summary says
-    # no clinically relevant difference. The point (11.95 < 15) is trivial, so the statement may stand.
+    # MD 11.95 lower (19.12 to 4.79 lower) against ±15 mm: a relevant benefit is possible, but the summary
+    # says no clinically relevant difference. The point (11.95 < 15) is trivial, so the statement may stand.
     r = reading("akupunktur", "smerteniveau-0-12-uger")
     assert (r.size, r.mode, r.agreement) == ("trivial", "agrees", "disagrees")
     assert r.disagrees
@@ -95,7 +99,8 @@ def test_a_statement_the_guideline_contradicts_is_shown_as_differing() -> None:
     assert (r.size, r.relevance.cls, r.mode) == ("important", "relevant_benefit", "differs")
     assert r.disagrees and r.computed_statement is None
     assert r.computed_text is not None and r.computed_text.en == (
-        "Computed by gradeline (against the guideline's minimal clinically relevant difference ±15, section 3): "
+        "Computed by gradeline (against the guideline's minimal clinically relevant difference ±15, section "
+        "3): "
         "clinically relevant benefit. This differs from the guideline's judgement above, which stands; the "
         "computation uses only the published numbers and the threshold."
     )

@@ -72,7 +72,8 @@ def test_the_printed_direction_is_kept_unless_it_contradicts_the_instrument() ->
     assert benefit_direction(pain(measured_with="FABQ", better="higher"), DATA) == ("higher", None)
     assert benefit_direction(pain(better="higher"), DATA) == (
         "lower",
-        "The row prints 'higher is better', which contradicts its instrument (NRS, pain: lower is better); the "
+        "The row prints 'higher is better', which contradicts its instrument (NRS, pain: lower is better); "
+        "the "
         "reading uses lower.",
     )
 
