@@ -1,6 +1,7 @@
 """Numbers as the guideline prints them, direction words, certainty circles and icon arrays, by hand."""
 
 import re
+import xml.etree.ElementTree as ET
 from decimal import Decimal
 
 import pytest
@@ -15,6 +16,8 @@ from gradeline.evidence.fmt import (
 )
 from gradeline.evidence.icons import icon_array_svg
 from gradeline.model.outcome import Certainty
+
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.mark.parametrize(
@@ -141,3 +144,10 @@ def test_the_label_is_escaped() -> None:
     svg = icon_array_svg(Decimal(1), 100, "1 < 2 & 3", "e")
     assert 'aria-label="1 &lt; 2 &amp; 3"' in svg and svg.endswith("</svg>")
     assert 'class="icon-array" role="img"' in svg and 'patternUnits="userSpaceOnUse"' in svg
+
+
+def test_an_icon_array_is_only_shapes_without_stray_text() -> None:
+    root = ET.fromstring(icon_array_svg(Decimal(37), 100, "37 af 100", "u"))
+    assert "".join(root.itertext()) == ""
+    defs = root.find(f"{SVG}defs")
+    assert defs is not None and [p.get("id") for p in defs.findall(f"{SVG}pattern")] == ["u-off", "u-on"]
