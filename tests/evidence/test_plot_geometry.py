@@ -178,7 +178,7 @@ def test_sides_swap_when_higher_is_better() -> None:
     higher = dataclasses.replace(r, relevance=dataclasses.replace(r.relevance, better="higher"))
     from gradeline.evidence.plot import _row as draw
 
-    svg = "".join(draw(higher, 40, "en", ("better with A", "better with B")))
+    svg = "".join(draw(higher, 40, "en", ("better with A", "better with B"), False))
     assert "← better with B</text>" in svg and "better with A →</text>" in svg
 
 
@@ -262,3 +262,40 @@ def test_published_titles_are_the_printed_names_or_their_translation(monkeypatch
     # without a translation, English shows the printed Danish name
     monkeypatch.setattr("gradeline.evidence.plot.cached_translations", dict)
     assert text_alternative(readings, "en", True)[1].startswith("Smerteniveau (after 6 to 18 months)")
+
+
+def test_danish_rows_use_danish_names_time_frames_and_codes() -> None:
+    row = _row("patientuddannelse", "sygefravaer-antal-sygedage-6-18-maaneder", "da")
+    texts = [(t.get("class"), t.text) for t in row.findall(f"{SVG}text")]
+    assert texts[:2] == [("name", "Sygedage"), ("sub", "efter 6-18 måneder · MD")]
+    assert texts[-1] == (
+        "side",
+        "de publicerede tal er indbyrdes uoverensstemmende (GL004, GL017); se errata",
+    )
+    published = _row("patientuddannelse", "sygefravaer-antal-sygedage-6-18-maaneder", "da", published=True)
+    assert published.findtext(f"{SVG}text[@class='name']") == "Sygefravær, antal sygedage"
+
+
+def test_a_row_without_time_frame_or_certainty() -> None:
+    from gradeline.evidence.plot import _row as draw
+
+    r = _reading("paracetamol", "smerteniveau-0-12-uger")
+    bare = dataclasses.replace(r, time_frame=None, certainty=None)
+    root = ET.fromstring(
+        f'<svg xmlns="http://www.w3.org/2000/svg">{"".join(draw(bare, 40, "da", ("a", "b"), False))}</svg>'
+    )
+    row = root.find(f"{SVG}g")
+    assert row is not None
+    assert row.findtext(f"{SVG}text[@class='sub']") == " · MD"
+    assert row.find(f"{SVG}text[@class='cert']") is None
+    assert row.find(f"{SVG}line[@class='ci est']") is not None
+    assert row.find(f"{SVG}rect[@class='point est']") is not None
+
+
+@pytest.mark.parametrize("rec_id", ["paracetamol", "patientuddannelse", "gruppespecifik-intervention"])
+def test_text_appears_only_in_text_elements(rec_id: str) -> None:
+    root = ET.fromstring(outcome_plot_svg(g.recommendation(rec_id), g, "da"))
+    worded = {f"{SVG}{name}" for name in ("text", "title", "desc", "style")}
+    for element in root.iter():
+        assert element.tag in worded or not (element.text or "").strip(), element.tag
+        assert not (element.tail or "").strip(), element.tag

@@ -92,7 +92,8 @@ def ticks(axis: Axis) -> list[float]:
         return [c for c in candidates if axis.lo <= c <= axis.hi]
     raw = (axis.hi - axis.lo) / 5
     magnitude = 10 ** math.floor(math.log10(raw))
-    step = min((m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw), default=raw)
+    # 10 × magnitude is always at least raw (magnitude is the power of ten at or below it).
+    step = min(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
     first = math.ceil(axis.lo / step) * step
     return [round(first + i * step, 10) for i in range(int((axis.hi - first) / step) + 1)]
 
@@ -152,9 +153,7 @@ def text_alternative(readings: list[OutcomeReading], lang: Lang, published: bool
     return lines
 
 
-def _row(
-    r: OutcomeReading, y: float, lang: Lang, better_with: tuple[str, str], published: bool = False
-) -> list[str]:
+def _row(r: OutcomeReading, y: float, lang: Lang, better_with: tuple[str, str], published: bool) -> list[str]:
     est, threshold = r.estimate, r.relevance.threshold
     axis = axis_for(est, threshold.value if threshold else None)
     mid = y + 30
