@@ -49,6 +49,8 @@ def test_axis_maps_values_to_pixels(axis: Axis, value: float, x: float) -> None:
     [
         # values -0.28, 0.28, 0, 0 and ±2: -2..2, padded by 8 % of 4 = 0.32
         (Estimate(EffectMeasure.MD, 0.0, -0.28, 0.28), 2.0, -2.32, 2.32, False),
+        # a CI beyond the threshold: -5..2, padded by 8 % of 7 = 0.56
+        (Estimate(EffectMeasure.MD, -3.0, -5.0, -1.0), 2.0, -5.56, 2.56, False),
         # -4.09..1.77 (no threshold), padded by 8 % of 5.86 = 0.4688
         (Estimate(EffectMeasure.MD, -1.16, -4.09, 1.77), None, -4.5588, 2.2388, False),
         # everything at 0: a pad of 1 so that the axis has a width
@@ -299,3 +301,54 @@ def test_text_appears_only_in_text_elements(rec_id: str) -> None:
     for element in root.iter():
         assert element.tag in worded or not (element.text or "").strip(), element.tag
         assert not (element.tail or "").strip(), element.tag
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "left", "right"),
+    [
+        (
+            "da",
+            "Effekter for superviseret træning",
+            "← bedre med superviseret træning",
+            "bedre med ingen superviseret træning →",
+        ),
+        (
+            "en",
+            "Effects for supervised exercise",
+            "← better with supervised exercise",
+            "better with no supervised exercise →",
+        ),
+    ],
+)
+def test_title_and_sides_name_intervention_and_comparator(
+    lang: str, title: str, left: str, right: str
+) -> None:
+    root = ET.fromstring(outcome_plot_svg(g.recommendation("superviseret-fysisk-traening"), g, lang))  # type: ignore[arg-type]
+    assert root.findtext(f"{SVG}title") == title
+    row = root.find(f"{SVG}g")
+    assert row is not None
+    assert (row.findtext(f"{SVG}text[@class='side']"), row.findtext(f"{SVG}text[@class='side end']")) == (
+        left,
+        right,
+    )
+
+
+def test_the_default_plot_is_danish_in_plain_words() -> None:
+    rec = g.recommendation("billeddiagnostik")
+    root = ET.fromstring(outcome_plot_svg(rec, g))
+    assert root.get("lang") == "da"
+    names = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "name"]
+    assert names[1] == "Smerter"  # plain words; the profile prints "Smerteniveau"
+
+
+def test_the_description_is_the_intro_then_each_rows_sentence() -> None:
+    rec = g.recommendation("billeddiagnostik")
+    root = ET.fromstring(outcome_plot_svg(rec, g, "da", published=True))
+    lines = text_alternative(recommendation_readings(rec, g), "da", published=True)
+    intro = (
+        "Hvert udfald vist på sin egen skala: punktestimat og 95 % konfidensinterval, lodret linje ved ingen "
+        "effekt, "
+        "skraveret bånd for ingen klinisk relevant forskel (±tærskel) og evidensens sikkerhed."
+    )
+    assert root.findtext(f"{SVG}desc") == " ".join([intro, *lines])
+    assert "Smerteniveau (efter 6-18 måneder)" in " ".join(lines)
