@@ -167,6 +167,6 @@ def test_inconsistent_numbers_and_missing_thresholds() -> None:
 def test_an_mcid_threshold_cites_the_guidelines_own_sentence() -> None:
     found = threshold_for(pain(), g, DATA)
     assert found is not None and found.source == (
-        "Som mindste klinisk relevant forskel i studier af lænderygsmerter anses en forskel i smerte på 15 mm på "
-        "en 100 mm VAS skala og 2 punkter på en 10 punkts skala."
+        "Som mindste klinisk relevant forskel i studier af lænderygsmerter anses en forskel i smerte på 15 "
+        "mm på en 100 mm VAS skala og 2 punkter på en 10 punkts skala."
     )
