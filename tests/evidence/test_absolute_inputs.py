@@ -121,6 +121,11 @@ def test_a_printed_absolute_effect_that_does_not_follow_is_not_matched() -> None
         update={"point": SICK.absolute.point.model_copy(update={"value": Decimal("150")})}
     )
     assert matches_published(SICK.model_copy(update={"absolute": wrong_point})) is False
+    # RR 0.64 with 479: -175.02 to -169.87, plus half a printed unit: 175 fewer follows, 176 fewer does not
+    for printed, follows in (("175", True), ("176", False), ("170", True), ("169", False)):
+        point = SICK.absolute.point.model_copy(update={"value": Decimal(printed)})
+        edge = SICK.absolute.model_copy(update={"point": point})
+        assert matches_published(SICK.model_copy(update={"absolute": edge})) is follows, printed
     wrong_bound = SICK.absolute.model_copy(
         update={"ci_second": SICK.absolute.ci_second.model_copy(update={"value": Decimal("60")})}
     )

@@ -114,3 +114,18 @@ def test_a_published_intervention_value_differs_beyond_rounding(
 )
 def test_why_computed_values_are_withheld(n: NaturalUnits, inconsistent: bool, reason: str | None) -> None:
     assert withheld_reason(n, inconsistent) == reason
+
+
+def test_days_named_only_by_the_comparator_unit() -> None:
+    from gradeline.model.outcome import ArmValue
+
+    row = g.recommendation("paracetamol").outcome("smerteniveau-0-12-uger")
+    absence = row.model_copy(
+        update={
+            "measured_with": None,
+            "name": "Fravær fra arbejde",
+            "comparator": ArmValue(value=Decimal("3"), unit="Dage (gennemsnit)"),
+        }
+    )
+    n = natural_units(absence)
+    assert n is not None and n.unit == Bilingual(da="dage", en="days")

@@ -352,3 +352,25 @@ def test_the_description_is_the_intro_then_each_rows_sentence() -> None:
     )
     assert root.findtext(f"{SVG}desc") == " ".join([intro, *lines])
     assert "Smerteniveau (efter 6-18 måneder)" in " ".join(lines)
+
+
+def test_text_alternative_without_a_time_frame_and_with_two_codes() -> None:
+    r = _reading("paracetamol", "smerteniveau-0-12-uger")
+    assert text_alternative([dataclasses.replace(r, time_frame=None)], "en")[0].startswith(
+        "Pain: guideline: no effect; published MD 0 (95% CI"
+    )
+    two = text_alternative([_reading("patientuddannelse", "sygefravaer-antal-sygedage-6-18-maaneder")], "en")
+    assert two[0].endswith(
+        "; the published numbers are inconsistent (GL004, GL017); see the errata; errata: GL002, GL004, GL017."
+    )
+
+
+def test_text_alternative_in_danish_in_full() -> None:
+    lines = text_alternative(recommendation_readings(g.recommendation("paracetamol"), g), "da")
+    assert lines[2] == (
+        "Smerter (i de første 12 uger): retningslinjen: ingen effekt; publiceret MD 0 (95 % KI 0.28 lavere "
+        "til "
+        "0.28 højere); sikkerhed: moderat; beregnet: ingen klinisk relevant forskel (mod retningslinjens "
+        "mindste "
+        "klinisk relevante forskel ±2, afsnit 3)."
+    )

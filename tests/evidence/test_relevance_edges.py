@@ -170,3 +170,49 @@ def test_an_mcid_threshold_cites_the_guidelines_own_sentence() -> None:
         "Som mindste klinisk relevant forskel i studier af lænderygsmerter anses en forskel i smerte på 15 "
         "mm på en 100 mm VAS skala og 2 punkter på en 10 punkts skala."
     )
+
+
+CONTRADICTED = (
+    "The row prints 'higher is better', which contradicts its instrument (NRS, pain: lower is better); the "
+    "reading uses lower."
+)
+
+
+def test_the_contradiction_note_travels_with_every_reading() -> None:
+    oriented = _relevance(pain(better="higher"), Estimate(MD, -3.0, -4.0, -2.5))
+    assert (oriented.cls, oriented.better, oriented.note_en) == ("relevant_benefit", "lower", CONTRADICTED)
+    unscaled = _relevance(pain(better="higher", scale=None), Estimate(MD, -3.0, -4.0, -2.5))
+    assert (unscaled.cls, unscaled.note_en) == ("no_stated_threshold", CONTRADICTED)
+
+
+def test_without_a_direction_the_threshold_is_still_named() -> None:
+    within = _relevance(pain(better=None), Estimate(MD, 0.0, -1.9, 1.9))
+    assert within.threshold is not None and (within.threshold.value, within.threshold.mcid_id) == (
+        2.0,
+        "pain_nrs_10",
+    )
+
+
+def test_a_small_smd_is_not_doubled_when_higher_is_better() -> None:
+    # SMD 0.11 to 0.19 higher: inside ±0.2 whichever way is better.
+    fabq = smd_row().model_copy(update={"measured_with": "FABQ", "better": "higher"})
+    assert _relevance(fabq, Estimate(EffectMeasure.SMD, 0.15, 0.11, 0.19)).cls == "no_relevant_difference"
+
+
+def test_relevance_is_read_unless_said_inconsistent() -> None:
+    assert relevance_of(pain(), Estimate(MD, -3.0, -4.0, -2.5), g, DATA).cls == "relevant_benefit"
+
+
+def test_an_instrument_where_higher_is_better() -> None:
+    from gradeline.evidence.data import InstrumentRule
+
+    quality = InstrumentRule(pattern=r"\bSF-36\b", domain="quality", lower_is_better=False)
+    data = DATA.model_copy(update={"instruments": [quality]})
+    row = pain(measured_with="SF-36", better="lower")
+    assert benefit_direction(row, data) == (
+        "higher",
+        "The row prints 'lower is better', which contradicts its instrument (SF-36, quality: higher is "
+        "better); "
+        "the reading uses higher.",
+    )
+    assert benefit_direction(pain(measured_with="SF-36", better="higher"), data) == ("higher", None)

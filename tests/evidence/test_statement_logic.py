@@ -242,27 +242,41 @@ def test_threshold_text_in_danish() -> None:
     )
 
 
-THRESHOLD = Bilingual(da="T", en="T")
-RELEVANCE = Bilingual(da="R", en="R")
+THRESHOLD = Bilingual(da="tærskel", en="threshold")
+RELEVANCE = Bilingual(da="relevans", en="relevance")
 COMPUTED = Bilingual(da="Paracetamol mindsker smerter.", en="Paracetamol reduces pain.")
 
 
 def test_computed_part_by_mode() -> None:
     inconsistent = computed_part(TEXTS, "inconsistent", COMPUTED, THRESHOLD, RELEVANCE, ["GL001", "GL003"])
-    assert inconsistent is not None and inconsistent.en == (
-        "The published numbers are inconsistent (GL001, GL003), so gradeline gives no computed direction or "
-        "size; see the errata."
+    assert inconsistent == Bilingual(
+        da=(
+            "De publicerede tal er indbyrdes uoverensstemmende (GL001, GL003), så gradeline giver ingen "
+            "beregnet retning eller størrelse; se errata."
+        ),
+        en=(
+            "The published numbers are inconsistent (GL001, GL003), so gradeline gives no computed direction "
+            "or size; see the errata."
+        ),
     )
     no_direction = computed_part(TEXTS, "no_direction", COMPUTED, THRESHOLD, RELEVANCE, [])
     assert no_direction is not None and no_direction.da.startswith("Rækken angiver ikke, hvilken retning")
+    assert no_direction.en.startswith("The row does not state which direction is better")
     differs = computed_part(TEXTS, "differs", COMPUTED, THRESHOLD, RELEVANCE, [])
-    assert differs is not None and differs.en.startswith(
-        "Computed by gradeline (T): R. This differs from the guideline's judgement above, which stands;"
+    assert differs is not None
+    assert differs.en.startswith(
+        "Computed by gradeline (threshold): relevance. This differs from the guideline's judgement above, "
+        "which "
+        "stands;"
+    )
+    assert differs.da.startswith(
+        "Beregnet af gradeline (tærskel): relevans. Det afviger fra retningslinjens vurdering ovenfor, som "
+        "gælder;"
     )
     agrees = computed_part(TEXTS, "agrees", COMPUTED, THRESHOLD, RELEVANCE, [])
     assert agrees == Bilingual(
-        da="Beregnet af gradeline (T): Paracetamol mindsker smerter.",
-        en="Computed by gradeline (T): Paracetamol reduces pain.",
+        da="Beregnet af gradeline (tærskel): Paracetamol mindsker smerter.",
+        en="Computed by gradeline (threshold): Paracetamol reduces pain.",
     )
     assert computed_part(TEXTS, "agrees", None, THRESHOLD, RELEVANCE, []) is None
 

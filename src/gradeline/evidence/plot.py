@@ -111,7 +111,7 @@ def _estimate_text(reading: OutcomeReading, lang: Lang) -> str:
 
     def word(v: float) -> str:
         shown = _fmt(abs(v), lang)
-        if shown in ("0", "0.00"):  # a difference of 0 is neither lower nor higher
+        if shown == "0":  # a difference of 0 is neither lower nor higher (number() prints 0.00 as 0)
             return shown
         return f"{shown} {lower if v < 0 else higher}"
 
@@ -134,8 +134,8 @@ def text_alternative(readings: list[OutcomeReading], lang: Lang, published: bool
     then the computed relevance with its threshold and source (or why there is none)."""
     lines = []
     for r in readings:
-        parts = [outcome_title(r, lang, published), r.time_frame.get(lang) if r.time_frame else "", ": "]
-        head = f"{parts[0]} ({parts[1]})" if parts[1] else parts[0]
+        title, when = outcome_title(r, lang, published), r.time_frame.get(lang) if r.time_frame else ""
+        head = f"{title} ({when})" if when else title
         printed = (
             r.outcome.effect.text if r.inconsistent_codes and r.outcome.effect else _estimate_text(r, lang)
         )
