@@ -361,7 +361,8 @@ def test_text_alternative_without_a_time_frame_and_with_two_codes() -> None:
     )
     two = text_alternative([_reading("patientuddannelse", "sygefravaer-antal-sygedage-6-18-maaneder")], "en")
     assert two[0].endswith(
-        "; the published numbers are inconsistent (GL004, GL017); see the errata; errata: GL002, GL004, GL017."
+        "; the published numbers are inconsistent (GL004, GL017); see the errata; "
+        "errata: GL002, GL004, GL017."
     )
 
 
