@@ -45,3 +45,7 @@ def test_lower_first_keeps_acronyms() -> None:
     assert lower_first("MR-scanning") == "MR-scanning"
     assert lower_first("A") == "a"
     assert lower_first("") == ""
+
+
+def test_a_two_letter_acronym_is_kept() -> None:
+    assert lower_first("MR") == "MR"
