@@ -7,7 +7,7 @@ import pytest
 
 from gradeline.content.pack import cached_pack
 from gradeline.content.packs import activated
-from gradeline.evidence.data import cached_evidence_data
+from gradeline.evidence.data import _cached_evidence_data, cached_evidence_data
 from gradeline.evidence.natural import natural_units
 from gradeline.evidence.reading import outcome_reading
 from gradeline.evidence.rounding import Interval
@@ -61,6 +61,7 @@ def test_natural_units_carry_the_printed_intervention_value() -> None:
 
 def test_a_reading_uses_the_named_packs_data(pack_dir: Path, fictional_dir: Path) -> None:
     rec = g.recommendation("vanlig-aktivitet")
+    _cached_evidence_data.cache_clear()  # nothing loaded before may stand in for the named pack
     with activated(fictional_dir):
         r = outcome_reading(rec.outcome("smerteniveau-0-12-uger"), g, rec, pack=pack_dir)
         assert len(cached_evidence_data(pack_dir).judgements.rows) == 30
