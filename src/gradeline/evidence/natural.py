@@ -42,8 +42,7 @@ class NaturalUnits:
         return abs(self.published_intervention - self.intervention) > Decimal(1).scaleb(-places)
 
 
-def _unit(outcome: Outcome) -> Bilingual:
-    unit = outcome.comparator.unit if outcome.comparator is not None else None
+def _unit(outcome: Outcome, unit: str) -> Bilingual:
     text = " ".join(filter(None, [outcome.measured_with, outcome.name, unit]))
     if re.search(r"dage|sygedage", text, flags=re.IGNORECASE):
         return Bilingual(da="dage", en="days")
@@ -93,7 +92,7 @@ def natural_units(outcome: Outcome) -> NaturalUnits | None:
         intervention_low=base + low,
         intervention_high=base + high,
         published_intervention=outcome.intervention.value if outcome.intervention is not None else None,
-        unit=_unit(outcome),
+        unit=_unit(outcome, comparator.unit),
         statistic=_statistic(comparator.unit),
         scale_min=outcome.scale.min if outcome.scale is not None else None,
         scale_max=outcome.scale.max if outcome.scale is not None else None,

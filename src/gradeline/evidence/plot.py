@@ -92,7 +92,8 @@ def ticks(axis: Axis) -> list[float]:
         return [c for c in candidates if axis.lo <= c <= axis.hi]
     raw = (axis.hi - axis.lo) / 5
     magnitude = 10 ** math.floor(math.log10(raw))
-    step = min((m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw), default=raw)
+    # 10 × magnitude is always at least raw (magnitude is the power of ten at or below it).
+    step = min(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
     first = math.ceil(axis.lo / step) * step
     return [round(first + i * step, 10) for i in range(int((axis.hi - first) / step) + 1)]
 
@@ -110,7 +111,7 @@ def _estimate_text(reading: OutcomeReading, lang: Lang) -> str:
 
     def word(v: float) -> str:
         shown = _fmt(abs(v), lang)
-        if shown in ("0", "0.00"):  # a difference of 0 is neither lower nor higher
+        if shown == "0":  # a difference of 0 is neither lower nor higher (number() prints 0.00 as 0)
             return shown
         return f"{shown} {lower if v < 0 else higher}"
 
@@ -133,8 +134,8 @@ def text_alternative(readings: list[OutcomeReading], lang: Lang, published: bool
     then the computed relevance with its threshold and source (or why there is none)."""
     lines = []
     for r in readings:
-        parts = [outcome_title(r, lang, published), r.time_frame.get(lang) if r.time_frame else "", ": "]
-        head = f"{parts[0]} ({parts[1]})" if parts[1] else parts[0]
+        title, when = outcome_title(r, lang, published), r.time_frame.get(lang) if r.time_frame else ""
+        head = f"{title} ({when})" if when else title
         printed = (
             r.outcome.effect.text if r.inconsistent_codes and r.outcome.effect else _estimate_text(r, lang)
         )
@@ -152,9 +153,7 @@ def text_alternative(readings: list[OutcomeReading], lang: Lang, published: bool
     return lines
 
 
-def _row(
-    r: OutcomeReading, y: float, lang: Lang, better_with: tuple[str, str], published: bool = False
-) -> list[str]:
+def _row(r: OutcomeReading, y: float, lang: Lang, better_with: tuple[str, str], published: bool) -> list[str]:
     est, threshold = r.estimate, r.relevance.threshold
     axis = axis_for(est, threshold.value if threshold else None)
     mid = y + 30

@@ -137,11 +137,12 @@ def relevance_of(
     if threshold is None:
         return Relevance("no_stated_threshold", against_null, None, better, note)
     if better is None:
-        # Direction of benefit not stated: only 'no relevant difference' can be read off the magnitude.
+        # Direction of benefit not stated: only 'no relevant difference' can be read off the magnitude. (No
+        # direction means no printed one, so benefit_direction gave no note to add to.)
         within = -threshold.value < estimate.low and estimate.high < threshold.value
         cls: RelevanceClass = "no_relevant_difference" if within else "uncertain"
-        extra = "The row does not state which direction is better; only the size of the difference is read."
-        return Relevance(cls, against_null, threshold, None, f"{note} {extra}" if note else extra)
+        note = "The row does not state which direction is better; only the size of the difference is read."
+        return Relevance(cls, against_null, threshold, None, note)
     sign = 1.0 if better == "higher" else -1.0
     low, high = sorted((sign * estimate.low, sign * estimate.high))
     return Relevance(classify(low, high, threshold.value), against_null, threshold, better, note)
