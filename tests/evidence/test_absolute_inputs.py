@@ -27,6 +27,11 @@ SICK = g.recommendation("patientuddannelse").outcome("sygefravaer-proportion-syg
         ("479", "per 1,000", 0.479),
         ("479", "Per 1000 patienter", 0.479),
         ("12", "per 100", 0.12),
+        ("25", "per 10.000", 0.0025),  # not read as per 1,000 (25 per 10,000 = 2.5 per 1,000)
+        ("25", "per 10,000", 0.0025),
+        ("3", "per 100.000 personår", 0.00003),
+        ("5", "per 10", None),  # not a unit of risk the profiles print
+        ("5", "per 1001", None),
         ("2.81", "Points (Median)", None),
         ("8", "", None),
     ],

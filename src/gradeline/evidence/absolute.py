@@ -1,5 +1,6 @@
 """Absolute effects from a relative effect and a baseline risk (GRADE's formulas)."""
 
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -103,14 +104,18 @@ def absolute_effect(
     )
 
 
+_PER = re.compile(r"per(10{2,})(?!\d)")
+"""'per' and a power of ten from 100 up, in a unit with spaces and separators removed."""
+
+
 def baseline_from_arm(arm: ArmValue) -> float | None:
-    """The comparator risk as a proportion, from an arm printed 'per 1.000' / 'per 1,000' (the thousands
-    separator of any language) or 'per 100'; else None."""
+    """The comparator risk as a proportion, from an arm printed 'per 100', 'per 1.000' / 'per 1,000', 'per
+    10.000' … (a power of ten, with the thousands separator of any language); else None."""
     unit = arm.unit.replace(" ", "").replace(".", "").replace(",", "").lower()
-    for label, per in (("per1000", 1000), ("per100", 100)):
-        if unit.startswith(label):
-            return float(arm.value) / per
-    return None
+    match = _PER.match(unit)
+    if match is None:
+        return None
+    return float(arm.value) / int(match[1])
 
 
 def outcome_absolute_effect(
