@@ -194,7 +194,7 @@ def _group_level(group_id: str, escalated: list[str], rules: Rules, answers: dic
     ]
     group = next(g for g in rules.red_flags.groups if g.id == group_id)
     levels += [ITEM_TO_TRIAGE[i.level] for i in group.items if answers.get(i.id) is Tri.YES]
-    return max(levels, key=lambda t: t.rank, default=TriageLevel.ROUTINE)
+    return max(levels, key=lambda t: t.rank)  # never empty: a group in the actions has a yes or an escalation
 
 
 def _group_time_frame(group_id: str, escalated: list[str], rules: Rules) -> tuple[str, str]:
