@@ -264,6 +264,11 @@ def test_follow_up_names_its_sources(plans: dict[str, Plan]) -> None:
     ]
 
 
+def test_follow_up_follows_the_recommendations_after_a_blank_line(plans: dict[str, Plan]) -> None:
+    text = lines_of(plans["medicine"])
+    assert text[text.index("OPFØLGNING") - 1] == ""
+
+
 def test_no_follow_up_heading_without_follow_up(plans: dict[str, Plan]) -> None:
     bare = plans["medicine"].model_copy(update={"follow_up": []})
     assert "OPFØLGNING" not in lines_of(bare)
@@ -297,7 +302,7 @@ def test_both_journal_notes_close_the_text_danish_first(plans: dict[str, Plan]) 
     english = block(text, "JOURNAL NOTE (ENGLISH)", 8)
     assert english[2] == "Age: 40 years. Duration: 3 weeks. Pain intensity (NRS 0-10): 5."
     assert english[-1] == "Decision made by the clinician together with the patient."
-    assert text[-1] == english[-1]  # no trace unless asked for
+    assert plan_to_text(plans["work_up"]).splitlines()[-1] == english[-1]  # no trace unless asked for
 
 
 @pytest.mark.parametrize(
@@ -331,6 +336,7 @@ def test_startback_is_shown_as_information_with_its_licence(
 ) -> None:
     plan = make_plan(context_of({"base": "screened", "startback": answers}), guideline, rules)
     shown = block(lines_of(plan), line, 3)
+    assert lines_of(plan)[0] == NOTICE
     assert shown[0] == line and lines_of(plan)[lines_of(plan).index(line) - 1] == ""
     assert shown[1] == (
         "  Kun til information: retningslinjen anbefaler ikke rutinemæssig stratificeret behandling (kapitel"
@@ -364,5 +370,12 @@ def test_the_trace_reads_input_rule_conclusion_and_source(plans: dict[str, Plan]
         "  imaging_trigger = yes -> recommendations.yaml:billeddiagnostik.advice[3] -> Gælder: Der er fund,",
         "  som rejser mistanke om væsentlig patologi (se triage). [anbefaling billeddiagnostik, afsnit 6",
         "  (praktiske råd)]",
+    ]
+    assert block(text, "  muscle_weakness = no, …", 3) == [
+        "  muscle_weakness = no, positive_nerve_stretch_test = no, radicular_pain_pattern = no, "
+        "reflex_loss =",
+        "  no, sensory_change = no -> scope.yaml:radiculopathy -> Ingen kliniske tegn på "
+        "nerverodspåvirkning.",
+        "  [afsnit 2]",
     ]
     assert text[text.index("FORKLARING (input -> regel -> retningslinje)") - 1] == ""
