@@ -57,7 +57,7 @@ MET = [
 NOT_APPLICABLE = "    (Patienten er ikke omfattet af retningslinjen; anbefalingen gælder ikke.)"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def plans(guideline: Guideline, rules: Rules) -> dict[str, Plan]:
     return {name: make_plan(context_of(answers), guideline, rules) for name, answers in PATIENTS.items()}
 
