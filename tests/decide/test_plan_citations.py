@@ -34,5 +34,6 @@ def test_a_medicines_own_caution_cites_its_chapter(guideline: Guideline, rules: 
     assert general.citation == Citation(
         section="12",
         recommendation_id="nsaid",
-        quote="Bivirkningsprofilen er udtalt i udsatte grupper, f.eks. ældre og patienter med kendt hjertekarsygdom.",
+        quote="Bivirkningsprofilen er udtalt i udsatte grupper, f.eks. ældre og patienter med kendt "
+        "hjertekarsygdom.",
     )
