@@ -136,3 +136,18 @@ def test_a_derived_item_may_be_sent_as_unknown(guideline: Guideline, rules: Rule
         context_of({"base": "screened", "red_flags": {"age_under_20": "unknown"}}), guideline, rules
     )
     assert plan.triage.level.value == "routine"
+
+
+def test_a_screened_patient_reads_as_no_red_flag_suspected(
+    screened: PatientContext, guideline: Guideline, rules: Rules
+) -> None:
+    plan = make_plan(screened.model_copy(update={"wants_imaging": "yes"}), guideline, rules)
+    steps = {s.rule: s.inputs for s in plan.trace}
+    assert steps["scope.yaml:serious_pathology"] == ["red_flag_suspected = no"]
+    assert steps["recommendations.yaml:billeddiagnostik.advice[0]"] == [
+        "imaging_trigger = no",
+        "wants_imaging = yes",
+    ]
+    reasons = {r.rule_id: r.depends_on for r in plan.scope.reasons}
+    assert reasons["age"] == ["age_years = 40"]
+    assert reasons["serious_pathology"] == ["red_flag_suspected = no"]
