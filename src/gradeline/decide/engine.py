@@ -41,7 +41,9 @@ ITEM_TO_TRIAGE = {
     ItemLevel.WORK_UP: TriageLevel.WORK_UP,
     ItemLevel.EMERGENCY: TriageLevel.EMERGENCY,
 }
-_checked: set[tuple[int, int]] = set()
+# Pairs already checked, by identity. The objects are kept: a freed pair's ids could otherwise be reused by a
+# new, unchecked pair.
+_checked: dict[tuple[int, int], tuple[Rules, Guideline]] = {}
 
 
 def _answer(truth: Truth) -> Tri:
@@ -62,7 +64,7 @@ def _check(rules: Rules, guideline: Guideline) -> None:
     problems = check_rules(rules, guideline)
     if problems:
         raise RuleError("\n".join(problems))
-    _checked.add(key)
+    _checked[key] = (rules, guideline)
 
 
 def _red_flags(
