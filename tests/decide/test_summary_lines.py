@@ -144,3 +144,49 @@ def test_a_wanted_medicine_is_discussed_with_one_safety_line_each(
     ]
     assert summary.do_now == [line(CONSIDER_DA, CONSIDER_EN, *CONSIDER)]
     assert summary.avoid[1] == line(f"{CAREFUL_DA}: Akupunktur", f"{CAREFUL_EN}: Akupunktur", "akupunktur")
+
+
+def test_only_the_unknown_scope_answers_are_to_be_clarified(guideline: Guideline, rules: Rules) -> None:
+    summary = summary_of(guideline, rules, {"base": "screened", "age_years": None})
+    assert summary.do_now == [
+        line("Afklar omfang: Alder i hele år", "Clarify scope: Age"),
+        line(CONSIDER_DA, CONSIDER_EN, *CONSIDER),
+    ]
+
+
+def test_out_of_scope_refers_on_in_both_languages_and_lists_what_does_not_apply(
+    guideline: Guideline, rules: Rules
+) -> None:
+    summary = summary_of(
+        guideline, rules, {"base": "screened", "age_years": 15, "red_flags": {"fever": "yes"}}
+    )
+    # The triage action stands for the work-up of the suspected cause; the under-16 referral is added.
+    assert summary.do_now == [
+        line(
+            "Rettidig udredning ved mistanke om en specifik årsag; overvej billeddiagnostik (kapitel 6, "
+            "praktiske "
+            "råd).",
+            "Timely work-up when a specific cause is suspected; consider imaging (chapter 6, practical "
+            "advice).",
+        ),
+        line(
+            "Retningslinjen omfatter ikke patienter under 16 år; vurder efter anden relevant vejledning.",
+            "The guideline does not cover patients under 16; assess by other relevant guidance.",
+        ),
+    ]
+    assert summary.discuss == [] and summary.avoid == []
+    assert [(n.text, n.recommendation_ids) for n in summary.not_applicable] == [
+        ("3. Vanlig aktivitet", ["vanlig-aktivitet"]),
+        ("4. Patientuddannelse", ["patientuddannelse"]),
+        ("5. Gruppespecifik intervention", ["gruppespecifik-intervention"]),
+        (
+            "6. Rutinemæssig billeddiagnostisk udredning med MR scanning eller røntgenundersøgelse",
+            ["billeddiagnostik"],
+        ),
+        ("7. Ledmobilisering", ["ledmobilisering"]),
+        ("8. Superviseret fysisk træning", ["superviseret-fysisk-traening"]),
+        ("9. Akupunktur", ["akupunktur"]),
+        ("10. Paracetamol", ["paracetamol"]),
+        ("11. Opioider", ["opioider"]),
+        ("12. NSAID", ["nsaid"]),
+    ]

@@ -102,7 +102,7 @@ def summarise(plan: Plan, rules: Rules) -> PlanSummary:
     pathology_refer = {r.refer_to for r in rules.scope.rules if r.serious_pathology}
     for reason in plan.scope.reasons:
         if reason.refer_to and not (triage.actions and reason.refer_to in pathology_refer):
-            line = SummaryLine(text=reason.refer_to, text_en=reason.refer_to)
+            line = SummaryLine(text=reason.refer_to, text_en=reason.refer_to_en or reason.refer_to)
             if line not in do_now:
                 do_now.append(line)
     not_applicable = []
