@@ -74,3 +74,18 @@ def test_advice_steps_say_applies_for_everyone_or_clarify(guideline: Guideline, 
         ["severe_pain_acute_phase = unknown"],
         "Afklar (afhænger af ukendt svar): Svære smerter i den akutte fase (klinikerens vurdering).",
     )
+
+
+def test_titles_and_texts_in_english_where_translated(guideline: Guideline, rules: Rules) -> None:
+    english = {
+        "recommendations/nsaid/title": "NSAIDs",
+        "recommendations/nsaid/text": "Offer NSAIDs only after careful consideration (unofficial).",
+    }
+    plan = make_plan(context_of({"base": "screened"}), guideline, rules, english.get)
+    nsaid = next(r for r in plan.recommendations if r.id == "nsaid")
+    assert (nsaid.title_en, nsaid.text_en) == (
+        "NSAIDs",
+        "Offer NSAIDs only after careful consideration (unofficial).",
+    )
+    opioids = next(r for r in plan.recommendations if r.id == "opioider")
+    assert (opioids.title_en, opioids.text_en) == (None, None)
