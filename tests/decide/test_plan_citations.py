@@ -23,7 +23,11 @@ def test_what_the_patient_is_told_quotes_the_practical_advice(guideline: Guideli
     assert medicine.citation == Citation(
         section="10 (praktiske råd)", recommendation_id="paracetamol", quote=quote
     )
-    assert told["Det naturlige forløb"].citation.section == "2"
+    assert told["Det naturlige forløb"].citation == Citation(
+        section="2",
+        quote="Hos personer med nyopståede lænderygsmerter falder smerteintensiteten i gennemsnit over de "
+        "første 6-12 uger, uanset hvilken behandling patienterne modtager (3,4)",
+    )
 
 
 def test_a_medicines_own_caution_cites_its_chapter(guideline: Guideline, rules: Rules) -> None:

@@ -190,3 +190,14 @@ def test_out_of_scope_refers_on_in_both_languages_and_lists_what_does_not_apply(
         ("11. Opioider", ["opioider"]),
         ("12. NSAID", ["nsaid"]),
     ]
+
+
+def test_medicine_safety_is_discussed_when_its_advice_applies_though_not_wanted(
+    guideline: Guideline, rules: Rules
+) -> None:
+    answers = {"base": "screened", "severe_pain_acute_phase": "yes", "pregnant": "yes"}
+    assert [d.text for d in summary_of(guideline, rules, answers).discuss] == [
+        "Opioider: afklar 2 forsigtighedsspørgsmål før eventuel brug",
+        "NSAID: undgå – Gravid – NSAID frarådes under hele graviditeten og er kontraindiceret i 3. "
+        "trimester.",
+    ]
