@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from gradeline.decide import load_rules, make_plan
-from gradeline.decide.conditions import Condition, FactValue
+from gradeline.decide import PatientContext, load_rules, make_plan
+from gradeline.decide.conditions import Condition, FactValue, context_facts
 from gradeline.model import Guideline
 from tests.decide.conftest import context_of, edit_rule
 
@@ -74,3 +74,21 @@ def test_a_derived_item_that_cannot_be_derived_is_not_assessed(guideline: Guidel
     plan = make_plan(context_of({"base": "screened", "age_years": None}), guideline, load_rules(rule_pack))
     assert plan.triage.level.value == "not_assessed"
     assert [f.item_id for f in plan.triage.not_assessed] == ["age_under_20"]
+
+
+@pytest.mark.parametrize(
+    ("condition", "answers", "expected"),
+    [
+        ({"fact": "pain_nrs", "at_least": 7}, {"pain_nrs": 8}, True),
+        ({"fact": "pain_nrs", "at_least": 7}, {}, None),
+        ({"fact": "sex", "is": ["female"]}, {"sex": "male"}, False),
+        ({"fact": "sex", "is": ["female"]}, {}, None),
+        ({"fact": "work_status", "is": ["sick_leave"]}, {"work_status": "sick_leave"}, True),
+        ({"fact": "work_status", "is": ["sick_leave"]}, {}, None),
+    ],
+)
+def test_rules_read_pain_sex_and_work_from_the_context(
+    condition: dict[str, Any], answers: dict[str, Any], expected: bool | None
+) -> None:
+    facts = context_facts(PatientContext.model_validate(answers))
+    assert Condition.model_validate(condition).evaluate(facts) is expected

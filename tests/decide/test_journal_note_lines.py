@@ -2,14 +2,15 @@
 and findings, what to discuss, medication cautions, follow-up and who decides. Written out by hand from the
 pack's wording (decide/journal.yaml and the rules the plan quotes)."""
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from gradeline.decide import Rules, make_plan
+from gradeline.decide import Rules, load_rules, make_plan
 from gradeline.model import Guideline
 from gradeline.model.guideline import GuidelineStatus
-from tests.decide.conftest import context_of
+from tests.decide.conftest import context_of, edit_rule
 
 TITLE = "National klinisk retningslinje for behandling af nyopståede lænderygsmerter"
 HEADING_DA = f"Lænderygsmerter, beslutningsstøtte efter {TITLE} (2016 (gennemgået 2019); ikke gældende)."
@@ -185,3 +186,15 @@ def test_a_guideline_in_force_says_so_once(guideline: Guideline, rules: Rules) -
     assert plan.journal_note_en.splitlines()[0].endswith("(2016 (gennemgået 2019); in force).")
     assert plan.status_notice == f"{TITLE} (2016 (gennemgået 2019)): Gældende."
     assert plan.status_notice_en == f"{TITLE} (2016 (gennemgået 2019)): in force."
+
+
+def test_each_language_takes_its_own_triage_wording_from_the_pack(
+    guideline: Guideline, rule_pack: Path
+) -> None:
+    edit_rule(rule_pack, "journal.yaml", "en: 'Triage: {label} ({time_frame}).'", "en: 'Urgency: {label}.'")
+    plan = make_plan(context_of({"base": "screened"}), guideline, load_rules(rule_pack))
+    assert (
+        plan.journal_note_en.splitlines()[3]
+        == "Urgency: Routine: every red flag answered, none needs work-up."
+    )
+    assert plan.journal_note.splitlines()[3].startswith("Triage: Rutine: ")
