@@ -164,7 +164,7 @@ def _red_flags(
     text = flags.levels[level.value]
     time_frame, time_frame_en = text.time_frame.da, text.time_frame.en
     top = [a for a in actions if _group_level(a[0], escalated, rules, answers) is level]
-    if level in (TriageLevel.WORK_UP, TriageLevel.EMERGENCY) and top:
+    if top:  # only work-up or emergency groups have actions
         frames = [_group_time_frame(a[0], escalated, rules) for a in top]
         time_frame = "; ".join(dict.fromkeys(f[0] for f in frames))
         time_frame_en = "; ".join(dict.fromkeys(f[1] for f in frames))
