@@ -135,7 +135,7 @@ def _tri(name: str) -> Any:
 
 
 def whole_years(born: date, on: date) -> int:
-    """Completed years between a date of birth and a date (birthdays compared exactly, 29 Feb on 28 Feb)."""
+    """Completed years between a date of birth and a date (a 29 February birthday counts from 1 March)."""
     years = on.year - born.year
     if (on.month, on.day) < (born.month, born.day):
         years -= 1

@@ -41,7 +41,9 @@ ITEM_TO_TRIAGE = {
     ItemLevel.WORK_UP: TriageLevel.WORK_UP,
     ItemLevel.EMERGENCY: TriageLevel.EMERGENCY,
 }
-_checked: set[tuple[int, int]] = set()
+# Pairs already checked, by identity. The objects are kept: a freed pair's ids could otherwise be reused by a
+# new, unchecked pair.
+_checked: dict[tuple[int, int], tuple[Rules, Guideline]] = {}
 
 
 def _answer(truth: Truth) -> Tri:
@@ -62,7 +64,7 @@ def _check(rules: Rules, guideline: Guideline) -> None:
     problems = check_rules(rules, guideline)
     if problems:
         raise RuleError("\n".join(problems))
-    _checked.add(key)
+    _checked[key] = (rules, guideline)
 
 
 def _red_flags(
@@ -162,7 +164,7 @@ def _red_flags(
     text = flags.levels[level.value]
     time_frame, time_frame_en = text.time_frame.da, text.time_frame.en
     top = [a for a in actions if _group_level(a[0], escalated, rules, answers) is level]
-    if level in (TriageLevel.WORK_UP, TriageLevel.EMERGENCY) and top:
+    if top:  # only work-up or emergency groups have actions
         frames = [_group_time_frame(a[0], escalated, rules) for a in top]
         time_frame = "; ".join(dict.fromkeys(f[0] for f in frames))
         time_frame_en = "; ".join(dict.fromkeys(f[1] for f in frames))
@@ -194,7 +196,7 @@ def _group_level(group_id: str, escalated: list[str], rules: Rules, answers: dic
     ]
     group = next(g for g in rules.red_flags.groups if g.id == group_id)
     levels += [ITEM_TO_TRIAGE[i.level] for i in group.items if answers.get(i.id) is Tri.YES]
-    return max(levels, key=lambda t: t.rank, default=TriageLevel.ROUTINE)
+    return max(levels, key=lambda t: t.rank)  # never empty: a group in the actions has a yes or an escalation
 
 
 def _group_time_frame(group_id: str, escalated: list[str], rules: Rules) -> tuple[str, str]:

@@ -104,14 +104,12 @@ def plan_to_text(plan: Plan, trace: bool = False) -> str:
     if trace:
         out += ["", "FORKLARING (input -> regel -> retningslinje)"]
         for step in plan.trace:
-            where = (
-                f"anbefaling {step.citation.recommendation_id}, " if step.citation.recommendation_id else ""
-            )
+            cited = step.citation
+            where = [f"anbefaling {cited.recommendation_id}"] if cited.recommendation_id else []
+            # A rule resting on outside sources only names them (there is no guideline section to give).
+            where += [f"afsnit {cited.section}"] if cited.section else cited.external
             out.append(
-                _wrap(
-                    f"{', '.join(step.inputs)} -> {step.rule} -> {step.conclusion} "
-                    f"[{where}afsnit {step.citation.section}]"
-                )
+                _wrap(f"{', '.join(step.inputs)} -> {step.rule} -> {step.conclusion} [{', '.join(where)}]")
             )
     return "\n".join(out)
 

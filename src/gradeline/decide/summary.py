@@ -102,7 +102,7 @@ def summarise(plan: Plan, rules: Rules) -> PlanSummary:
     pathology_refer = {r.refer_to for r in rules.scope.rules if r.serious_pathology}
     for reason in plan.scope.reasons:
         if reason.refer_to and not (triage.actions and reason.refer_to in pathology_refer):
-            line = SummaryLine(text=reason.refer_to, text_en=reason.refer_to)
+            line = SummaryLine(text=reason.refer_to, text_en=reason.refer_to_en or reason.refer_to)
             if line not in do_now:
                 do_now.append(line)
     not_applicable = []
@@ -123,13 +123,13 @@ def summarise(plan: Plan, rules: Rules) -> PlanSummary:
         if rec.direction == "for":
             _join(do_now, line, rec)
         elif rec.highlighted:
-            because = rec.highlight_because or ""
-            discuss.append(line.model_copy(update={"text": f"{line.text} – {because}".rstrip(" –")}))
+            because = f" – {rec.highlight_because}" if rec.highlight_because else ""
+            discuss.append(line.model_copy(update={"text": line.text + because}))
         else:
             _join(avoid, line, rec)
         applies = any(a.status is AdviceStatus.APPLIES for a in rec.advice)
-        if rec.cautions and (rec.highlighted or applies):
-            medicine = _medicine_line(rec)
+        if rec.highlighted or applies:
+            medicine = _medicine_line(rec)  # None without cautions
             if medicine is not None:
                 discuss.append(medicine)
     return PlanSummary(do_now=do_now, discuss=discuss, avoid=avoid, not_applicable=not_applicable)
