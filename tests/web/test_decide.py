@@ -221,3 +221,13 @@ def test_api_plan_carries_unofficial_english_for_recommendations(client: Client)
     nsaid = next(r for r in plan.json()["recommendations"] if r["id"] == "nsaid")
     assert nsaid["title_en"] == "NSAID" and nsaid["text_en"] and nsaid["text_en"] != nsaid["text"]
     assert all(a["text_en"] for a in nsaid["advice"])
+
+
+def test_an_empty_form_counts_22_red_flags_and_2_risk_factors_apart_in_both_languages(client: Client) -> None:
+    for language, flags, factors in (
+        ("da", "Ikke vurderet (22)", "Risikofaktorer ikke besvaret (2)"),
+        ("en", "Not assessed (22)", "Risk factors not answered (2)"),
+    ):
+        client.get(f"/sprog/{language}/?next=/")
+        html = client.post("/nkr-laenderygsmerter/beslutningsstoette/", {}).content.decode()
+        assert f"<h4>{flags}</h4>" in html and f"<h4>{factors}</h4>" in html

@@ -69,8 +69,8 @@ def journal_note(context: PatientContext, plan: Plan, texts: JournalTexts, lang:
     if triage.findings:
         asked = [(f.question_en or f.question) if en else f.question for f in triage.findings]
         parts.append(_say(texts.findings, lang, findings="; ".join(q.rstrip("?") for q in asked)))
-    if triage.not_assessed:
-        parts.append(_say(texts.not_assessed, lang, n=len(triage.not_assessed)))
+    if unanswered := triage.red_flags_not_assessed():
+        parts.append(_say(texts.not_assessed, lang, n=len(unanswered)))
     lines.append(" ".join(parts))
     if plan.scope.verdict is not ScopeVerdict.OUT_OF_SCOPE:
         chosen = [

@@ -137,6 +137,14 @@ class TriageResult(PlanModel):
     caveat: str
     caveat_citation: Citation
 
+    def red_flags_not_assessed(self) -> list[Finding]:
+        """Unanswered items that can raise triage: the red flags every door counts as not assessed."""
+        return [f for f in self.not_assessed if f.level != "note"]
+
+    def risk_factors_not_asked(self) -> list[Finding]:
+        """Unanswered risk factors (level ``note``: they never change triage alone)."""
+        return [f for f in self.not_assessed if f.level == "note"]
+
 
 class AdvicePlan(PlanModel):
     """A practical-advice paragraph that applies (or may apply) to this patient, quoted verbatim."""

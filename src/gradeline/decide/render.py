@@ -60,13 +60,12 @@ def plan_to_text(plan: Plan, trace: bool = False) -> str:
         out.append(_wrap(f"! {finding.group_name}: {finding.question} ({_source(finding.citation)})"))
     for finding in plan.triage.risk_factors:
         out.append(_wrap(f"· Risikofaktor ({finding.group_name}): {finding.question}"))
-    if plan.triage.not_assessed:
-        out.append(
-            _wrap(
-                f"? Ikke vurderet ({len(plan.triage.not_assessed)}): "
-                + "; ".join(f.question for f in plan.triage.not_assessed)
-            )
-        )
+    for label, unanswered in (
+        ("Ikke vurderet", plan.triage.red_flags_not_assessed()),
+        ("Risikofaktorer ikke besvaret", plan.triage.risk_factors_not_asked()),
+    ):
+        if unanswered:
+            out.append(_wrap(f"? {label} ({len(unanswered)}): " + "; ".join(f.question for f in unanswered)))
     out.append(_wrap(plan.triage.caveat))
     out += ["", "ANBEFALINGER"]
     for rec in plan.recommendations:

@@ -82,7 +82,7 @@ def summarise(plan: Plan, rules: Rules) -> PlanSummary:
     discuss: list[SummaryLine] = []
     avoid: list[SummaryLine] = []
     if triage.level is TriageLevel.NOT_ASSESSED:
-        n = len([f for f in triage.not_assessed if f.level != "note"])
+        n = len(triage.red_flags_not_assessed())
         do_now.append(
             SummaryLine(
                 text=f"{triage.time_frame} ({n} spørgsmål)", text_en=f"{triage.time_frame_en} ({n} questions)"
