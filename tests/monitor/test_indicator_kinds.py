@@ -1,0 +1,114 @@
+"""Every indicator, episode by episode, on the planted and window-edge fixtures (hand counts in their READMEs).
+
+The indicator functions run directly on the fixtures' CSV files (no ingest, no strata), so that each episode's
+``den``, ``excl``, ``num`` and ``value`` can be compared with the README's worked example.
+"""
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import ibis
+import pytest
+
+from gradeline.monitor.codes import load_codes
+from gradeline.monitor.config import MonitorConfig
+from gradeline.monitor.episodes import Window, all_episodes, in_population
+from gradeline.monitor.indicators import Context, IndicatorDefinitionError, build, indicator_functions
+
+DATA = Path(__file__).parent / "data"
+CFG = MonitorConfig(observation_start=dt.date(2023, 1, 1), observation_end=dt.date(2024, 12, 31))
+WINDOW = Window(dt.date(2023, 1, 1), dt.date(2024, 12, 31))
+TYPES = {"red_flag": "BOOLEAN", "on_prescription": "BOOLEAN", "region_code": "VARCHAR", "end_date": "DATE"}
+
+# planted episodes in the population (README): B = 1#2, C = 2#1, D = 4#1, E = 6#1, F = 6#2
+PLANTED = ("1#2", "2#1", "4#1", "6#1", "6#2")
+EDGES = tuple(f"{p}#1" for p in range(1, 10))
+
+# indicator -> (numerator episodes, excluded episodes, denominator episodes or None = all, values in days)
+PLANTED_BY_EPISODE: dict[str, tuple[set[str], set[str], set[str] | None, dict[str, int]]] = {
+    "billeddiagnostik-uden-roede-flag": ({"1#2", "6#2"}, {"2#1"}, None, {}),
+    "opioid-udlevering": ({"1#2", "2#1"}, set(), None, {}),
+    "opioid-laengere-forloeb": ({"2#1"}, set(), {"1#2", "2#1"}, {"1#2": 5, "2#1": 33}),
+    "nsaid-udlevering": ({"1#2"}, set(), None, {}),
+    "paracetamol-udlevering": ({"4#1"}, set(), None, {}),
+    "henvisning-superviseret-traening": ({"1#2", "6#1"}, set(), None, {}),
+    "henvisning-patientuddannelse": ({"4#1"}, set(), None, {}),
+    "langvarigt-forloeb": ({"2#1"}, set(), None, {}),
+    "sygemelding": ({"2#1", "4#1"}, set(), None, {}),
+    "tilbage-i-arbejde": ({"2#1"}, set(), {"2#1", "4#1"}, {"2#1": 70}),  # 4#1's spell is still open
+}
+EDGES_BY_EPISODE: dict[str, tuple[set[str], set[str], set[str] | None, dict[str, int]]] = {
+    "billeddiagnostik-uden-roede-flag": ({"1#1", "2#1"}, set(), None, {}),
+    "opioid-udlevering": ({"4#1", "5#1", "6#1"}, set(), None, {}),
+    "opioid-laengere-forloeb": ({"6#1"}, set(), {"4#1", "5#1", "6#1"}, {"4#1": 6, "5#1": 7, "6#1": 8}),
+    "nsaid-udlevering": ({"1#1"}, set(), None, {}),
+    "paracetamol-udlevering": (set(), set(), None, {}),
+    "henvisning-superviseret-traening": ({"8#1"}, set(), None, {}),
+    "henvisning-patientuddannelse": (set(), set(), None, {}),
+    "langvarigt-forloeb": ({"3#1"}, set(), None, {}),
+    "sygemelding": ({"7#1", "8#1", "9#1"}, set(), None, {}),
+    "tilbage-i-arbejde": ({"7#1", "8#1"}, set(), {"7#1", "8#1", "9#1"}, {"7#1": 83, "8#1": 84, "9#1": 85}),
+}
+
+
+def per_episode(fixture: str, indicator: str) -> dict[str, tuple[int, int, int, int | None]]:
+    """episode id -> (den, excl, num, value) of one indicator on one fixture's CSV files."""
+    con = ibis.duckdb.connect()
+    tables = {
+        path.stem: con.read_csv(path, types={k: v for k, v in TYPES.items() if k in path.read_text()})
+        for path in (DATA / fixture).glob("*.csv")
+    }
+    codes = load_codes()
+    every = all_episodes(tables["encounters"], tables["patients"], codes, CFG)
+    ctx = Context(episodes=in_population(every, CFG, WINDOW), tables=tables, codes=codes, cfg=CFG)
+    result = indicator_functions()[indicator](ctx)
+    rows = con.to_pyarrow(result.select("episode_id", "den", "excl", "num", "value")).to_pylist()
+    return {r["episode_id"]: (r["den"], r["excl"], r["num"], r["value"]) for r in rows}
+
+
+def expected(
+    episodes: tuple[str, ...], spec: tuple[set[str], set[str], set[str] | None, dict[str, int]]
+) -> dict[str, tuple[int, int, int, int | None]]:
+    numerator, excluded, denominator, values = spec
+    return {
+        e: (
+            int(denominator is None or e in denominator),
+            int(e in excluded),
+            int(e in numerator),
+            values.get(e),
+        )
+        for e in episodes
+    }
+
+
+@pytest.mark.parametrize("indicator", sorted(PLANTED_BY_EPISODE))
+def test_planted_fixture_episode_by_episode(indicator: str) -> None:
+    assert per_episode("planted", indicator) == expected(PLANTED, PLANTED_BY_EPISODE[indicator])
+
+
+@pytest.mark.parametrize("indicator", sorted(EDGES_BY_EPISODE))
+def test_window_edges_episode_by_episode(indicator: str) -> None:
+    assert per_episode("edges", indicator) == expected(EDGES, EDGES_BY_EPISODE[indicator])
+
+
+@pytest.mark.parametrize(
+    ("compute", "message"),
+    [
+        ({"kind": "imaging"}, "indicator x: compute.kind 'imaging' is not one of imaging_without_red_flag, "),
+        ({}, "indicator x: compute.kind '' is not one of "),
+        ({"kind": "dispensing"}, "indicator x: wrong arguments for dispensing: "),
+        ({"kind": "sick_leave", "drug": "opioid"}, "indicator x: wrong arguments for sick_leave: "),
+    ],
+)
+def test_a_wrong_compute_block_names_the_indicator_and_the_problem(compute: dict[str, Any], message: str) -> None:
+    with pytest.raises(IndicatorDefinitionError) as caught:
+        build("x", compute)
+    assert str(caught.value).startswith(message)
+
+
+def test_every_kind_of_the_pack_is_built_once_per_indicator() -> None:
+    functions = indicator_functions()
+    assert sorted(functions) == sorted(PLANTED_BY_EPISODE)
+    assert functions["nsaid-udlevering"].__name__ == "nsaid_dispensing"
+    assert functions["henvisning-patientuddannelse"].__name__ == "referral_patient_education"
