@@ -159,3 +159,45 @@ def test_analgesic_group_without_indicator_or_alternative_gives_a_plain_info_car
     card = only_card(call(SIGN, epic_order_sign(medication_order(oid="m1"))))
     assert card["indicator"] == "info"
     assert [s["label"] for s in card["suggestions"]] == ["Fjern ordinationen (Opioider)"]
+
+
+def paragraphs(card: dict[str, Any]) -> list[str]:
+    found: list[str] = card["detail"].split("\n\n")
+    return found
+
+
+@pytest.mark.parametrize(
+    ("onset", "when"),
+    [
+        ("2024-02-19", " (debut for 11 dage siden)"),
+        ("2024-02-17", " (debut for 13 dage siden)"),
+        ("2024-02-16", " (debut for 2 uger siden)"),  # 14 days: counted in weeks from here
+        ("2024-02-01", " (debut for 4 uger siden)"),  # 29 days: whole weeks
+    ],
+)
+def test_scope_note_gives_the_onset_in_days_then_weeks(call: Call, onset: str, when: str) -> None:
+    """The service's today is 2024-03-01."""
+    card = only_card(call(VIEW, patient_view(prefetch(condition(SKS, "DM545", onset=onset)))))
+    assert f"Patienten har registreret nyopståede lænderygsmerter{when}." in paragraphs(card)
+
+
+def test_scope_note_names_every_missing_fact_and_the_guideline_limits(call: Call) -> None:
+    pre = prefetch(condition(SKS, "DM545", onset=None))
+    del pre["patient"]["birthDate"]
+    note = (
+        "Retningslinjen gælder patienter over 16 år med lænderygsmerter af op til 12 ugers varighed; journalen "
+        "angiver ikke alt (Alder ukendt – retningslinjen omfatter kun patienter over 16 år., Varighed ukendt – "
+        "retningslinjen omfatter smerter af op til 12 ugers varighed.)."
+    )
+    assert note in paragraphs(only_card(call(VIEW, patient_view(pre))))
+
+
+@pytest.mark.parametrize(("observations", "warned"), [(False, True), (True, False)])
+def test_cards_warn_when_observations_could_not_be_read(call: Call, observations: bool, warned: bool) -> None:
+    pre = prefetch(LBP)
+    if observations:
+        pre["observations"] = {"resourceType": "Bundle", "type": "searchset", "entry": []}
+    unread = "Observationer (fund) kunne ikke læses; tjek for røde flag, før kortet følges."
+    for request in (epic_order_sign(pre=pre), epic_order_sign(medication_order(oid="m1"), pre=pre)):
+        assert (unread in paragraphs(only_card(call(SIGN, request)))) is warned
+    assert (unread in paragraphs(only_card(call(VIEW, patient_view(pre))))) is warned
