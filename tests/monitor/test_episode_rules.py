@@ -51,14 +51,17 @@ def test_period_of_a_day_in_may(grain: str, label: str) -> None:
     assert run(period_of(ibis.literal(dt.date(2024, 5, 6)), grain)) == label
 
 
-def episodes_of(contact_days: list[int], cfg: MonitorConfig) -> list[dict[str, Any]]:
-    """Episodes of one patient (born 1980-01-01, F, region 1084) with an L03 contact on each day."""
+def episodes_of(
+    contact_days: list[int], cfg: MonitorConfig, professions: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """Episodes of one patient (born 1980-01-01, F, region 1084) with an L03 contact on each day, listed in
+    this order with encounter ids 1, 2, ... (GP contacts unless ``professions`` says otherwise)."""
     encounters = ibis.memtable(
         {
             "encounter_id": list(range(1, len(contact_days) + 1)),
             "patient_id": [1] * len(contact_days),
             "enc_date": [day(n) for n in contact_days],
-            "profession": ["GP"] * len(contact_days),
+            "profession": professions or ["GP"] * len(contact_days),
             "clinic_id": [f"c{n}" for n in range(1, len(contact_days) + 1)],
             "code_system": ["ICPC2"] * len(contact_days),
             "code": ["L03"] * len(contact_days),
@@ -99,6 +102,20 @@ def test_episode_columns_of_two_episodes() -> None:
     assert (second["episode_id"], second["contacts"], second["clinic"]) == ("1#2", 1, "c4")
     assert (second["start_date"].date(), second["period"]) == (dt.date(2024, 12, 26), "2024-Q4")
     assert (first["sex"], first["region"], first["profession"]) == ("F", "1084", "GP")
+
+
+def test_contacts_are_taken_in_date_order_whatever_order_they_arrive_in() -> None:
+    """Days 300, 100, 30, 0 listed backwards: still episodes starting on days 0 (3 contacts) and 300."""
+    cfg = MonitorConfig(lookback_days=180, followup_days=84)
+    found = [(e["start_date"].date(), e["contacts"], e["clinic"]) for e in episodes_of([300, 100, 30, 0], cfg)]
+    assert found == [(DAY0, 3, "c4"), (dt.date(2024, 12, 26), 1, "c1")]
+
+
+def test_same_day_contacts_the_lower_encounter_id_opens_the_episode() -> None:
+    """A physiotherapist (encounter 3) and a GP (encounter 2) on day 0: the GP's contact comes first."""
+    cfg = MonitorConfig(lookback_days=180, followup_days=84)
+    [episode] = episodes_of([5, 0, 0], cfg, professions=["CHIRO", "GP", "PT"])
+    assert (episode["profession"], episode["clinic"], episode["contacts"]) == ("GP", "c2", 3)
 
 
 # Observation period 2023-01-01 to 2024-12-31, look-back 180 days, follow-up 84 days: an episode must start
