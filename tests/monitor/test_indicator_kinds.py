@@ -112,3 +112,63 @@ def test_every_kind_of_the_pack_is_built_once_per_indicator() -> None:
     assert sorted(functions) == sorted(PLANTED_BY_EPISODE)
     assert functions["nsaid-udlevering"].__name__ == "nsaid_dispensing"
     assert functions["henvisning-patientuddannelse"].__name__ == "referral_patient_education"
+
+
+SCHEMAS = {
+    "prescriptions": {
+        "patient_id": "int64",
+        "dispense_date": "date",
+        "atc": "string",
+        "days_supply": "float64",
+        "on_prescription": "boolean",
+    },
+    "sick_leave": {"patient_id": "int64", "start_date": "date", "end_date": "date"},
+}
+DAY0 = dt.date(2024, 3, 1)
+
+
+def one_episode(indicator: str, table: str, rows: list[tuple[Any, ...]]) -> tuple[int, int, int, int | None]:
+    """(den, excl, num, value) of one episode starting on DAY0 (patient 1), with ``rows`` of one table."""
+    schema = SCHEMAS[table]
+    events = ibis.memtable([dict(zip(schema, r, strict=True)) for r in rows], schema=schema)
+    ep = ibis.memtable(
+        {"episode_id": ["1#1"], "patient_id": [1], "start_date": [DAY0], "last_contact": [DAY0]},
+        schema={"episode_id": "string", "patient_id": "int64", "start_date": "date", "last_contact": "date"},
+    )
+    ctx = Context(episodes=ep, tables={table: events}, codes=load_codes(), cfg=CFG)
+    result = indicator_functions()[indicator](ctx).select("den", "excl", "num", "value")
+    [row] = ibis.duckdb.connect().to_pyarrow(result).to_pylist()
+    return row["den"], row["excl"], row["num"], row["value"]
+
+
+def day(n: int) -> dt.date:
+    return DAY0 + dt.timedelta(days=n)
+
+
+@pytest.mark.parametrize(
+    ("dispensings", "expected"),
+    [
+        ([(1, day(84), "N02AA01", 3.0, True)], (1, 0, 0, 3)),  # on the last day of follow-up: a 3-day course
+        ([(1, day(85), "N02AA01", 3.0, True)], (0, 0, 0, None)),
+        # unknown supply counts as one day: day 0 for 3 days, day 7 for one -> 8 days, longer than 7
+        ([(1, day(0), "N02AA01", 3.0, True), (1, day(7), "N02AA01", None, True)], (1, 0, 1, 8)),
+        ([(1, day(0), "N02AA01", 10.0, False)], (0, 0, 0, None)),  # bought without prescription
+    ],
+    ids=["day-84", "day-85", "unknown-supply", "over-the-counter"],
+)
+def test_opioid_course(dispensings: list[tuple[Any, ...]], expected: tuple[int, int, int, int | None]) -> None:
+    assert one_episode("opioid-laengere-forloeb", "prescriptions", dispensings) == expected
+
+
+def test_paracetamol_bought_over_the_counter_is_not_a_dispensing_on_prescription() -> None:
+    sale = [(1, day(3), "N02BE01", 10.0, False)]
+    assert one_episode("paracetamol-udlevering", "prescriptions", sale) == (1, 0, 0, None)
+
+
+@pytest.mark.parametrize(
+    ("start", "counted"),
+    [(-15, False), (-14, True), (84, True), (85, False)],
+)
+def test_sick_leave_spells_from_14_days_before_to_day_84(start: int, counted: bool) -> None:
+    spell = [(1, day(start), day(start + 10))]
+    assert one_episode("sygemelding", "sick_leave", spell) == (1, 0, int(counted), None)
