@@ -104,6 +104,11 @@ def test_episode_columns_of_two_episodes() -> None:
     assert (first["sex"], first["region"], first["profession"]) == ("F", "1084", "GP")
 
 
+def test_episodes_are_counted_by_year_when_the_run_asks_for_years() -> None:
+    cfg = MonitorConfig(lookback_days=180, followup_days=84, period="year")
+    assert [e["period"] for e in episodes_of([0, 300], cfg)] == ["2024", "2024"]
+
+
 def test_contacts_are_taken_in_date_order_whatever_order_they_arrive_in() -> None:
     """Days 300, 100, 30, 0 listed backwards: still episodes starting on days 0 (3 contacts) and 300."""
     cfg = MonitorConfig(lookback_days=180, followup_days=84)
