@@ -86,6 +86,10 @@ def test_imaging_card_suggestions_in_full(call: Call, store: InMemoryFeedbackSto
     assert [s.get("isRecommended", False) for s in card["suggestions"]] == [True, False, False]
     assert referral_subjects(card) == [f"Patient/{PATIENT_ID}"] * 2
     assert card["selectionBehavior"] == "at-most-one"
+    assert [link["url"] for link in card["links"]] == [
+        f"{APP}/anbefalinger/billeddiagnostik/",
+        f"{APP}/beslutningsstoette/",
+    ]
     assert store.cards[card["uuid"]].recommendation == "billeddiagnostik"
 
 
