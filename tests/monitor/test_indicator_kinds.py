@@ -14,7 +14,14 @@ import pytest
 from gradeline.monitor.codes import load_codes
 from gradeline.monitor.config import MonitorConfig
 from gradeline.monitor.episodes import Window, all_episodes, in_population
-from gradeline.monitor.indicators import Context, IndicatorDefinitionError, build, indicator_functions
+from gradeline.monitor.definitions import load_catalogue
+from gradeline.monitor.indicators import (
+    Context,
+    IndicatorDefinitionError,
+    IndicatorFn,
+    build,
+    indicator_functions,
+)
 
 DATA = Path(__file__).parent / "data"
 CFG = MonitorConfig(observation_start=dt.date(2023, 1, 1), observation_end=dt.date(2024, 12, 31))
@@ -52,6 +59,12 @@ EDGES_BY_EPISODE: dict[str, tuple[set[str], set[str], set[str] | None, dict[str,
 }
 
 
+def built(indicator: str) -> IndicatorFn:
+    """The one indicator's definition, built from its compute block (not every indicator of the pack)."""
+    [definition] = [i for i in load_catalogue().indicators if i.id == indicator]
+    return build(indicator, definition.compute)
+
+
 def per_episode(fixture: str, indicator: str) -> dict[str, tuple[int, int, int, int | None]]:
     """episode id -> (den, excl, num, value) of one indicator on one fixture's CSV files."""
     con = ibis.duckdb.connect()
@@ -62,7 +75,7 @@ def per_episode(fixture: str, indicator: str) -> dict[str, tuple[int, int, int, 
     codes = load_codes()
     every = all_episodes(tables["encounters"], tables["patients"], codes, CFG)
     ctx = Context(episodes=in_population(every, CFG, WINDOW), tables=tables, codes=codes, cfg=CFG)
-    result = indicator_functions()[indicator](ctx)
+    result = built(indicator)(ctx)
     rows = con.to_pyarrow(result.select("episode_id", "den", "excl", "num", "value")).to_pylist()
     return {r["episode_id"]: (r["den"], r["excl"], r["num"], r["value"]) for r in rows}
 
@@ -136,7 +149,7 @@ def one_episode(indicator: str, table: str, rows: list[tuple[Any, ...]]) -> tupl
         schema={"episode_id": "string", "patient_id": "int64", "start_date": "date", "last_contact": "date"},
     )
     ctx = Context(episodes=ep, tables={table: events}, codes=load_codes(), cfg=CFG)
-    result = indicator_functions()[indicator](ctx).select("den", "excl", "num", "value")
+    result = built(indicator)(ctx).select("den", "excl", "num", "value")
     [row] = ibis.duckdb.connect().to_pyarrow(result).to_pylist()
     return row["den"], row["excl"], row["num"], row["value"]
 
