@@ -136,19 +136,32 @@ SCHEMAS = {
         "on_prescription": "boolean",
     },
     "sick_leave": {"patient_id": "int64", "start_date": "date", "end_date": "date"},
+    "imaging": {"patient_id": "int64", "imaging_date": "date", "modality": "string", "body_site": "string"},
+    "encounters": {
+        "encounter_id": "int64",
+        "patient_id": "int64",
+        "enc_date": "date",
+        "code_system": "string",
+        "code": "string",
+        "red_flag": "boolean",
+    },
 }
 DAY0 = dt.date(2024, 3, 1)
 
 
 def one_episode(indicator: str, table: str, rows: list[tuple[Any, ...]]) -> tuple[int, int, int, int | None]:
     """(den, excl, num, value) of one episode starting on DAY0 (patient 1), with ``rows`` of one table."""
-    schema = SCHEMAS[table]
-    events = ibis.memtable([dict(zip(schema, r, strict=True)) for r in rows], schema=schema)
+    tables = {
+        name: ibis.memtable(
+            [dict(zip(schema, r, strict=True)) for r in (rows if name == table else [])], schema=schema
+        )
+        for name, schema in SCHEMAS.items()
+    }
     ep = ibis.memtable(
         {"episode_id": ["1#1"], "patient_id": [1], "start_date": [DAY0], "last_contact": [DAY0]},
         schema={"episode_id": "string", "patient_id": "int64", "start_date": "date", "last_contact": "date"},
     )
-    ctx = Context(episodes=ep, tables={table: events}, codes=load_codes(), cfg=CFG)
+    ctx = Context(episodes=ep, tables=tables, codes=load_codes(), cfg=CFG)
     result = built(indicator)(ctx).select("den", "excl", "num", "value")
     [row] = ibis.duckdb.connect().to_pyarrow(result).to_pylist()
     return row["den"], row["excl"], row["num"], row["value"]
@@ -185,3 +198,9 @@ def test_paracetamol_bought_over_the_counter_is_not_a_dispensing_on_prescription
 def test_sick_leave_spells_from_14_days_before_to_day_84(start: int, counted: bool) -> None:
     spell = [(1, day(start), day(start + 10))]
     assert one_episode("sygemelding", "sick_leave", spell) == (1, 0, int(counted), None)
+
+
+@pytest.mark.parametrize(("modality", "counted"), [("MR", True), ("RX", True), ("CT", True), ("US", False)])
+def test_lumbar_ultrasound_is_not_imaging_the_guideline_advises_against(modality: str, counted: bool) -> None:
+    scan = [(1, day(5), modality, "lumbar")]
+    assert one_episode("billeddiagnostik-uden-roede-flag", "imaging", scan) == (1, 0, int(counted), None)
