@@ -65,7 +65,10 @@ def test_patient_view_plan_lists_one_recommendation_a_line(call: Call, guideline
 
 
 def test_patient_view_names_every_recorded_red_flag(call: Call) -> None:
-    flags = (condition(RED_FLAG, "suspected-fracture", cid="f"), condition(RED_FLAG, "suspected-tumour", cid="t"))
+    flags = (
+        condition(RED_FLAG, "suspected-fracture", cid="f"),
+        condition(RED_FLAG, "suspected-tumour", cid="t"),
+    )
     detail = only_card(call(VIEW, patient_view(prefetch(LBP, *flags))))["detail"]
     assert (
         "**Røde flag registreret:** Mistanke om fraktur/hvirvelsammenfald, Mistanke om tumor/metastase. "

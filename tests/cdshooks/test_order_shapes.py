@@ -10,7 +10,11 @@ from tests.cdshooks.examples import ATC, PATIENT_ID, epic_order_sign, imaging_or
 from tests.cdshooks.test_card_contents import only_card
 
 SIGN = "/cds-services/nkr-lrs-order-sign"
-OXYCODONE = {"resourceType": "Medication", "id": "m9", "code": {"coding": [{"system": ATC, "code": "N02AA05"}]}}
+OXYCODONE = {
+    "resourceType": "Medication",
+    "id": "m9",
+    "code": {"coding": [{"system": ATC, "code": "N02AA05"}]},
+}
 
 
 def opioid_by_reference() -> dict[str, Any]:
@@ -29,7 +33,9 @@ def opioid_by_reference() -> dict[str, Any]:
     [{}, {"encounter": None}, {"medications": {"resourceType": "Bundle", "type": "searchset"}}],
     ids=["alone", "next-to-a-null-prefetch", "next-to-a-bundle-without-entries"],
 )
-def test_a_medication_prefetched_on_its_own_resolves_the_reference(call: Call, others: dict[str, Any]) -> None:
+def test_a_medication_prefetched_on_its_own_resolves_the_reference(
+    call: Call, others: dict[str, Any]
+) -> None:
     request = epic_order_sign(opioid_by_reference())
     request["prefetch"].update({"medication": OXYCODONE, **others})
     card = only_card(call(SIGN, request))
@@ -42,3 +48,22 @@ def test_a_reason_code_that_is_not_a_list_is_ignored(call: Call) -> None:
     order["reasonCode"] = order["reasonCode"][0]
     card = only_card(call(SIGN, epic_order_sign(order)))
     assert card["indicator"] == "warning"
+
+
+def test_a_medication_referenced_by_the_full_url_of_its_prefetched_bundle_entry(call: Call) -> None:
+    """Entries without a resource or that are not objects are skipped; the reference names the fullUrl."""
+    order = {**opioid_by_reference(), "medicationReference": {"reference": "urn:uuid:5e1f"}}
+    request = epic_order_sign(order)
+    entries = [
+        None,
+        {"fullUrl": "urn:uuid:0000"},
+        {"fullUrl": "urn:uuid:5e1f", "resource": {**OXYCODONE, "id": "x"}},
+    ]
+    request["prefetch"]["medications"] = {"resourceType": "Bundle", "type": "searchset", "entry": entries}
+    assert only_card(call(SIGN, request))["source"]["topic"]["code"] == "opioider"
+
+
+@pytest.mark.parametrize("kind", ["ProcedureRequest", "DiagnosticOrder"])
+def test_older_fhir_imaging_orders_get_the_card(call: Call, kind: str) -> None:
+    order = {**imaging_order(oid="o1"), "resourceType": kind}
+    assert only_card(call(SIGN, epic_order_sign(order)))["source"]["topic"]["code"] == "billeddiagnostik"

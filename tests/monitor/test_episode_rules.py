@@ -89,7 +89,9 @@ def test_episode_columns_of_two_episodes() -> None:
     """Contacts on days 0, 30 and 100 (one episode), then 300 (200 days after day 100: a new one)."""
     cfg = MonitorConfig(lookback_days=180, followup_days=84, period="quarter")
     first, second = episodes_of([0, 30, 100, 300], cfg)
-    assert {k: first[k] for k in ("episode_id", "seq", "contacts", "age", "age_band", "period", "clinic")} == {
+    assert {
+        k: first[k] for k in ("episode_id", "seq", "contacts", "age", "age_band", "period", "clinic")
+    } == {
         "episode_id": "1#1",
         "seq": 1,
         "contacts": 3,
@@ -112,7 +114,9 @@ def test_episodes_are_counted_by_year_when_the_run_asks_for_years() -> None:
 def test_contacts_are_taken_in_date_order_whatever_order_they_arrive_in() -> None:
     """Days 300, 100, 30, 0 listed backwards: still episodes starting on days 0 (3 contacts) and 300."""
     cfg = MonitorConfig(lookback_days=180, followup_days=84)
-    found = [(e["start_date"].date(), e["contacts"], e["clinic"]) for e in episodes_of([300, 100, 30, 0], cfg)]
+    found = [
+        (e["start_date"].date(), e["contacts"], e["clinic"]) for e in episodes_of([300, 100, 30, 0], cfg)
+    ]
     assert found == [(DAY0, 3, "c4"), (dt.date(2024, 12, 26), 1, "c1")]
 
 

@@ -114,7 +114,9 @@ def test_window_edges_episode_by_episode(indicator: str) -> None:
         ({"kind": "sick_leave", "drug": "opioid"}, "indicator x: wrong arguments for sick_leave: "),
     ],
 )
-def test_a_wrong_compute_block_names_the_indicator_and_the_problem(compute: dict[str, Any], message: str) -> None:
+def test_a_wrong_compute_block_names_the_indicator_and_the_problem(
+    compute: dict[str, Any], message: str
+) -> None:
     with pytest.raises(IndicatorDefinitionError) as caught:
         build("x", compute)
     assert str(caught.value).startswith(message)
@@ -182,7 +184,9 @@ def day(n: int) -> dt.date:
     ],
     ids=["day-84", "day-85", "unknown-supply", "over-the-counter"],
 )
-def test_opioid_course(dispensings: list[tuple[Any, ...]], expected: tuple[int, int, int, int | None]) -> None:
+def test_opioid_course(
+    dispensings: list[tuple[Any, ...]], expected: tuple[int, int, int, int | None]
+) -> None:
     assert one_episode("opioid-laengere-forloeb", "prescriptions", dispensings) == expected
 
 
