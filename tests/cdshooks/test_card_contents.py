@@ -192,9 +192,9 @@ def test_scope_note_names_every_missing_fact_and_the_guideline_limits(call: Call
     pre = prefetch(condition(SKS, "DM545", onset=None))
     del pre["patient"]["birthDate"]
     note = (
-        "Retningslinjen gælder patienter over 16 år med lænderygsmerter af op til 12 ugers varighed; journalen "
-        "angiver ikke alt (Alder ukendt – retningslinjen omfatter kun patienter over 16 år., Varighed ukendt – "
-        "retningslinjen omfatter smerter af op til 12 ugers varighed.)."
+        "Retningslinjen gælder patienter over 16 år med lænderygsmerter af op til 12 ugers varighed; "
+        "journalen angiver ikke alt (Alder ukendt – retningslinjen omfatter kun patienter over 16 år., "
+        "Varighed ukendt – retningslinjen omfatter smerter af op til 12 ugers varighed.)."
     )
     assert note in paragraphs(only_card(call(VIEW, patient_view(pre))))
 

@@ -1,4 +1,4 @@
-"""Every indicator, episode by episode, on the planted and window-edge fixtures (hand counts in their READMEs).
+"""Every indicator, episode by episode, on the planted and window-edge fixtures (hand counts: their READMEs).
 
 The indicator functions run directly on the fixtures' CSV files (no ingest, no strata), so that each episode's
 ``den``, ``excl``, ``num`` and ``value`` can be compared with the README's worked example.
@@ -13,8 +13,8 @@ import pytest
 
 from gradeline.monitor.codes import load_codes
 from gradeline.monitor.config import MonitorConfig
-from gradeline.monitor.episodes import Window, all_episodes, in_population
 from gradeline.monitor.definitions import load_catalogue
+from gradeline.monitor.episodes import Window, all_episodes, in_population
 from gradeline.monitor.indicators import (
     Context,
     IndicatorDefinitionError,
