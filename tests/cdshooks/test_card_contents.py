@@ -208,3 +208,11 @@ def test_cards_warn_when_observations_could_not_be_read(call: Call, observations
     for request in (epic_order_sign(pre=pre), epic_order_sign(medication_order(oid="m1"), pre=pre)):
         assert (unread in paragraphs(only_card(call(SIGN, request)))) is warned
     assert (unread in paragraphs(only_card(call(VIEW, patient_view(pre))))) is warned
+
+
+def test_scope_is_judged_with_the_service_terminology(call: Call, service: CdsService) -> None:
+    """A service whose problem value set lists no low back pain code finds nobody in scope."""
+    problem = dataclasses.replace(service.terminology.problem, codes=(), prefixes=())
+    service.terminology = dataclasses.replace(service.terminology, problem=problem)
+    reply = call(VIEW, patient_view())
+    assert reply.status == 200 and reply.json()["cards"] == []

@@ -30,8 +30,13 @@ def opioid_by_reference() -> dict[str, Any]:
 
 @pytest.mark.parametrize(
     "others",
-    [{}, {"encounter": None}, {"medications": {"resourceType": "Bundle", "type": "searchset"}}],
-    ids=["alone", "next-to-a-null-prefetch", "next-to-a-bundle-without-entries"],
+    [
+        {},
+        {"encounter": None},
+        {"medications": {"resourceType": "Bundle", "type": "searchset"}},
+        {"medications": {"resourceType": "Bundle", "type": "searchset", "entry": 5}},
+    ],
+    ids=["alone", "next-to-null", "next-to-a-bundle-without-entries", "next-to-a-malformed-bundle"],
 )
 def test_a_medication_prefetched_on_its_own_resolves_the_reference(
     call: Call, others: dict[str, Any]
