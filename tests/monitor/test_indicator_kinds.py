@@ -151,12 +151,14 @@ SCHEMAS = {
 DAY0 = dt.date(2024, 3, 1)
 
 
-def one_episode(indicator: str, table: str, rows: list[tuple[Any, ...]]) -> tuple[int, int, int, int | None]:
-    """(den, excl, num, value) of one episode starting on DAY0 (patient 1), with ``rows`` of one table."""
+def one_episode(
+    indicator: str, table: str, rows: list[tuple[Any, ...]], **other: list[tuple[Any, ...]]
+) -> tuple[int, int, int, int | None]:
+    """(den, excl, num, value) of one episode starting on DAY0 (patient 1), with ``rows`` of one table (and
+    of ``other`` tables by name)."""
+    given = {table: rows, **other}
     tables = {
-        name: ibis.memtable(
-            [dict(zip(schema, r, strict=True)) for r in (rows if name == table else [])], schema=schema
-        )
+        name: ibis.memtable([dict(zip(schema, r, strict=True)) for r in given.get(name, [])], schema=schema)
         for name, schema in SCHEMAS.items()
     }
     ep = ibis.memtable(
@@ -208,3 +210,17 @@ def test_sick_leave_spells_from_14_days_before_to_day_84(start: int, counted: bo
 def test_lumbar_ultrasound_is_not_imaging_the_guideline_advises_against(modality: str, counted: bool) -> None:
     scan = [(1, day(5), modality, "lumbar")]
     assert one_episode("billeddiagnostik-uden-roede-flag", "imaging", scan) == (1, 0, int(counted), None)
+
+
+@pytest.mark.parametrize(
+    ("flag_day", "expected"),
+    [(None, (1, 0, 1, None)), (0, (1, 1, 0, None)), (42, (1, 1, 0, None)), (43, (1, 0, 1, None))],
+    ids=["no-flag", "flag-on-day-0", "flag-on-day-42", "flag-on-day-43"],
+)
+def test_imaging_on_day_0_and_a_red_flag_within_42_days(
+    flag_day: int | None, expected: tuple[Any, ...]
+) -> None:
+    """An MR on day 0 counts; a red-flag encounter from day 0 to day 42 excludes the episode."""
+    flags = [] if flag_day is None else [(9, 1, day(flag_day), "ICPC2", "L03", True)]
+    scan = [(1, day(0), "MR", "lumbar")]
+    assert one_episode("billeddiagnostik-uden-roede-flag", "imaging", scan, encounters=flags) == expected
