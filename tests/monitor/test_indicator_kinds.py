@@ -138,6 +138,7 @@ SCHEMAS = {
         "on_prescription": "boolean",
     },
     "sick_leave": {"patient_id": "int64", "start_date": "date", "end_date": "date"},
+    "referrals": {"patient_id": "int64", "referral_date": "date", "referral_type": "string"},
     "imaging": {"patient_id": "int64", "imaging_date": "date", "modality": "string", "body_site": "string"},
     "encounters": {
         "encounter_id": "int64",
@@ -224,3 +225,12 @@ def test_imaging_on_day_0_and_a_red_flag_within_42_days(
     flags = [] if flag_day is None else [(9, 1, day(flag_day), "ICPC2", "L03", True)]
     scan = [(1, day(0), "MR", "lumbar")]
     assert one_episode("billeddiagnostik-uden-roede-flag", "imaging", scan, encounters=flags) == expected
+
+
+@pytest.mark.parametrize(
+    ("referral_type", "counted"), [("supervised_exercise", True), ("patient_education", False)]
+)
+def test_a_referral_on_day_0_counts_for_its_own_type(referral_type: str, counted: bool) -> None:
+    referral = [(1, day(0), referral_type)]
+    expected = (1, 0, int(counted), None)
+    assert one_episode("henvisning-superviseret-traening", "referrals", referral) == expected
