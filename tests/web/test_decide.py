@@ -224,10 +224,16 @@ def test_api_plan_carries_unofficial_english_for_recommendations(client: Client)
 
 
 def test_an_empty_form_counts_22_red_flags_and_2_risk_factors_apart_in_both_languages(client: Client) -> None:
-    for language, flags, factors in (
-        ("da", "Ikke vurderet (22)", "Risikofaktorer ikke besvaret (2)"),
-        ("en", "Not assessed (22)", "Risk factors not answered (2)"),
+    for language, flags, factors, caveat in (
+        (
+            "da",
+            "Ikke vurderet (22)",
+            "Risikofaktorer ikke besvaret (2)",
+            "Enkelte røde flag har kun beskeden",
+        ),
+        ("en", "Not assessed (22)", "Risk factors not answered (2)", "Single red flags have only modest"),
     ):
         client.get(f"/sprog/{language}/?next=/")
         html = client.post("/nkr-laenderygsmerter/beslutningsstoette/", {}).content.decode()
         assert f"<h4>{flags}</h4>" in html and f"<h4>{factors}</h4>" in html
+        assert f'<p class="caveat">{caveat}' in html  # the red flags' caveat in the page's language

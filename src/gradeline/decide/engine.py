@@ -182,6 +182,7 @@ def _red_flags(
         risk_factors=risk,
         not_assessed=unknown,
         caveat=flags.caveat,
+        caveat_en=flags.caveat_en,
         caveat_citation=cite(flags.caveat_source),
     )
     return triage, derived

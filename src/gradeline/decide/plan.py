@@ -135,6 +135,9 @@ class TriageResult(PlanModel):
     )
     not_assessed: list[Finding] = Field(default_factory=list, description="Items whose answer is unknown.")
     caveat: str
+    caveat_en: str = Field(
+        default="", description="The caveat in English (unofficial), where the pack has it."
+    )
     caveat_citation: Citation
 
     def red_flags_not_assessed(self) -> list[Finding]:

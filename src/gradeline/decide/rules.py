@@ -171,6 +171,7 @@ class RedFlagRules(RuleModel):
     caveat: str = Field(
         min_length=20, description="The modest diagnostic value of single red flags (Danish)."
     )
+    caveat_en: str = Field(default="", description="The same caveat in English (unofficial).")
     caveat_source: Source
     levels: dict[str, TriageText] = Field(
         description="Label and time frame per triage level: routine, not_assessed, work_up, emergency."
