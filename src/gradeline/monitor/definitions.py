@@ -119,20 +119,19 @@ def compute_problems(catalogue: IndicatorCatalogue, codes: CodeLists) -> list[st
         except IndicatorDefinitionError as exc:
             problems.append(str(exc))
             continue
-        references = {
-            "drug class": ([ind.compute["drug"]] if "drug" in ind.compute else [], codes.drugs),
-            "referral type": (
-                [ind.compute["referral_type"]] if "referral_type" in ind.compute else [],
-                codes.referral_types,
-            ),
-            "imaging modality": (list(ind.compute.get("modalities") or []), codes.modalities),
-            "body site": ([ind.compute["body_site"]] if "body_site" in ind.compute else [], codes.body_sites),
+        allowed = {
+            "drug": ("drug class", codes.drugs),
+            "referral_type": ("referral type", codes.referral_types),
+            "modalities": ("imaging modality", codes.modalities),
+            "body_site": ("body site", codes.body_sites),
         }
-        for what, (named, allowed) in references.items():
+        for argument, (what, known) in allowed.items():
+            value = ind.compute.get(argument)
+            named = value if isinstance(value, list) else [] if value is None else [value]
             problems += [
-                f"{ind.id}: compute names the {what} {value!r}, which codes.yaml does not define"
-                for value in named
-                if value not in allowed
+                f"{ind.id}: compute names the {what} {v!r}, which codes.yaml does not define"
+                for v in named
+                if v not in known
             ]
     bands = list(catalogue.age_bands)
     if bands != sorted(set(bands)):
